@@ -1,0 +1,102 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.Category;
+import dev.pressuremonitor.models.Event;
+import dev.pressuremonitor.models.MetricsSnapshot;
+import dev.pressuremonitor.models.Severity;
+import dev.pressuremonitor.models.Speaker;
+import dev.pressuremonitor.models.TranscriptSegment;
+import dev.pressuremonitor.models.TrustSignal;
+import dev.pressuremonitor.models.Word;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The detector for one call: words in, alerts, trust signals and metrics out. It chains the stages
+ * tokens → rules (matcher, guards, overlaps) → context → repeats → policy, and feeds settled words to the
+ * metrics stage. Not thread-safe: one detector per call, fed from one thread.
+ */
+public final class Detector {
+    /** Extra gauge load while a metric warning (talk share, monologue, pace) holds. */
+    static final double WARNING_LOAD = 0.5;
+
+    private final RuleEngine engine;
+    private final AlertPolicy policy;
+    private final ContextFilter context;
+    private final RepeatFilter repeats = new RepeatFilter();
+    private final ConversationMetrics metrics;
+    private final PressureIndex index = new PressureIndex();
+    private double now;
+
+    public Detector(RuleEngine engine, AlertPolicy policy, MetricsThresholds thresholds, boolean prospectChannel) {
+        this.engine = engine;
+        this.policy = policy;
+        this.context = new ContextFilter(engine.pack().openingSeconds());
+        this.metrics = new ConversationMetrics(prospectChannel, thresholds);
+    }
+
+    /** Takes one partial or final segment; returns what is new in it. */
+    public List<Event> accept(TranscriptSegment segment) {
+        List<Word> words = segment.words();
+        if (words.isEmpty()) return List.of();
+        now = Math.max(now, words.get(words.size() - 1).end());
+        Utterance u = Utterance.of(segment.speaker(), words);
+        List<RuleHit> hits = engine.scan(u);
+        List<Event> out = new ArrayList<>(hits.isEmpty() ? 0 : 2);
+        boolean objected = false;
+        for (RuleHit hit : hits) {
+            Rule rule = hit.rule();
+            if (!context.allows(hit)) continue;
+            if (rule.category().kind() == Category.Kind.PROSPECT_SIGNAL) objected = true;
+            if (!repeats.firstTime(rule.id(), hit.start())) continue;
+            switch (rule.category().kind()) {
+                case PROSPECT_SIGNAL -> context.prospectSignal(rule.category(), hit.end());
+                case TRUST -> {
+                    index.trust(hit.start());
+                    out.add(new TrustSignal(rule.id(), hit.phrase(), hit.start(), hit.end()));
+                }
+                case PRESSURE -> {
+                    index.pressure(hit.start(), rule.weight() * severityFactor(rule.severity()));
+                    out.add(policy.decide(new Alert(rule.category(), rule.id(), hit.phrase(), rule.severity(),
+                            segment.speaker(), hit.start(), hit.end(), false, rule.reframe())));
+                }
+            }
+        }
+        if (segment.isFinal()) {
+            metrics.add(u);
+            if (objected && segment.speaker() == Speaker.PROSPECT) metrics.objection(words.get(words.size() - 1).end());
+        }
+        return out;
+    }
+
+    public MetricsSnapshot snapshot() {
+        return snapshot(now);
+    }
+
+    public MetricsSnapshot snapshot(double at) {
+        ConversationMetrics.Figures f = metrics.figures(at);
+        int gauge = index.value(at, f.warnings().size() * WARNING_LOAD);
+        return new MetricsSnapshot(at, f.repTalkShare(), f.currentMonologue(), f.longestMonologue(), f.longestMonologueAt(),
+                f.wordsPerMinute(), f.openQuestions(), f.closedQuestions(), f.interruptions(), f.lastObjectionPause(),
+                gauge, f.warnings());
+    }
+
+    public ConversationMetrics.Figures figures() {
+        return metrics.figures(now);
+    }
+
+    /** Seconds into the call of the latest word heard. */
+    public double now() {
+        return now;
+    }
+
+    static double severityFactor(Severity s) {
+        return switch (s) {
+            case LOW -> 0.6;
+            case MEDIUM -> 1.0;
+            case HIGH -> 1.5;
+        };
+    }
+}

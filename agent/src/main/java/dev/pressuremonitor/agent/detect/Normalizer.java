@@ -1,0 +1,72 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.Word;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * First stage: turns recognised words into comparable tokens. Lower-cases, keeps letters, digits and inner
+ * apostrophes, and expands contractions so that a rule written "i am" also hears "i'm".
+ */
+public final class Normalizer {
+    private static final Map<String, String[]> CONTRACTIONS = Map.ofEntries(
+            e("i'm", "i am"), e("i've", "i have"), e("i'll", "i will"), e("i'd", "i would"),
+            e("you're", "you are"), e("you've", "you have"), e("you'll", "you will"), e("you'd", "you would"),
+            e("we're", "we are"), e("we've", "we have"), e("we'll", "we will"), e("we'd", "we would"),
+            e("they're", "they are"), e("they've", "they have"), e("they'll", "they will"), e("they'd", "they would"),
+            e("it's", "it is"), e("that's", "that is"), e("there's", "there is"), e("here's", "here is"),
+            e("what's", "what is"), e("who's", "who is"), e("how's", "how is"), e("where's", "where is"),
+            e("he's", "he is"), e("she's", "she is"), e("let's", "let us"), e("it'll", "it will"),
+            e("that'll", "that will"), e("there'll", "there will"),
+            e("don't", "do not"), e("doesn't", "does not"), e("didn't", "did not"), e("can't", "can not"),
+            e("cannot", "can not"), e("won't", "will not"), e("wouldn't", "would not"), e("shouldn't", "should not"),
+            e("couldn't", "could not"), e("isn't", "is not"), e("aren't", "are not"), e("wasn't", "was not"),
+            e("weren't", "were not"), e("haven't", "have not"), e("hasn't", "has not"), e("hadn't", "had not"),
+            e("ain't", "is not"), e("gonna", "going to"), e("wanna", "want to"), e("gotta", "got to"),
+            e("y'all", "you all"), e("'em", "them"), e("ok", "okay"));
+
+    private static Map.Entry<String, String[]> e(String from, String to) {
+        return Map.entry(from, to.split(" "));
+    }
+
+    /** Appends the tokens of {@code word} (index {@code index} in its segment) to {@code out}. */
+    public void normalize(Word word, int index, List<Token> out) {
+        String t = clean(word.text());
+        if (t.isEmpty()) return;
+        String[] expanded = CONTRACTIONS.get(t);
+        if (expanded != null) {
+            for (String part : expanded) out.add(new Token(part, word.start(), word.end(), index));
+            return;
+        }
+        if (t.endsWith("'s") && t.length() > 2) {
+            // possessive or "is" after a noun: either way the noun carries the meaning for matching
+            t = t.substring(0, t.length() - 2);
+        }
+        out.add(new Token(t, word.start(), word.end(), index));
+    }
+
+    /** Lower-cases and strips everything but letters, digits and apostrophes between letters. */
+    static String clean(String raw) {
+        StringBuilder sb = null;
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (plain && sb == null) continue;
+            if (sb == null) {
+                sb = new StringBuilder(n);
+                sb.append(raw, 0, i);
+            }
+            if (plain) {
+                sb.append(c);
+            } else if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+            } else if ((c == '\'' || c == '\u2019') && i > 0 && i < n - 1
+                    && Character.isLetter(raw.charAt(i - 1)) && Character.isLetter(raw.charAt(i + 1))) {
+                sb.append('\'');
+            }
+        }
+        return sb == null ? raw : sb.toString();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.Category;
+import dev.pressuremonitor.models.Speaker;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The matching stages of the detector over one utterance: the phrase matcher finds triggers, guards and
+ * negators in one pass; the guard stage vetoes negated or hard-negative triggers; the overlap stage keeps one
+ * hit per stretch of words and kind. Stateless and safe to share between threads.
+ */
+public final class RuleEngine {
+    private static final int TRIGGER = 0, GUARD = 1, NEGATOR = 2;
+
+    private final RulePack pack;
+    private final PhraseMatcher matcher;
+    private final int[] patternRole;
+    private final int[] patternRule;
+
+    public RuleEngine(RulePack pack) {
+        this.pack = pack;
+        List<PhrasePattern> all = new ArrayList<>();
+        List<int[]> owners = new ArrayList<>();
+        List<Rule> rules = pack.rules();
+        for (int r = 0; r < rules.size(); r++) {
+            for (PhrasePattern p : rules.get(r).patterns()) {
+                all.add(p);
+                owners.add(new int[]{TRIGGER, r});
+            }
+            for (PhrasePattern p : rules.get(r).unless()) {
+                all.add(p);
+                owners.add(new int[]{GUARD, r});
+            }
+        }
+        for (PhrasePattern p : pack.negators()) {
+            all.add(p);
+            owners.add(new int[]{NEGATOR, -1});
+        }
+        this.matcher = new PhraseMatcher(all);
+        this.patternRole = owners.stream().mapToInt(o -> o[0]).toArray();
+        this.patternRule = owners.stream().mapToInt(o -> o[1]).toArray();
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+
+    /** Rule hits in {@code tokens} for rules that listen to {@code speaker}, guards applied, overlaps resolved. */
+    public List<RuleHit> scan(Utterance utterance) {
+        List<Token> tokens = utterance.tokens();
+        Speaker speaker = utterance.speaker();
+        Matches m = new Matches();
+        matcher.match(tokens, m);
+        if (m.triggers.isEmpty()) return List.of();
+        List<RuleHit> hits = new ArrayList<>();
+        for (int i = 0; i < m.triggers.size(); i += 3) {
+            int ruleIndex = m.triggers.get(i), first = m.triggers.get(i + 1), last = m.triggers.get(i + 2);
+            Rule rule = pack.rules().get(ruleIndex);
+            if (rule.speaker() != speaker) continue;
+            if (rule.negatable() && negatedBefore(m.negators, first)) continue;
+            if (guarded(m.guards, ruleIndex, first, last, rule.guardWindow())) continue;
+            hits.add(new RuleHit(rule, first, last, tokens.get(first).start(), tokens.get(last).end(), utterance.heard(first, last)));
+        }
+        return resolveOverlaps(hits);
+    }
+
+    private boolean negatedBefore(IntList negators, int first) {
+        int from = first - pack.negationWindow();
+        for (int i = 0; i < negators.size(); i += 2) {
+            int nLast = negators.get(i + 1);
+            if (nLast < first && nLast >= from) return true;
+        }
+        return false;
+    }
+
+    private static boolean guarded(IntList guards, int rule, int first, int last, int window) {
+        for (int i = 0; i < guards.size(); i += 3) {
+            if (guards.get(i) != rule) continue;
+            int gFirst = guards.get(i + 1), gLast = guards.get(i + 2);
+            if (gFirst <= last + window && gLast >= first - window) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Within one kind (pressure, trust, prospect signal) overlapping hits are one moment: keep the heaviest
+     * (then the longest, then the earliest), so the rep sees one nudge for one phrase.
+     */
+    static List<RuleHit> resolveOverlaps(List<RuleHit> hits) {
+        if (hits.size() < 2) return hits;
+        List<RuleHit> sorted = new ArrayList<>(hits);
+        sorted.sort(Comparator.comparingDouble((RuleHit h) -> -h.rule().weight())
+                .thenComparingInt(h -> -h.length())
+                .thenComparingInt(RuleHit::first));
+        List<RuleHit> kept = new ArrayList<>();
+        for (RuleHit h : sorted) {
+            boolean clash = false;
+            for (RuleHit k : kept) {
+                if (sameKind(k.rule().category(), h.rule().category()) && k.overlaps(h)) {
+                    clash = true;
+                    break;
+                }
+            }
+            if (!clash) kept.add(h);
+        }
+        kept.sort(Comparator.comparingInt(RuleHit::first).thenComparing(h -> h.rule().id()));
+        return kept;
+    }
+
+    private static boolean sameKind(Category a, Category b) {
+        return a.kind() == b.kind();
+    }
+
+    private final class Matches implements PhraseMatcher.Sink {
+        final IntList triggers = new IntList();
+        final IntList guards = new IntList();
+        final IntList negators = new IntList();
+
+        @Override
+        public void match(int pattern, int first, int last) {
+            switch (patternRole[pattern]) {
+                case TRIGGER -> triggers.add3(patternRule[pattern], first, last);
+                case GUARD -> guards.add3(patternRule[pattern], first, last);
+                default -> negators.add2(first, last);
+            }
+        }
+    }
+
+    private static final class IntList {
+        private int[] a = new int[12];
+        private int n;
+
+        void add2(int x, int y) {
+            ensure(2);
+            a[n++] = x;
+            a[n++] = y;
+        }
+
+        void add3(int x, int y, int z) {
+            ensure(3);
+            a[n++] = x;
+            a[n++] = y;
+            a[n++] = z;
+        }
+
+        private void ensure(int k) {
+            if (n + k > a.length) a = java.util.Arrays.copyOf(a, a.length * 2);
+        }
+
+        int get(int i) {
+            return a[i];
+        }
+
+        int size() {
+            return n;
+        }
+
+        boolean isEmpty() {
+            return n == 0;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.pressuremonitor.agent.detect;
+
+import java.util.List;
+
+/**
+ * A validated set of rules plus the settings their guards share.
+ *
+ * @param sources        where the rules came from, for messages
+ * @param negators       tokens or phrases that veto a negatable rule when heard just before it
+ * @param negationWindow how many tokens before a trigger a negator counts
+ * @param openingSeconds how long the call's opening lasts for opening-only rules
+ */
+public record RulePack(List<String> sources, List<PhrasePattern> negators, int negationWindow,
+                       double openingSeconds, List<Rule> rules) {
+    public RulePack {
+        sources = List.copyOf(sources);
+        negators = List.copyOf(negators);
+        rules = List.copyOf(rules);
+    }
+}

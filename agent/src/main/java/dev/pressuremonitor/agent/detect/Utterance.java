@@ -1,0 +1,33 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.Speaker;
+import dev.pressuremonitor.models.Word;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one speaker said in one segment: the words as heard and the token stream the rules read. */
+public record Utterance(Speaker speaker, List<Word> words, List<Token> tokens) {
+
+    private static final Normalizer NORMALIZER = new Normalizer();
+    private static final FillerFilter FILLERS = new FillerFilter();
+
+    /** Runs the token stages (normalise, drop fillers) over recognised words. */
+    public static Utterance of(Speaker speaker, List<Word> words) {
+        List<Token> tokens = new ArrayList<>(words.size() + 4);
+        for (int i = 0; i < words.size(); i++) NORMALIZER.normalize(words.get(i), i, tokens);
+        FILLERS.filter(tokens);
+        return new Utterance(speaker, words, tokens);
+    }
+
+    /** The words behind tokens {@code first..last}, as the recogniser spelled them. */
+    public String heard(int first, int last) {
+        int from = tokens.get(first).word(), to = tokens.get(last).word();
+        StringBuilder sb = new StringBuilder();
+        for (int w = from; w <= to; w++) {
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(words.get(w).text());
+        }
+        return sb.toString();
+    }
+}

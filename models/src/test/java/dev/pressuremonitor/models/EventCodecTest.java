@@ -1,0 +1,109 @@
+package dev.pressuremonitor.models;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTest {
+
+    private static final Reframe REFRAME = new Reframe("never-chase", "Never chase; get to the truth about fit.",
+            "Has anything changed on your side since we last spoke?");
+
+    @Test
+    void everyEventTypeSurvivesARoundTrip() throws DecodeException {
+        List<Event> events = List.of(
+                new CallStarted("ana", "emea", 1_764_300_000_000L, true),
+                new TranscriptSegment(Speaker.REP, false, List.of(new Word("just", 1.0, 1.2, 0.9), new Word("checking", 1.2, 1.6, 1.0))),
+                new Alert(Category.CHASE, "chase.just-checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 1.0, 2.1, true, REFRAME),
+                new TrustSignal("trust.open-question", "what would need to be true", 5.0, 6.2),
+                new MetricsSnapshot(12.5, 0.61, 40.0, 55.0, 3.0, 150.0, 2, 1, 0, null, 37, List.of("monologue-long")),
+                new CallEnded(301.5, "hangup"));
+        long seq = 1;
+        for (Event e : events) {
+            Envelope env = new Envelope("call-1", seq++, 1_764_300_000_123L, e);
+            String json = EventCodec.encode(env);
+            assertThat(EventCodec.decode(json)).isEqualTo(env);
+        }
+    }
+
+    @Test
+    void encodesTheTypeAsItsWireName() {
+        String json = EventCodec.encode(new Envelope("c", 7, 5, new CallEnded(1, "hangup")));
+        assertThat(json).isEqualTo("{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":7,\"ts\":5,\"data\":{\"duration\":1.0,\"reason\":\"hangup\"}}");
+    }
+
+    @Test
+    void rejectsAnUnknownTypeNamingIt() {
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"gossip\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":{}}"))
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining("unknown event type 'gossip'")
+                .hasMessageContaining("call_started");
+    }
+
+    @Test
+    void rejectsAMissingEnvelopeFieldNamingIt() {
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"call_ended\",\"callId\":\"c\",\"ts\":1,\"data\":{\"duration\":1,\"reason\":\"x\"}}"))
+                .hasMessage("missing field 'seq'");
+    }
+
+    @Test
+    void rejectsAMissingPayloadFieldNamingIt() {
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":{\"duration\":1}}"))
+                .hasMessage("call_ended.data: missing field 'reason'");
+    }
+
+    @Test
+    void rejectsAMissingNestedFieldWithItsPath() {
+        String json = "{\"type\":\"transcript\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":{\"speaker\":\"REP\",\"isFinal\":true,"
+                + "\"words\":[{\"text\":\"hi\",\"start\":0.1,\"conf\":1.0}]}}";
+        assertThatThrownBy(() -> EventCodec.decode(json)).hasMessage("transcript.data: missing field 'words[0].end'");
+    }
+
+    @Test
+    void rejectsAnUnknownFieldNamingIt() {
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":{\"duration\":1,\"reason\":\"x\",\"mood\":\"sad\"}}"))
+                .hasMessage("call_ended.data: unknown field 'mood'");
+    }
+
+    @Test
+    void rejectsAWrongTypeNamingTheField() {
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":\"one\",\"ts\":1,\"data\":{}}"))
+                .hasMessage("field 'seq' must be a whole number");
+    }
+
+    @Test
+    void rejectsSeqBelowOne() {
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":0,\"ts\":1,\"data\":{\"duration\":1,\"reason\":\"x\"}}"))
+                .hasMessage("field 'seq' must be >= 1, was 0");
+    }
+
+    @Test
+    void rejectsAnInvalidValueWithTheRecordsReason() {
+        String json = "{\"type\":\"metrics\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":{\"at\":1,\"repTalkShare\":1.7,\"currentMonologue\":0,"
+                + "\"longestMonologue\":0,\"longestMonologueAt\":0,\"wordsPerMinute\":0,\"openQuestions\":0,\"closedQuestions\":0,"
+                + "\"interruptions\":0,\"lastObjectionPause\":null,\"pressureIndex\":0,\"warnings\":[]}}";
+        assertThatThrownBy(() -> EventCodec.decode(json)).hasMessage("metrics.data: field 'repTalkShare' must be within 0..1, was 1.7");
+    }
+
+    @Test
+    void rejectsMalformedJsonSayingWhere() {
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\": \"alert\", ")).hasMessageStartingWith("malformed JSON at column");
+    }
+
+    @Test
+    void rejectsDeepNesting() {
+        String deep = "[".repeat(500) + "]".repeat(500);
+        assertThatThrownBy(() -> EventCodec.decode(deep)).hasMessageContaining("nesting depth");
+    }
+
+    @Test
+    void rejectsANonPressureCategoryInAnAlert() {
+        String json = "{\"type\":\"alert\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":{\"category\":\"TRUST\",\"rule\":\"r\",\"phrase\":\"p\","
+                + "\"severity\":\"LOW\",\"speaker\":\"REP\",\"start\":0,\"end\":1,\"nudge\":true,"
+                + "\"reframe\":{\"shift\":\"s\",\"trust\":\"t\",\"ask\":\"a\"}}}";
+        assertThatThrownBy(() -> EventCodec.decode(json)).hasMessage("alert.data: field 'category' must be a pressure category, was TRUST");
+    }
+}
