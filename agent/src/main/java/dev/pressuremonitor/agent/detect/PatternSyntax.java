@@ -18,90 +18,140 @@ import java.util.List;
 public final class PatternSyntax {
     static final int DEFAULT_GAP = 3;
     static final int MAX_GAP = 8;
-    static final int MAX_VARIANTS_PER_PIECE = 512;
+    static final int MAX_VARIANTS_PER_PIECE = 4096;
 
     private PatternSyntax() {}
 
     public static PhrasePattern parse(String source) {
         if (source == null || source.isBlank()) throw new IllegalArgumentException("pattern is empty");
-        List<List<List<String>>> pieces = new ArrayList<>();
-        List<Integer> gaps = new ArrayList<>();
-        List<List<List<String>>> elements = new ArrayList<>(); // current piece: each element = alternatives
-        int pendingGap = 0;
-        List<String> parts = lex(source);
-        for (String part : parts) {
-            if (part.startsWith("*")) {
-                int gap = part.length() == 1 ? DEFAULT_GAP : parseGap(part, source);
-                if (elements.isEmpty()) throw new IllegalArgumentException("pattern '" + source + "' starts with a gap or has two gaps in a row");
-                pieces.add(expand(elements, source));
-                gaps.add(pendingGap);
-                pendingGap = gap;
-                elements = new ArrayList<>();
-            } else {
-                elements.add(alternatives(part, source));
-            }
-        }
-        if (elements.isEmpty()) throw new IllegalArgumentException("pattern '" + source + "' ends with a gap");
-        pieces.add(expand(elements, source));
-        gaps.add(pendingGap);
-        int[] g = gaps.stream().mapToInt(Integer::intValue).toArray();
-        return new PhrasePattern(source, pieces, g);
+        return new Parser(source).pattern();
     }
 
-    private static int parseGap(String part, String source) {
-        try {
-            int n = Integer.parseInt(part.substring(1));
-            if (n < 1 || n > MAX_GAP) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("pattern '" + source + "': gap '" + part + "' must be '*' or '*N' with N from 1 to " + MAX_GAP);
-        }
-    }
+    /** Recursive descent over the pattern text; groups may nest. */
+    private static final class Parser {
+        private final String src;
+        private int pos;
 
-    /** Splits on spaces outside parentheses. */
-    private static List<String> lex(String source) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int depth = 0;
-        for (char c : source.trim().toCharArray()) {
-            if (c == '(') depth++;
-            if (c == ')') depth--;
-            if (depth < 0) throw new IllegalArgumentException("pattern '" + source + "' has an unmatched ')'");
-            if (c == ' ' && depth == 0) {
-                if (cur.length() > 0) out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
+        Parser(String src) {
+            this.src = src.trim();
         }
-        if (depth != 0) throw new IllegalArgumentException("pattern '" + source + "' has an unmatched '('");
-        if (cur.length() > 0) out.add(cur.toString());
-        return out;
-    }
 
-    /** One element: "a|b", "a?", "(x y|z)" or "(x y|z)?" as its list of alternative token sequences. */
-    private static List<List<String>> alternatives(String part, String source) {
-        boolean optional = part.endsWith("?");
-        String body = optional ? part.substring(0, part.length() - 1) : part;
-        List<List<String>> alts = new ArrayList<>();
-        if (body.startsWith("(")) {
-            if (!body.endsWith(")")) throw new IllegalArgumentException("pattern '" + source + "': group '" + part + "' must end with ')' or ')?'");
-            for (String alt : body.substring(1, body.length() - 1).split("\\|", -1)) {
-                List<String> seq = new ArrayList<>();
-                for (String tok : alt.trim().split(" +")) {
-                    if (!tok.isEmpty()) seq.add(checkToken(tok, source));
+        PhrasePattern pattern() {
+            List<List<List<String>>> pieces = new ArrayList<>();
+            List<Integer> gaps = new ArrayList<>();
+            int pendingGap = 0;
+            List<List<List<String>>> elements = new ArrayList<>();
+            while (true) {
+                skipSpaces();
+                if (pos >= src.length()) break;
+                if (src.charAt(pos) == '*') {
+                    int gap = gap();
+                    if (elements.isEmpty()) throw error("starts with a gap or has two gaps in a row");
+                    pieces.add(expand(elements, src));
+                    gaps.add(pendingGap);
+                    pendingGap = gap;
+                    elements = new ArrayList<>();
+                } else {
+                    elements.add(element(false));
                 }
-                if (seq.isEmpty()) throw new IllegalArgumentException("pattern '" + source + "': empty alternative in '" + part + "' (use '?' for optional)");
-                alts.add(seq);
             }
-        } else {
-            for (String tok : body.split("\\|", -1)) {
-                if (tok.isEmpty()) throw new IllegalArgumentException("pattern '" + source + "': empty alternative in '" + part + "'");
-                alts.add(List.of(checkToken(tok, source)));
+            if (elements.isEmpty()) throw error("ends with a gap");
+            pieces.add(expand(elements, src));
+            gaps.add(pendingGap);
+            return new PhrasePattern(src, pieces, gaps.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        private int gap() {
+            pos++; // '*'
+            int from = pos;
+            while (pos < src.length() && Character.isDigit(src.charAt(pos))) pos++;
+            if (from == pos) return DEFAULT_GAP;
+            int n = Integer.parseInt(src.substring(from, Math.min(pos, from + 3)));
+            if (n < 1 || n > MAX_GAP) throw error("gap '*" + n + "' must be '*' or '*N' with N from 1 to " + MAX_GAP);
+            return n;
+        }
+
+        /** One element with its alternatives: "a|b", "a?", "(x y|z)", "(x y|z)?". */
+        private List<List<String>> element(boolean inGroup) {
+            List<List<String>> alts = new ArrayList<>();
+            if (src.charAt(pos) == '(') {
+                pos++;
+                while (true) {
+                    alts.addAll(sequence());
+                    if (pos >= src.length()) throw error("has an unmatched '('");
+                    char c = src.charAt(pos++);
+                    if (c == ')') break;
+                    if (c != '|') throw error("expected '|' or ')' at position " + pos);
+                }
+            } else {
+                while (true) {
+                    alts.add(List.of(word()));
+                    // inside a group '|' separates whole sequences, so it belongs to the group
+                    if (!inGroup && pos < src.length() && src.charAt(pos) == '|') {
+                        pos++;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            if (pos < src.length() && src.charAt(pos) == '?') {
+                pos++;
+                alts.add(List.of());
+            }
+            if (pos < src.length() && " )|".indexOf(src.charAt(pos)) < 0) throw error("unexpected '" + src.charAt(pos) + "' at position " + (pos + 1));
+            return alts;
+        }
+
+        /** A sequence inside a group, up to the next '|' or ')' at this depth; returns its expansions. */
+        private List<List<String>> sequence() {
+            List<List<List<String>>> elements = new ArrayList<>();
+            while (true) {
+                skipSpaces();
+                if (pos >= src.length()) throw error("has an unmatched '('");
+                char c = src.charAt(pos);
+                if (c == '|' || c == ')') break;
+                if (c == '*') throw error("gaps ('*') are only allowed outside groups");
+                elements.add(element(true));
+            }
+            if (elements.isEmpty()) throw error("has an empty alternative in a group (use '?' for optional)");
+            List<List<String>> out = new ArrayList<>();
+            out.add(List.of());
+            for (List<List<String>> alts : elements) out = product(out, alts, src);
+            return out;
+        }
+
+        private String word() {
+            int from = pos;
+            while (pos < src.length() && " ()|?*".indexOf(src.charAt(pos)) < 0) pos++;
+            if (from == pos) {
+                if (pos < src.length() && src.charAt(pos) == ')') throw error("has an unmatched ')'");
+                throw error("has an empty alternative");
+            }
+            return checkToken(src.substring(from, pos), src);
+        }
+
+        private void skipSpaces() {
+            while (pos < src.length() && src.charAt(pos) == ' ') pos++;
+        }
+
+        private IllegalArgumentException error(String what) {
+            return new IllegalArgumentException("pattern '" + src + "' " + what);
+        }
+    }
+
+    private static List<List<String>> product(List<List<String>> acc, List<List<String>> alts, String source) {
+        List<List<String>> next = new ArrayList<>(acc.size() * alts.size());
+        for (List<String> prefix : acc) {
+            for (List<String> alt : alts) {
+                List<String> seq = new ArrayList<>(prefix);
+                seq.addAll(alt);
+                next.add(seq);
             }
         }
-        if (optional) alts.add(List.of());
-        return alts;
+        if (next.size() > MAX_VARIANTS_PER_PIECE) {
+            throw new IllegalArgumentException("pattern '" + source + "' expands to more than " + MAX_VARIANTS_PER_PIECE + " variants: split it into several patterns");
+        }
+        return next;
     }
 
     private static String checkToken(String tok, String source) {
@@ -115,20 +165,7 @@ public final class PatternSyntax {
     private static List<List<String>> expand(List<List<List<String>>> elements, String source) {
         List<List<String>> acc = new ArrayList<>();
         acc.add(List.of());
-        for (List<List<String>> alts : elements) {
-            List<List<String>> next = new ArrayList<>();
-            for (List<String> prefix : acc) {
-                for (List<String> alt : alts) {
-                    List<String> seq = new ArrayList<>(prefix);
-                    seq.addAll(alt);
-                    next.add(seq);
-                }
-            }
-            if (next.size() > MAX_VARIANTS_PER_PIECE) {
-                throw new IllegalArgumentException("pattern '" + source + "' expands to more than " + MAX_VARIANTS_PER_PIECE + " variants: split it into several patterns");
-            }
-            acc = next;
-        }
+        for (List<List<String>> alts : elements) acc = product(acc, alts, source);
         for (List<String> v : acc) {
             if (v.isEmpty()) throw new IllegalArgumentException("pattern '" + source + "': a part between gaps can match nothing (every word in it is optional)");
         }

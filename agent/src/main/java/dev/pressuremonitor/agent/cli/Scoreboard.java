@@ -1,0 +1,82 @@
+package dev.pressuremonitor.agent.cli;
+
+import dev.pressuremonitor.models.Category;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Tallies gold against predicted labels (null = NONE) and reports the usual figures. */
+final class Scoreboard {
+    private static final List<Category> CATS = Category.pressure();
+    /** Row gold, column predicted; index CATS.size() is NONE. */
+    private final int[][] confusion = new int[CATS.size() + 1][CATS.size() + 1];
+
+    void add(Category gold, Category predicted) {
+        confusion[index(gold)][index(predicted)]++;
+    }
+
+    int total() {
+        int n = 0;
+        for (int[] row : confusion) for (int v : row) n += v;
+        return n;
+    }
+
+    record Score(double precision, double recall, double f1, int support) {}
+
+    Score score(Category c) {
+        int i = index(c), tp = confusion[i][i], predicted = 0, gold = 0;
+        for (int k = 0; k <= CATS.size(); k++) {
+            predicted += confusion[k][i];
+            gold += confusion[i][k];
+        }
+        double p = predicted == 0 ? 0 : (double) tp / predicted;
+        double r = gold == 0 ? 0 : (double) tp / gold;
+        double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
+        return new Score(p, r, f, gold);
+    }
+
+    double macroF1() {
+        double sum = 0;
+        for (Category c : CATS) sum += score(c).f1();
+        return sum / CATS.size();
+    }
+
+    /** Share of NONE lines that got a pressure label. */
+    double noneFlagged() {
+        int[] row = confusion[CATS.size()];
+        int all = 0;
+        for (int v : row) all += v;
+        return all == 0 ? 0 : (double) (all - row[CATS.size()]) / all;
+    }
+
+    void print(PrintWriter out) {
+        out.printf(Locale.ROOT, "%-9s %9s %7s %7s %8s%n", "category", "precision", "recall", "f1", "support");
+        for (Category c : CATS) {
+            Score s = score(c);
+            out.printf(Locale.ROOT, "%-9s %9.3f %7.3f %7.3f %8d%n", c, s.precision(), s.recall(), s.f1(), s.support());
+        }
+        int noneSupport = 0;
+        for (int v : confusion[CATS.size()]) noneSupport += v;
+        out.printf(Locale.ROOT, "macro-F1 %.3f over %d lines; NONE flagged %.1f%% (%d of %d)%n", macroF1(), total(),
+                100 * noneFlagged(), noneSupport - confusion[CATS.size()][CATS.size()], noneSupport);
+        out.println();
+        out.println("confusion (rows: gold, columns: predicted)");
+        List<String> names = new ArrayList<>();
+        CATS.forEach(c -> names.add(c.name()));
+        names.add("NONE");
+        out.printf("%-9s", "");
+        for (String n : names) out.printf(" %8s", n);
+        out.println();
+        for (int r = 0; r < names.size(); r++) {
+            out.printf("%-9s", names.get(r));
+            for (int c = 0; c < names.size(); c++) out.printf(" %8d", confusion[r][c]);
+            out.println();
+        }
+    }
+
+    private static int index(Category c) {
+        return c == null ? CATS.size() : CATS.indexOf(c);
+    }
+}
