@@ -43,12 +43,11 @@ public final class Detector {
         if (words.isEmpty()) return List.of();
         now = Math.max(now, words.get(words.size() - 1).end());
         Utterance u = Utterance.of(segment.speaker(), words);
-        List<RuleHit> hits = engine.scan(u);
+        List<RuleHit> hits = engine.scan(u, context::allows);
         List<Event> out = new ArrayList<>(hits.isEmpty() ? 0 : 2);
         boolean objected = false;
         for (RuleHit hit : hits) {
             Rule rule = hit.rule();
-            if (!context.allows(hit)) continue;
             if (rule.category().kind() == Category.Kind.PROSPECT_SIGNAL) objected = true;
             if (!repeats.firstTime(rule.id(), hit.start())) continue;
             switch (rule.category().kind()) {

@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class RuleEngine {
     private static final int TRIGGER = 0, GUARD = 1, NEGATOR = 2;
+    /** Words that start a new clause, ending the reach of a negator before them. */
+    private static final java.util.Set<String> CLAUSE_BREAKS = java.util.Set.of("but", "and", "so", "because", "cause",
+            "though", "although", "however", "if", "then", "when", "which", "while", "unless", "until", "anyway");
 
     private final RulePack pack;
     private final PhraseMatcher matcher;
@@ -48,8 +51,16 @@ public final class RuleEngine {
         return pack;
     }
 
-    /** Rule hits in {@code tokens} for rules that listen to {@code speaker}, guards applied, overlaps resolved. */
+    /** Rule hits for rules that listen to the utterance's speaker, guards applied, overlaps resolved. */
     public List<RuleHit> scan(Utterance utterance) {
+        return scan(utterance, hit -> true);
+    }
+
+    /**
+     * As {@link #scan(Utterance)}, keeping only hits {@code context} allows. Context is applied before overlaps
+     * are resolved, so a rule that is out of context cannot hide another rule's hit on the same words.
+     */
+    public List<RuleHit> scan(Utterance utterance, java.util.function.Predicate<RuleHit> context) {
         List<Token> tokens = utterance.tokens();
         Speaker speaker = utterance.speaker();
         Matches m = new Matches();
@@ -60,18 +71,26 @@ public final class RuleEngine {
             int ruleIndex = m.triggers.get(i), first = m.triggers.get(i + 1), last = m.triggers.get(i + 2);
             Rule rule = pack.rules().get(ruleIndex);
             if (rule.speaker() != speaker) continue;
-            if (rule.negatable() && negatedBefore(m.negators, first)) continue;
+            if (rule.negatable() && negatedBefore(m.negators, tokens, first)) continue;
             if (guarded(m.guards, ruleIndex, first, last, rule.guardWindow())) continue;
-            hits.add(new RuleHit(rule, first, last, tokens.get(first).start(), tokens.get(last).end(), utterance.heard(first, last)));
+            RuleHit hit = new RuleHit(rule, first, last, tokens.get(first).start(), tokens.get(last).end(), utterance.heard(first, last));
+            if (context.test(hit)) hits.add(hit);
         }
         return resolveOverlaps(hits);
     }
 
-    private boolean negatedBefore(IntList negators, int first) {
+    /**
+     * A negator shortly before the trigger vetoes it, unless a clause break stands between them: "i am not going
+     * to push you to sign" is negated, "i do not know if you saw it but the offer ends friday" is not.
+     */
+    private boolean negatedBefore(IntList negators, List<Token> tokens, int first) {
         int from = first - pack.negationWindow();
         for (int i = 0; i < negators.size(); i += 2) {
             int nLast = negators.get(i + 1);
-            if (nLast < first && nLast >= from) return true;
+            if (nLast >= first || nLast < from) continue;
+            boolean broken = false;
+            for (int k = nLast + 1; k < first && !broken; k++) broken = CLAUSE_BREAKS.contains(tokens.get(k).text());
+            if (!broken) return true;
         }
         return false;
     }
