@@ -1,0 +1,70 @@
+package dev.pressuremonitor.agent.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClassifyCommandTest {
+
+    @Test
+    void writesOneResultPerLineInInputOrder() {
+        CliTest r = CliTest.run("""
+                {"id": "a", "text": "just checking in to see if you got my email"}
+                {"id": "b", "text": "what made you take this call today?"}
+                {"id": 3, "text": "that's not true at all", "context": "we tried this before and it didn't work"}
+                """, "classify");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines()).containsExactly(
+                "{\"id\":\"a\",\"labels\":[\"CHASE\"],\"alerts\":[{\"category\":\"CHASE\",\"rule\":\"chase.checking-in\",\"phrase\":\"checking in to see\",\"severity\":\"MEDIUM\"}]}",
+                "{\"id\":\"b\",\"labels\":[],\"alerts\":[]}",
+                "{\"id\":\"3\",\"labels\":[\"COUNTER\"],\"alerts\":[{\"category\":\"COUNTER\",\"rule\":\"counter.rebuttal\",\"phrase\":\"that's not true\",\"severity\":\"HIGH\"}]}");
+    }
+
+    @Test
+    void aMalformedLineGetsAnErrorLineAndTheRestContinues() {
+        CliTest r = CliTest.run("""
+                {"id": "a", "text": "are you ready to sign today"}
+                this is not json
+                {"id": "c"}
+                {"id": "d", "text": "sounds good, talk soon"}
+                """, "classify");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out().lines()).hasSize(4);
+        assertThat(r.out().lines().toList().get(0)).contains("\"labels\":[\"CLOSE\"]");
+        assertThat(r.out().lines().toList().get(1)).startsWith("{\"line\":2,\"error\":\"malformed JSON at column 1");
+        assertThat(r.out().lines().toList().get(2)).isEqualTo("{\"id\":\"c\",\"line\":3,\"error\":\"missing field 'text'\"}");
+        assertThat(r.out().lines().toList().get(3)).isEqualTo("{\"id\":\"d\",\"labels\":[],\"alerts\":[]}");
+        assertThat(r.err()).contains("2 malformed line(s)");
+    }
+
+    @Test
+    void aUserRulePackAddsDetections(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("team.json");
+        Files.writeString(rules, """
+                {"version": 1, "rules": [{"id": "urgency.board", "category": "URGENCY", "patterns": ["before the board meets"],
+                  "reframe": {"shift": "remove-hidden-pressure", "ask": "Whose timeline is this, yours or mine?"}}]}
+                """);
+        CliTest r = CliTest.run("{\"id\":\"x\",\"text\":\"we should wrap this up before the board meets\"}\n", "classify", "--rules", rules.toString());
+        assertThat(r.out()).contains("\"rule\":\"urgency.board\"");
+    }
+
+    @Test
+    void aBrokenRulePackIsOneClearLineNotAStackTrace(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("bad.json");
+        Files.writeString(rules, "{\"version\": 1, \"rules\": [{\"id\": \"x\", \"category\": \"NAG\", \"patterns\": [\"hi\"]}]}");
+        CliTest r = CliTest.run("", "classify", "--rules", rules.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("pressure-monitor: " + rules + ": rule 'x': field 'category' 'NAG' is not one of");
+        assertThat(r.err()).doesNotContain("at dev.pressuremonitor");
+    }
+
+    @Test
+    void helpSaysWhatItDoesWithAnExample() {
+        CliTest r = CliTest.run("", "classify", "--help");
+        assertThat(r.out()).contains("Reads rep utterances as JSON lines").contains("Example:");
+    }
+}

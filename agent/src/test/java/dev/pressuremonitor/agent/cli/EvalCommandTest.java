@@ -1,0 +1,71 @@
+package dev.pressuremonitor.agent.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvalCommandTest {
+
+    @Test
+    void printsPerCategoryFiguresMacroF1AndAConfusionTable(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("tiny.jsonl");
+        Files.writeString(f, """
+                {"id":"1","text":"just checking in on the quote","label":"CHASE"}
+                {"id":"2","text":"are you ready to sign today","label":"CLOSE"}
+                {"id":"3","text":"what made you reach out","label":"NONE"}
+                {"id":"4","text":"any update on the proposal","label":"CLOSE"}
+                """);
+        CliTest r = CliTest.run("", "eval", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("CHASE         0.500   1.000   0.667        1");
+        assertThat(r.out()).contains("CLOSE         1.000   0.500   0.667        2");
+        assertThat(r.out()).contains("NONE flagged 0.0% (0 of 1)");
+        assertThat(r.out()).containsPattern("CLOSE\\s+0\\s+1\\s+0\\s+1\\s+0\\s+0\\s+0");
+    }
+
+    @Test
+    void skipsMalformedLinesSayingWhereAndKeepsScoring(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("mixed.jsonl");
+        Files.writeString(f, """
+                {"id":"1","text":"just checking in","label":"CHASE"}
+                {"id":"2","text":"hello","label":"NAGGING"}
+                {oops
+                """);
+        CliTest r = CliTest.run("", "eval", f.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(f + ":2: skipped: field 'label': 'NAGGING' is not one of");
+        assertThat(r.err()).contains(f + ":3: skipped: malformed JSON");
+        assertThat(r.out()).contains("over 1 lines");
+    }
+
+    @Test
+    void aMissingFileIsAClearError() {
+        CliTest r = CliTest.run("", "eval", "no/such/file.jsonl");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no such file: no/such/file.jsonl");
+    }
+
+    /** The quality bar from the foundation issue, on the held-out split; dev is where rules get tuned. */
+    @Test
+    void theHeldOutTestSplitMeetsTheQualityBar() {
+        CliTest r = CliTest.run("", "eval", "../seeds/corpus/test.jsonl");
+        assertThat(r.code()).isZero();
+        Matcher row = Pattern.compile("(?m)^(PITCH|CLOSE|URGENCY|CHASE|COUNTER|DEFEND)\\s+([0-9]+\\.[0-9]+)").matcher(r.out());
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            assertThat(Double.parseDouble(row.group(2))).as("precision of " + row.group(1)).isGreaterThanOrEqualTo(0.90);
+        }
+        assertThat(rows).isEqualTo(6);
+        Matcher macro = Pattern.compile("macro-F1 ([0-9.]+) .*NONE flagged ([0-9.]+)%").matcher(r.out());
+        assertThat(macro.find()).isTrue();
+        assertThat(Double.parseDouble(macro.group(1))).isGreaterThanOrEqualTo(0.85);
+        assertThat(Double.parseDouble(macro.group(2))).isLessThanOrEqualTo(3.0);
+    }
+}

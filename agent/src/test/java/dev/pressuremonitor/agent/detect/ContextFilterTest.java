@@ -1,0 +1,43 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.Category;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContextFilterTest {
+    private static final RulePack PACK = Packs.parse(String.join(",",
+            Packs.rule("defend.worth", "DEFEND", "\"worth it\"", "\"context\":{\"after\":[\"VALUE_CHALLENGE\"],\"within\":30}"),
+            Packs.rule("pitch.intro", "PITCH", "\"about us\"", "\"context\":{\"phase\":\"opening\"}")));
+
+    private static RuleHit hit(int rule, double at) {
+        return new RuleHit(PACK.rules().get(rule), 0, 1, at, at + 0.5, "x");
+    }
+
+    @Test
+    void aRuleThatNeedsAChallengeWaitsForOne() {
+        ContextFilter c = new ContextFilter(60);
+        assertThat(c.allows(hit(0, 10))).isFalse();
+        c.prospectSignal(Category.OBJECTION, 9);
+        assertThat(c.allows(hit(0, 10))).as("an objection is not a value challenge").isFalse();
+        c.prospectSignal(Category.VALUE_CHALLENGE, 12);
+        assertThat(c.allows(hit(0, 13))).isTrue();
+        assertThat(c.allows(hit(0, 42))).isTrue();
+        assertThat(c.allows(hit(0, 43))).as("more than 30 s later").isFalse();
+    }
+
+    @Test
+    void wordsOverlappingTheEndOfTheChallengeStillAnswerIt() {
+        ContextFilter c = new ContextFilter(60);
+        c.prospectSignal(Category.VALUE_CHALLENGE, 12);
+        assertThat(c.allows(hit(0, 11.7))).isTrue();
+        assertThat(c.allows(hit(0, 5))).as("said before the challenge").isFalse();
+    }
+
+    @Test
+    void openingRulesOnlyFireInTheOpening() {
+        ContextFilter c = new ContextFilter(60);
+        assertThat(c.allows(hit(1, 59))).isTrue();
+        assertThat(c.allows(hit(1, 61))).isFalse();
+    }
+}

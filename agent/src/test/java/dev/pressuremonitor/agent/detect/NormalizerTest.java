@@ -1,0 +1,48 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.Word;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NormalizerTest {
+
+    private static List<String> tokens(String word) {
+        List<Token> out = new ArrayList<>();
+        new Normalizer().normalize(new Word(word, 1.0, 1.5, 1.0), 7, out);
+        return out.stream().map(Token::text).toList();
+    }
+
+    @Test
+    void lowerCasesAndStripsPunctuation() {
+        assertThat(tokens("Today?!")).containsExactly("today");
+        assertThat(tokens("\"Wow,")).containsExactly("wow");
+    }
+
+    @Test
+    void expandsContractionsWrittenWithEitherApostrophe() {
+        assertThat(tokens("I'm")).containsExactly("i", "am");
+        assertThat(tokens("don\u2019t")).containsExactly("do", "not");
+        assertThat(tokens("gonna")).containsExactly("going", "to");
+    }
+
+    @Test
+    void expandedTokensKeepTheWordsTimingAndIndex() {
+        List<Token> out = new ArrayList<>();
+        new Normalizer().normalize(new Word("we'll", 2.0, 2.4, 0.9), 3, out);
+        assertThat(out).containsExactly(new Token("we", 2.0, 2.4, 3), new Token("will", 2.0, 2.4, 3));
+    }
+
+    @Test
+    void dropsPossessiveEndings() {
+        assertThat(tokens("company's")).containsExactly("company");
+    }
+
+    @Test
+    void wordsWithNothingLeftGiveNoToken() {
+        assertThat(tokens("--")).isEmpty();
+    }
+}

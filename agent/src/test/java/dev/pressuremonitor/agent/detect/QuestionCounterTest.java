@@ -1,0 +1,41 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.Speaker;
+import dev.pressuremonitor.models.Word;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QuestionCounterTest {
+
+    private static QuestionCounter.Count count(List<Word> words) {
+        return new QuestionCounter().count(Utterance.of(Speaker.REP, words).tokens());
+    }
+
+    @Test
+    void openQuestionsInviteTalk() {
+        assertThat(count(Words.at(0, "walk me through your process"))).isEqualTo(new QuestionCounter.Count(1, 0));
+        assertThat(count(Words.at(0, "okay so how do you handle renewals"))).isEqualTo(new QuestionCounter.Count(1, 0));
+    }
+
+    @Test
+    void closedQuestionsTakeAYesOrNo() {
+        assertThat(count(Words.at(0, "are you the decision maker"))).isEqualTo(new QuestionCounter.Count(0, 1));
+    }
+
+    @Test
+    void statementsAreNotQuestions() {
+        assertThat(count(Words.at(0, "what we do is automate payroll"))).isEqualTo(new QuestionCounter.Count(0, 0));
+        assertThat(count(Words.at(0, "it works with salesforce"))).isEqualTo(new QuestionCounter.Count(0, 0));
+    }
+
+    @Test
+    void aPauseStartsANewClauseSoTwoQuestionsCountTwice() {
+        List<Word> words = new ArrayList<>(Words.at(0, "how is it going"));
+        words.addAll(Words.at(2.0, "do you use slack"));
+        assertThat(count(words)).isEqualTo(new QuestionCounter.Count(1, 1));
+    }
+}

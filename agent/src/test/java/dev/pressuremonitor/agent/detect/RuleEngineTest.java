@@ -1,0 +1,79 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.Speaker;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RuleEngineTest {
+
+    private static List<String> hits(RuleEngine engine, Speaker speaker, String text) {
+        return engine.scan(Utterance.of(speaker, TextTokenizer.words(text, 0))).stream()
+                .map(h -> h.rule().id() + "[" + h.phrase() + "]").toList();
+    }
+
+    private static final RuleEngine CLOSE = Packs.engine(Packs.rule("close.sign", "CLOSE", "\"push you to sign\", \"sign * today\"", ""));
+
+    @Test
+    void firesOnTheWordsAsHeard() {
+        assertThat(hits(CLOSE, Speaker.REP, "So, sign it TODAY?")).containsExactly("close.sign[sign it TODAY?]");
+    }
+
+    @Test
+    void negationBeforeTheTriggerVetoesIt() {
+        assertThat(hits(CLOSE, Speaker.REP, "i'm not going to push you to sign anything")).isEmpty();
+    }
+
+    @Test
+    void negationDoesNotReachAcrossAClauseBreak() {
+        assertThat(hits(CLOSE, Speaker.REP, "i'm not sure yet but can you sign it today"))
+                .containsExactly("close.sign[sign it today]");
+    }
+
+    @Test
+    void aRuleMarkedNotNegatableIgnoresNegators() {
+        RuleEngine e = Packs.engine(Packs.rule("defend.cheap", "DEFEND", "\"not that expensive\"", "\"negatable\":false"));
+        assertThat(hits(e, Speaker.REP, "honestly we're not that expensive")).containsExactly("defend.cheap[not that expensive]");
+    }
+
+    @Test
+    void aHardNegativeNearTheTriggerVetoesIt() {
+        RuleEngine e = Packs.engine(Packs.rule("chase.follow-up", "CHASE", "\"follow up\"", "\"unless\":[\"follow up to your (point|question)\"]"));
+        assertThat(hits(e, Speaker.REP, "as a follow-up to your point, what's the budget")).isEmpty();
+        assertThat(hits(e, Speaker.REP, "i wanted to follow up on the email")).containsExactly("chase.follow-up[follow up]");
+    }
+
+    @Test
+    void rulesListenOnlyToTheirSpeaker() {
+        RuleEngine e = Packs.engine(Packs.rule("obj.price", "VALUE_CHALLENGE", "\"too expensive\"", "") + ","
+                + Packs.rule("close.sign", "CLOSE", "\"sign today\"", ""));
+        assertThat(hits(e, Speaker.PROSPECT, "too expensive, i won't sign today")).containsExactly("obj.price[too expensive,]");
+        assertThat(hits(e, Speaker.REP, "too expensive? sign today")).containsExactly("close.sign[sign today]");
+    }
+
+    @Test
+    void overlappingHitsOfOneKindKeepTheHeaviest() {
+        RuleEngine e = Packs.engine(Packs.rule("pitch.best", "PITCH", "\"the best\"", "\"weight\":0.8") + ","
+                + Packs.rule("defend.best", "DEFEND", "\"we are the best\"", "\"weight\":1.1") + ","
+                + Packs.rule("trust.ask", "TRUST", "\"the best\"", ""));
+        // pressure keeps the heavier DEFEND; the trust hit on the same words is another kind and stays
+        assertThat(hits(e, Speaker.REP, "we're the best")).containsExactly("defend.best[we're the best]", "trust.ask[the best]");
+    }
+
+    @Test
+    void contextIsAppliedBeforeOverlapsSoAnOutOfContextRuleHidesNothing() {
+        RuleEngine e = Packs.engine(Packs.rule("defend.includes", "DEFEND", "\"it comes with\"", "\"weight\":1.1") + ","
+                + Packs.rule("pitch.dump", "PITCH", "\"comes with tons of features\"", "\"weight\":0.8"));
+        List<String> kept = e.scan(Utterance.of(Speaker.REP, TextTokenizer.words("it comes with tons of features", 0)),
+                h -> !h.rule().id().startsWith("defend")).stream().map(h -> h.rule().id()).toList();
+        assertThat(kept).containsExactly("pitch.dump");
+    }
+
+    @Test
+    void fillersBetweenWordsDoNotBreakAPhrase() {
+        RuleEngine e = Packs.engine(Packs.rule("chase.checking", "CHASE", "\"just checking in\"", ""));
+        assertThat(hits(e, Speaker.REP, "just um checking uh in")).containsExactly("chase.checking[just um checking uh in]");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.MindsetChart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RulePackLoaderTest {
+    private final RulePackLoader loader = new RulePackLoader(MindsetChart.standard());
+
+    private static String pack(String rule) {
+        return "{\"version\":1,\"negators\":[\"not\"],\"rules\":[" + rule + "]}";
+    }
+
+    @Test
+    void anUnknownCategoryNamesFileRuleAndField() {
+        String json = pack("{\"id\":\"chase.x\",\"category\":\"CHASING\",\"patterns\":[\"just checking in\"]}");
+        assertThatThrownBy(() -> loader.parse("my-rules.json", json, null))
+                .isInstanceOf(RulePackException.class)
+                .hasMessageStartingWith("my-rules.json: rule 'chase.x': field 'category' 'CHASING' is not one of [PITCH, CLOSE");
+    }
+
+    @Test
+    void aBadPatternNamesItsIndex() {
+        String json = pack("{\"id\":\"close.x\",\"category\":\"CLOSE\",\"patterns\":[\"sign today\",\"(sign\"],"
+                + "\"reframe\":{\"shift\":\"find-fit\",\"ask\":\"?\"}}");
+        assertThatThrownBy(() -> loader.parse("p.json", json, null))
+                .hasMessage("p.json: rule 'close.x': field 'patterns[1]' pattern '(sign' has an unmatched '('");
+    }
+
+    @Test
+    void aPressureRuleNeedsAReframeFromTheChart() {
+        String missing = pack("{\"id\":\"close.x\",\"category\":\"CLOSE\",\"patterns\":[\"sign today\"]}");
+        assertThatThrownBy(() -> loader.parse("p.json", missing, null)).hasMessageContaining("rule 'close.x': field 'reframe' is required");
+        String unknown = pack("{\"id\":\"close.x\",\"category\":\"CLOSE\",\"patterns\":[\"sign today\"],\"reframe\":{\"shift\":\"be-nice\",\"ask\":\"?\"}}");
+        assertThatThrownBy(() -> loader.parse("p.json", unknown, null))
+                .hasMessageContaining("field 'reframe.shift' 'be-nice' is not in the mindset chart; known: [stop-pitching, find-fit");
+    }
+
+    @Test
+    void aMisspelledFieldIsAnErrorNotSilentlyIgnored() {
+        String json = pack("{\"id\":\"trust.x\",\"category\":\"TRUST\",\"patterns\":[\"tell me more\"],\"unles\":[\"x\"]}");
+        assertThatThrownBy(() -> loader.parse("p.json", json, null)).hasMessageContaining("rule 'trust.x': field 'unles' is not a known field");
+    }
+
+    @Test
+    void aContextMustNameProspectSignals() {
+        String json = pack("{\"id\":\"counter.x\",\"category\":\"COUNTER\",\"patterns\":[\"yes but\"],"
+                + "\"context\":{\"after\":[\"CLOSE\"]},\"reframe\":{\"shift\":\"validate-objections\",\"ask\":\"?\"}}");
+        assertThatThrownBy(() -> loader.parse("p.json", json, null))
+                .hasMessageContaining("field 'context.after' 'CLOSE' is not a prospect signal");
+    }
+
+    @Test
+    void anUnsupportedVersionSaysWhichOneIsRead() {
+        assertThatThrownBy(() -> loader.parse("p.json", "{\"version\":2,\"rules\":[]}", null))
+                .hasMessage("p.json: field 'version' is 2 but this Pressure Monitor reads version 1 packs");
+    }
+
+    @Test
+    void notJsonSaysSo() {
+        assertThatThrownBy(() -> loader.parse("p.json", "{rules: oops", null)).hasMessageStartingWith("p.json: not valid JSON: malformed JSON");
+    }
+
+    @Test
+    void aUserPackAddsRulesAndReplacesOnesWithTheSameId(@TempDir Path dir) throws IOException {
+        Path user = dir.resolve("mine.json");
+        Files.writeString(user, "{\"version\":1,\"rules\":["
+                + "{\"id\":\"chase.checking-in\",\"category\":\"CHASE\",\"patterns\":[\"any news\"],\"reframe\":{\"shift\":\"never-chase\",\"ask\":\"What changed?\"}},"
+                + "{\"id\":\"urgency.board\",\"category\":\"URGENCY\",\"patterns\":[\"before the board meets\"],\"reframe\":{\"shift\":\"remove-hidden-pressure\",\"ask\":\"Whose timeline is this?\"}}]}");
+        RulePack merged = loader.loadDefaultPlus(List.of(user));
+        RulePack base = loader.loadDefault();
+        assertThat(merged.rules()).hasSize(base.rules().size() + 1);
+        Rule replaced = merged.rules().stream().filter(r -> r.id().equals("chase.checking-in")).findFirst().orElseThrow();
+        assertThat(replaced.patterns()).extracting(PhrasePattern::source).containsExactly("any news");
+        assertThat(merged.negators()).extracting(PhrasePattern::source).as("a user pack without negators keeps the default ones")
+                .isEqualTo(base.negators().stream().map(PhrasePattern::source).toList());
+        assertThat(merged.sources()).containsExactly(RulePackLoader.DEFAULT_RESOURCE, user.toString());
+    }
+
+    @Test
+    void aMissingUserFileSaysWhichFlagToCheck(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.loadDefaultPlus(List.of(dir.resolve("nope.json"))))
+                .hasMessageContaining("nope.json: cannot read rule pack")
+                .hasMessageContaining("check the path passed to --rules");
+    }
+}
