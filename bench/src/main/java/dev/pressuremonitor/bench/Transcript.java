@@ -1,0 +1,56 @@
+package dev.pressuremonitor.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pressuremonitor.agent.detect.TextTokenizer;
+import dev.pressuremonitor.agent.detect.Utterance;
+import dev.pressuremonitor.models.Json;
+import dev.pressuremonitor.models.Speaker;
+import dev.pressuremonitor.models.TranscriptSegment;
+import dev.pressuremonitor.models.Word;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A long rep transcript made from the corpus utterances, laid end to end as settled segments. */
+final class Transcript {
+    final List<TranscriptSegment> segments = new ArrayList<>();
+    /** Each utterance as normalised tokens joined by spaces. */
+    final List<String> lowerTexts = new ArrayList<>();
+    int words;
+
+    static Transcript load(Path corpusDir, int repeats) {
+        List<String> texts = new ArrayList<>();
+        for (String split : List.of("dev.jsonl", "test.jsonl")) {
+            try {
+                for (String line : Files.readAllLines(corpusDir.resolve(split))) {
+                    JsonNode n = Json.readTree(line);
+                    texts.add(n.get("text").asText());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("run from the project root so that seeds/corpus is found", e);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Transcript t = new Transcript();
+        double at = 0;
+        for (int r = 0; r < repeats; r++) {
+            for (String text : texts) {
+                List<Word> w = TextTokenizer.words(text, at);
+                if (w.isEmpty()) continue;
+                t.segments.add(new TranscriptSegment(Speaker.REP, true, w));
+                // the baseline gets the detector's normalised tokens for free, so it sees the same phrases
+                StringBuilder norm = new StringBuilder();
+                for (var tok : Utterance.of(Speaker.REP, w).tokens()) norm.append(tok.text()).append(' ');
+                t.lowerTexts.add(norm.toString().trim());
+                t.words += w.size();
+                at = w.get(w.size() - 1).end() + 1.0;
+            }
+        }
+        return t;
+    }
+}
