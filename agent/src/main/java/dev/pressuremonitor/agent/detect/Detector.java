@@ -48,6 +48,8 @@ public final class Detector {
         boolean objected = false;
         for (RuleHit hit : hits) {
             Rule rule = hit.rule();
+            // weak rules wait for the settled words, so a stronger reading of the same words can win
+            if (!segment.isFinal() && rule.severity() == Severity.LOW) continue;
             if (rule.category().kind() == Category.Kind.PROSPECT_SIGNAL) objected = true;
             if (!repeats.firstTime(rule.id(), hit.start())) continue;
             switch (rule.category().kind()) {

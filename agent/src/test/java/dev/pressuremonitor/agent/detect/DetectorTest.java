@@ -112,4 +112,15 @@ class DetectorTest {
         d.accept(fin(Speaker.REP, Words.at(13.7, "okay that makes sense")));
         assertThat(d.snapshot(15).lastObjectionPause()).isCloseTo(1.3, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void aWeakRuleWaitsForTheFinalResultSoAStrongerReadingWins() {
+        RuleEngine engine = Packs.engine(String.join(",",
+                Packs.rule("counter.reassure", "COUNTER", "\"honestly it is\"", "\"severity\":\"LOW\",\"weight\":0.7,\"negatable\":false"),
+                Packs.rule("defend.worth", "DEFEND", "\"it is worth every penny\"", "\"weight\":1.1")));
+        Detector d = new Detector(engine, AlertPolicy.defaults(), MetricsThresholds.research(), true);
+        assertThat(d.accept(partial(Speaker.REP, Words.at(1.0, "honestly it's worth")))).isEmpty();
+        List<Event> settled = d.accept(fin(Speaker.REP, Words.at(1.0, "honestly it's worth every penny")));
+        assertThat(settled).extracting(e -> ((Alert) e).rule()).containsExactly("defend.worth");
+    }
 }

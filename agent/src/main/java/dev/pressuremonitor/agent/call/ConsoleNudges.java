@@ -1,0 +1,27 @@
+package dev.pressuremonitor.agent.call;
+
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.Envelope;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** Prints each live nudge as one line, so the terminal coaches even when no overlay or server is there. */
+public final class ConsoleNudges implements Consumer<Envelope> {
+    private final PrintWriter out;
+
+    public ConsoleNudges(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void accept(Envelope envelope) {
+        if (envelope.data() instanceof Alert a && a.nudge()) {
+            int s = (int) a.start();
+            out.printf(Locale.ROOT, "[%d:%02d] %-7s \"%s\" -> %s Try: %s%n", s / 60, s % 60, a.category(), a.phrase(),
+                    a.reframe().trust(), a.reframe().ask());
+            out.flush();
+        }
+    }
+}

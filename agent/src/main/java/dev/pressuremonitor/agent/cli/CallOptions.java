@@ -1,0 +1,45 @@
+package dev.pressuremonitor.agent.cli;
+
+import dev.pressuremonitor.agent.detect.AlertPolicy;
+import dev.pressuremonitor.agent.detect.Frequency;
+import dev.pressuremonitor.models.Category;
+import picocli.CommandLine.Option;
+
+import java.util.EnumSet;
+import java.util.List;
+
+/** Options every command that follows a call shares: who is talking and how chatty nudges are. */
+final class CallOptions {
+    @Option(names = "--rep", paramLabel = "NAME", description = "The rep's name, as the overlay URL and team page show it (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${sys:user.name:-me}")
+    String rep;
+
+    @Option(names = "--team", paramLabel = "NAME", description = "The rep's team (default: none).", defaultValue = "")
+    String team;
+
+    @Option(names = "--frequency", paramLabel = "F", defaultValue = "NORMAL",
+            description = "How often live nudges may appear: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). Every alert is still recorded.")
+    Frequency frequency;
+
+    @Option(names = "--off", paramLabel = "CATEGORY", split = ",",
+            description = "Categories that never nudge live, e.g. --off PITCH,URGENCY.")
+    List<Category> off = List.of();
+
+    @Option(names = "--send-transcript", description = "Also send the words themselves to the server (off by default: only detections and metrics leave this machine).")
+    boolean sendTranscript;
+
+    String repName() {
+        String r = rep == null ? "me" : rep.replaceAll("[^A-Za-z0-9._-]", "-");
+        if (r.isEmpty() || r.length() > 64) throw new UserException("--rep must be 1 to 64 letters, digits, '.', '_' or '-', was '" + rep + "'");
+        return r;
+    }
+
+    AlertPolicy policy() {
+        EnumSet<Category> on = EnumSet.copyOf(Category.pressure());
+        for (Category c : off) {
+            if (!c.isPressure()) throw new UserException("--off takes pressure categories (PITCH, CLOSE, URGENCY, CHASE, COUNTER, DEFEND), not " + c);
+            on.remove(c);
+        }
+        return new AlertPolicy(frequency, on);
+    }
+}

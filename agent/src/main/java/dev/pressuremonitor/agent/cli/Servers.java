@@ -1,0 +1,30 @@
+package dev.pressuremonitor.agent.cli;
+
+import dev.pressuremonitor.server.PressureServer;
+import dev.pressuremonitor.server.ServerConfig;
+
+import java.net.BindException;
+
+/** Starting the server from a command, with the errors a user can act on. */
+final class Servers {
+    private Servers() {}
+
+    static PressureServer start(String host, int port) throws InterruptedException {
+        if (port < 0 || port > 65535) throw new UserException("--port must be from 0 to 65535, was " + port);
+        try {
+            return PressureServer.start(ServerConfig.defaults().withHost(host).withPort(port));
+        } catch (Exception e) {
+            Throwable c = e;
+            while (c.getCause() != null && !(c instanceof BindException)) c = c.getCause();
+            if (c instanceof BindException || String.valueOf(e.getMessage()).contains("Address already in use")) {
+                throw new UserException("cannot listen on " + host + ":" + port + " (" + c.getMessage() + "): pass another --port, or --port 0 for a free one");
+            }
+            throw e;
+        }
+    }
+
+    /** 0.0.0.0 is where we listen, not where a browser should go. */
+    static String displayHost(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    }
+}

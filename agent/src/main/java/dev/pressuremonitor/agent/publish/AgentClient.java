@@ -1,0 +1,237 @@
+package dev.pressuremonitor.agent.publish;
+
+import dev.pressuremonitor.models.AgentReply;
+import dev.pressuremonitor.models.DecodeException;
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.EventCodec;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Sends a call's events to the server over one WebSocket and keeps every event until the server acknowledges
+ * it. When the connection drops it reconnects with backoff and resends what was not acknowledged; the server
+ * drops duplicates by (callId, seq), so nothing is lost or counted twice. Publishing never blocks the caller.
+ */
+public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AgentClient.class);
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final URI server;
+    private final int capacity;
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    // touched only on the event loop
+    private final Map<String, Pending> unacked = new LinkedHashMap<>();
+    private Channel channel;
+    private boolean ready;
+    private long backoffMillis = FIRST_BACKOFF.toMillis();
+    private volatile boolean closed;
+    private long droppedForSpace;
+    private final List<String> serverErrors = new ArrayList<>();
+    private final Object deliveredLock = new Object();
+    private volatile int outstanding;
+
+    private record Pending(Envelope envelope, String json) {}
+
+    /**
+     * @param server   ws://host:port/ws/agent
+     * @param capacity most events held while the server is away; beyond it the oldest are dropped and counted
+     */
+    public AgentClient(URI server, int capacity) {
+        if (!"ws".equals(server.getScheme()) && !"wss".equals(server.getScheme())) {
+            throw new IllegalArgumentException("--server must be a ws:// URL such as ws://127.0.0.1:8425, was " + server);
+        }
+        this.server = server.getPath() == null || server.getPath().isEmpty() || server.getPath().equals("/")
+                ? server.resolve("/ws/agent") : server;
+        this.capacity = capacity;
+        group.execute(this::connect);
+    }
+
+    public URI server() {
+        return server;
+    }
+
+    @Override
+    public void accept(Envelope envelope) {
+        String json = EventCodec.encode(envelope);
+        group.execute(() -> {
+            if (unacked.size() >= capacity) {
+                Iterator<String> it = unacked.keySet().iterator();
+                it.next();
+                it.remove();
+                if (droppedForSpace++ == 0) {
+                    log.warn("the server has been unreachable for a while: holding at most {} events, dropping the oldest (alerts still show locally)", capacity);
+                }
+            }
+            unacked.put(key(envelope.callId(), envelope.seq()), new Pending(envelope, json));
+            outstanding = unacked.size();
+            if (ready) channel.writeAndFlush(new TextWebSocketFrame(json));
+        });
+    }
+
+    /** Waits until the server has acknowledged everything published so far; false on timeout. */
+    public boolean awaitDelivered(Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        synchronized (deliveredLock) {
+            while (true) {
+                // a publish may still be queued on the event loop: check there, not only the counter
+                if (outstanding == 0 && drained()) return true;
+                long left = until - System.nanoTime();
+                if (left <= 0) return false;
+                deliveredLock.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+            }
+        }
+    }
+
+    private boolean drained() throws InterruptedException {
+        try {
+            return group.submit(unacked::isEmpty).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    public long droppedForSpace() {
+        return droppedForSpace;
+    }
+
+    public synchronized List<String> serverErrors() {
+        return List.copyOf(serverErrors);
+    }
+
+    private void connect() {
+        if (closed) return;
+        String host = server.getHost();
+        int port = server.getPort() > 0 ? server.getPort() : 80;
+        new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast(new HttpClientCodec())
+                                .addLast(new HttpObjectAggregator(64 * 1024))
+                                .addLast(new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(
+                                        server, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), 64 * 1024)))
+                                .addLast(new Replies());
+                    }
+                })
+                .connect(host, port)
+                .addListener(f -> {
+                    if (!f.isSuccess()) {
+                        log.debug("cannot reach {}: {}", server, f.cause() == null ? "?" : f.cause().getMessage());
+                        scheduleReconnect();
+                    }
+                });
+    }
+
+    private void scheduleReconnect() {
+        if (closed) return;
+        long jitter = ThreadLocalRandom.current().nextLong(backoffMillis / 4 + 1);
+        group.schedule(this::connect, backoffMillis + jitter, TimeUnit.MILLISECONDS);
+        backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+    }
+
+    private final class Replies extends SimpleChannelInboundHandler<WebSocketFrame> {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                channel = ctx.channel();
+                ready = true;
+                backoffMillis = FIRST_BACKOFF.toMillis();
+                // resend in order everything the server has not confirmed
+                for (Pending p : unacked.values()) ctx.write(new TextWebSocketFrame(p.json()));
+                ctx.flush();
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+            if (!(frame instanceof TextWebSocketFrame text)) return;
+            AgentReply reply;
+            try {
+                reply = AgentReply.parse(text.text());
+            } catch (DecodeException e) {
+                log.warn("server sent something that is not a reply ({}): ignoring it", e.getMessage());
+                return;
+            }
+            if (!reply.isAck()) {
+                log.warn("server refused an event: {}", reply.message());
+                synchronized (AgentClient.this) {
+                    serverErrors.add(reply.message());
+                }
+            }
+            if (reply.callId() != null) unacked.remove(key(reply.callId(), reply.seq()));
+            outstanding = unacked.size();
+            if (outstanding == 0) {
+                synchronized (deliveredLock) {
+                    deliveredLock.notifyAll();
+                }
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            ready = false;
+            channel = null;
+            if (!closed) {
+                log.info("connection to {} lost: reconnecting, {} event(s) will be resent", server, unacked.size());
+                scheduleReconnect();
+            }
+            super.channelInactive(ctx);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            log.debug("agent connection error: {}", cause.toString());
+            ctx.close();
+        }
+    }
+
+    private static String key(String callId, long seq) {
+        return callId + "#" + seq;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        group.execute(() -> {
+            if (channel != null) channel.close();
+        });
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.pressuremonitor.agent.transcript;
+
+import dev.pressuremonitor.models.TranscriptSegment;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Plays a recorded call into the same consumer live Vosk results go to, at the pace it was spoken
+ * ({@code speed} 1), faster ({@code speed} N), or as fast as the consumer takes it ({@code speed} 0).
+ */
+public final class Replayer {
+    private final double speed;
+    private final LongSupplier nanoClock;
+
+    public Replayer(double speed) {
+        this(speed, System::nanoTime);
+    }
+
+    Replayer(double speed, LongSupplier nanoClock) {
+        if (speed < 0 || Double.isNaN(speed)) throw new IllegalArgumentException("speed must be 0 (as fast as possible) or positive, was " + speed);
+        this.speed = speed;
+        this.nanoClock = nanoClock;
+    }
+
+    /** Blocks until the whole call has been played; returns early if the thread is interrupted. */
+    public void play(RecordedCall call, Consumer<TranscriptSegment> sink) {
+        long start = nanoClock.getAsLong();
+        for (RecordedCall.Item item : call.items()) {
+            if (speed > 0) {
+                long due = start + (long) (item.due() / speed * 1e9);
+                long wait;
+                while ((wait = due - nanoClock.getAsLong()) > 0) {
+                    LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
+                    if (Thread.currentThread().isInterrupted()) return;
+                }
+            }
+            if (Thread.currentThread().isInterrupted()) return;
+            sink.accept(item.segment());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.pressuremonitor.server;
+
+import dev.pressuremonitor.models.Json;
+import dev.pressuremonitor.server.http.HttpRouter;
+import dev.pressuremonitor.server.http.KeepAlive;
+import dev.pressuremonitor.server.http.StaticAssets;
+import dev.pressuremonitor.server.ingest.IngestService;
+import dev.pressuremonitor.server.overlay.OverlayFrameHandler;
+import dev.pressuremonitor.server.overlay.OverlayHub;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Netty HTTP + WebSocket server: one port for the overlay page, agents (/ws/agent) and overlays
+ * (/ws/overlay?rep=NAME). Epoll on Linux, NIO elsewhere.
+ */
+public final class PressureServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PressureServer.class);
+
+    private final ServerConfig config;
+    private final OverlayHub overlays = new OverlayHub();
+    private final IngestService ingest = new IngestService(overlays);
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel serverChannel;
+
+    private PressureServer(ServerConfig config) throws InterruptedException {
+        this.config = config;
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        boss = new MultiThreadIoEventLoopGroup(1, io);
+        workers = new MultiThreadIoEventLoopGroup(io);
+        StaticAssets assets = new StaticAssets();
+        HttpRouter.Health health = this::healthJson;
+        try {
+            serverChannel = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(channelType)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            connections.add(ch);
+                            ch.pipeline()
+                                    .addLast("idle", new IdleStateHandler(config.closeIfSilentFor().toSeconds(), config.pingEvery().toSeconds(), 0, TimeUnit.SECONDS))
+                                    .addLast("keepalive", new KeepAlive(config.closeIfSilentFor().toSeconds()))
+                                    .addLast("http", new HttpServerCodec(4096, 8192, 8192))
+                                    .addLast("http-aggregator", new HttpObjectAggregator(config.maxFrameBytes()))
+                                    .addLast("router", new HttpRouter(config, ingest, overlays, assets, health));
+                        }
+                    })
+                    .bind(config.host(), config.port()).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+        log.info("listening on {}:{} ({})", config.host(), port(), epoll ? "epoll" : "nio");
+    }
+
+    /** Binds and starts serving; {@link #port()} tells the port when {@code config.port()} is 0. */
+    public static PressureServer start(ServerConfig config) throws InterruptedException {
+        return new PressureServer(config);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public String host() {
+        return config.host();
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    public OverlayHub overlays() {
+        return overlays;
+    }
+
+    private String healthJson() {
+        return Json.mapper().createObjectNode()
+                .put("status", "ok")
+                .put("connections", connections.size())
+                .put("overlays", overlays.subscribers())
+                .put("eventsAccepted", ingest.accepted())
+                .put("eventsRejected", ingest.rejected())
+                .put("overlayMessagesDropped", OverlayFrameHandler.DROPPED.get())
+                .toString();
+    }
+
+    /** Stops accepting, tells every WebSocket peer the server is going away, lets writes flush, then stops. */
+    @Override
+    public void close() {
+        serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        for (Channel ch : connections) {
+            if (ch.pipeline().get("ws-protocol") != null) {
+                ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server shutting down"));
+            }
+        }
+        connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

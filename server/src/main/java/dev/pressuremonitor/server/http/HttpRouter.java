@@ -1,0 +1,128 @@
+package dev.pressuremonitor.server.http;
+
+import dev.pressuremonitor.server.ServerConfig;
+import dev.pressuremonitor.server.ingest.AgentFrameHandler;
+import dev.pressuremonitor.server.ingest.IngestService;
+import dev.pressuremonitor.server.overlay.OverlayFrameHandler;
+import dev.pressuremonitor.server.overlay.OverlayHub;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * First handler after HTTP decoding: serves the overlay page and health check, and turns WebSocket upgrades on
+ * /ws/agent and /ws/overlay into the matching pipeline. Thin: the work is in the services it hands off to.
+ */
+public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
+    public static final String AGENT_PATH = "/ws/agent";
+    public static final String OVERLAY_PATH = "/ws/overlay";
+    private static final Pattern REP = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final ServerConfig config;
+    private final IngestService ingest;
+    private final OverlayHub overlays;
+    private final StaticAssets assets;
+    private final Health health;
+
+    /** What /healthz reports. */
+    public interface Health {
+        String json();
+    }
+
+    public HttpRouter(ServerConfig config, IngestService ingest, OverlayHub overlays, StaticAssets assets, Health health) {
+        this.config = config;
+        this.ingest = ingest;
+        this.overlays = overlays;
+        this.assets = assets;
+        this.health = health;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        if (!req.decoderResult().isSuccess()) {
+            HttpResponses.error(ctx, false, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: " + req.decoderResult().cause().getMessage());
+            return;
+        }
+        QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+        String path = uri.path();
+        if (isUpgrade(req)) {
+            if (path.equals(AGENT_PATH)) {
+                upgrade(ctx, req, AGENT_PATH, new AgentFrameHandler(ingest));
+            } else if (path.equals(OVERLAY_PATH)) {
+                List<String> rep = uri.parameters().get("rep");
+                if (rep == null || rep.size() != 1 || !REP.matcher(rep.get(0)).matches()) {
+                    HttpResponses.error(ctx, false, HttpResponseStatus.BAD_REQUEST,
+                            "overlay needs ?rep=NAME (letters, digits, '.', '_' or '-', at most 64): open the URL that 'pressure-monitor run' printed");
+                    return;
+                }
+                upgrade(ctx, req, OVERLAY_PATH, new OverlayFrameHandler(overlays, rep.get(0), config.overlayBacklog()));
+            } else {
+                HttpResponses.error(ctx, false, HttpResponseStatus.NOT_FOUND, "no WebSocket at " + path + ": use " + AGENT_PATH + " or " + OVERLAY_PATH + "?rep=NAME");
+            }
+            return;
+        }
+        if (!req.method().equals(HttpMethod.GET) && !req.method().equals(HttpMethod.HEAD)) {
+            HttpResponses.error(ctx, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED, req.method() + " is not supported here: use GET");
+            return;
+        }
+        if (path.equals("/healthz")) {
+            HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, health.json());
+            return;
+        }
+        StaticAssets.Asset asset = assets.find(path);
+        if (asset != null) {
+            HttpResponses.send(ctx, keepAlive, HttpResponseStatus.OK, asset.contentType(), asset.body());
+            return;
+        }
+        HttpResponses.error(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, "nothing at " + path);
+    }
+
+    private static boolean isUpgrade(FullHttpRequest req) {
+        return req.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
+                && HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(req.headers().get(HttpHeaderNames.UPGRADE, ""));
+    }
+
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest req, String path, io.netty.channel.ChannelHandler frames) {
+        ChannelPipeline p = ctx.pipeline();
+        String me = ctx.name();
+        p.addAfter(me, "ws-compression", new WebSocketServerCompressionHandler(config.maxFrameBytes()));
+        p.addAfter("ws-compression", "ws-protocol", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(path)
+                .checkStartsWith(true)
+                .handleCloseFrames(true)
+                .handshakeTimeoutMillis(config.handshakeTimeout().toMillis())
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(config.maxFrameBytes())
+                        .allowExtensions(true)
+                        .withUTF8Validator(true)
+                        .closeOnProtocolViolation(true)
+                        .build())
+                .build()));
+        p.addAfter("ws-protocol", "ws-aggregator", new WebSocketFrameAggregator(config.maxFrameBytes()));
+        p.addAfter("ws-aggregator", "ws-frames", frames);
+        // the upgrade is the last HTTP request this connection makes; the protocol handler takes it from here
+        p.remove(me);
+        ctx.fireChannelRead(req.retain());
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

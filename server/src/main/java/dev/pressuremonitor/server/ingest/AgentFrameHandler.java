@@ -1,0 +1,32 @@
+package dev.pressuremonitor.server.ingest;
+
+import dev.pressuremonitor.models.AgentReply;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.channel.ChannelFutureListener;
+
+/** One agent connection: each text frame is one event for {@link IngestService}; each gets a reply frame. */
+public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+    private final IngestService ingest;
+
+    public AgentFrameHandler(IngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame instanceof TextWebSocketFrame text) {
+            AgentReply reply = ingest.ingest(text.text());
+            ctx.writeAndFlush(new TextWebSocketFrame(reply.toJson()));
+        } else if (frame instanceof BinaryWebSocketFrame) {
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE,
+                    "binary frames are not accepted: send each event as a JSON text frame"))
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.pressuremonitor.server.overlay;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One overlay connection. Subscribes to its rep once the handshake completes; writes go through a bounded
+ * {@link OutboundBuffer} so that a browser that stops reading never holds up ingest or other overlays.
+ */
+public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> implements OverlaySubscriber {
+    /** Messages every overlay lost to backpressure, for metrics. */
+    public static final AtomicLong DROPPED = new AtomicLong();
+
+    private final OverlayHub hub;
+    private final String rep;
+    private final OutboundBuffer buffer;
+    private Channel channel;
+    private long droppedSeen;
+
+    public OverlayFrameHandler(OverlayHub hub, String rep, int backlog) {
+        this.hub = hub;
+        this.rep = rep;
+        this.buffer = new OutboundBuffer(backlog);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+            channel = ctx.channel();
+            hub.subscribe(rep, this);
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void send(String json, boolean coalescable) {
+        Channel ch = channel;
+        if (ch == null) return;
+        ch.eventLoop().execute(() -> {
+            buffer.offer(json, coalescable);
+            drain(ch);
+        });
+    }
+
+    private void drain(Channel ch) {
+        boolean wrote = false;
+        while (ch.isActive() && ch.isWritable() && !buffer.isEmpty()) {
+            ch.write(new TextWebSocketFrame(buffer.poll()));
+            wrote = true;
+        }
+        if (wrote) ch.flush();
+        long d = buffer.dropped();
+        if (d > droppedSeen) {
+            DROPPED.addAndGet(d - droppedSeen);
+            droppedSeen = d;
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable()) drain(ctx.channel());
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        hub.unsubscribe(rep, this);
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame instanceof BinaryWebSocketFrame) {
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "overlays only receive; binary frames are not accepted"))
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+        // text from an overlay (a keep-alive "hello") needs no answer
+        if (frame instanceof TextWebSocketFrame) return;
+    }
+
+    public long dropped() {
+        return buffer.dropped();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.pressuremonitor.server.overlay;
+
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.CallEnded;
+import dev.pressuremonitor.models.CallStarted;
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.MetricsSnapshot;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Fans each rep's live events out to the overlays watching that rep, and keeps the rep's current call state so
+ * that an overlay connecting mid-call (or a refreshed page) starts with the call, the gauge and the last nudges.
+ */
+public final class OverlayHub {
+    /** Nudges a newly connected overlay gets back. */
+    static final int RECENT_NUDGES = 5;
+
+    private final Map<String, RepStream> reps = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<String>> subscribeListeners = new CopyOnWriteArrayList<>();
+
+    /** Called with the rep's name each time an overlay subscribes. */
+    public void onSubscribe(java.util.function.Consumer<String> listener) {
+        subscribeListeners.add(listener);
+    }
+
+    private static final class RepStream {
+        final List<OverlaySubscriber> subscribers = new CopyOnWriteArrayList<>();
+        String callStarted;
+        String metrics;
+        String callEnded;
+        final Deque<String> nudges = new ArrayDeque<>();
+    }
+
+    /** Adds a subscriber and sends it the rep's current state first. */
+    public void subscribe(String rep, OverlaySubscriber s) {
+        RepStream stream = reps.computeIfAbsent(rep, r -> new RepStream());
+        synchronized (stream) {
+            for (String json : snapshot(stream)) s.send(json, false);
+            stream.subscribers.add(s);
+        }
+        subscribeListeners.forEach(l -> l.accept(rep));
+    }
+
+    public void unsubscribe(String rep, OverlaySubscriber s) {
+        RepStream stream = reps.get(rep);
+        if (stream != null) stream.subscribers.remove(s);
+    }
+
+    /** Publishes one ingested event of {@code rep}'s call. */
+    public void publish(String rep, Envelope envelope, String json) {
+        RepStream stream = reps.computeIfAbsent(rep, r -> new RepStream());
+        boolean coalescable = envelope.data() instanceof MetricsSnapshot;
+        synchronized (stream) {
+            remember(stream, envelope, json);
+            for (OverlaySubscriber s : stream.subscribers) s.send(json, coalescable);
+        }
+    }
+
+    private static void remember(RepStream stream, Envelope envelope, String json) {
+        var data = envelope.data();
+        if (data instanceof CallStarted) {
+            stream.callStarted = json;
+            stream.metrics = null;
+            stream.callEnded = null;
+            stream.nudges.clear();
+        } else if (data instanceof MetricsSnapshot) {
+            stream.metrics = json;
+        } else if (data instanceof Alert a && a.nudge()) {
+            stream.nudges.addLast(json);
+            if (stream.nudges.size() > RECENT_NUDGES) stream.nudges.removeFirst();
+        } else if (data instanceof CallEnded) {
+            stream.callEnded = json;
+        }
+    }
+
+    private static List<String> snapshot(RepStream stream) {
+        List<String> out = new ArrayList<>();
+        if (stream.callStarted == null) return out;
+        out.add(stream.callStarted);
+        out.addAll(stream.nudges);
+        if (stream.metrics != null) out.add(stream.metrics);
+        if (stream.callEnded != null) out.add(stream.callEnded);
+        return out;
+    }
+
+    public int subscribers() {
+        int n = 0;
+        for (RepStream s : reps.values()) n += s.subscribers.size();
+        return n;
+    }
+}
