@@ -91,4 +91,13 @@ public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSo
     public long dropped() {
         return buffer.dropped();
     }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // the WebSocket decoder has already sent the close frame with its status (1007, 1009, ...)
+        if (!(cause instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException)) {
+            org.slf4j.LoggerFactory.getLogger(getClass()).debug("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
+        ctx.close();
+    }
 }

@@ -1,0 +1,89 @@
+package dev.pressuremonitor.server.overlay;
+
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.CallStarted;
+import dev.pressuremonitor.models.Category;
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.Event;
+import dev.pressuremonitor.models.EventCodec;
+import dev.pressuremonitor.models.MetricsSnapshot;
+import dev.pressuremonitor.models.Reframe;
+import dev.pressuremonitor.models.Severity;
+import dev.pressuremonitor.models.Speaker;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OverlayHubTest {
+    private static final Reframe R = new Reframe("never-chase", "Never chase.", "What changed?");
+    private long seq;
+
+    private String publish(OverlayHub hub, String rep, Event e) {
+        Envelope env = new Envelope("call-" + rep, ++seq, 1000 + seq, e);
+        String json = EventCodec.encode(env);
+        hub.publish(rep, env, json);
+        return json;
+    }
+
+    private static Alert nudge(String phrase, double at) {
+        return new Alert(Category.CHASE, "chase.x", phrase, Severity.MEDIUM, Speaker.REP, at, at + 1, true, R);
+    }
+
+    private static MetricsSnapshot metrics(double at, int gauge) {
+        return new MetricsSnapshot(at, 0.5, 1, 2, 0, 120, 0, 0, 0, null, gauge, List.of());
+    }
+
+    private static final class Recorder implements OverlaySubscriber {
+        final List<String> got = new ArrayList<>();
+
+        @Override
+        public void send(String json, boolean coalescable) {
+            got.add(json);
+        }
+    }
+
+    @Test
+    void anOverlayOnlyHearsItsOwnRep() {
+        OverlayHub hub = new OverlayHub();
+        Recorder ana = new Recorder(), ben = new Recorder();
+        hub.subscribe("ana", ana);
+        hub.subscribe("ben", ben);
+        String a = publish(hub, "ana", new CallStarted("ana", "", 1, true));
+        String b = publish(hub, "ben", new CallStarted("ben", "", 1, true));
+        assertThat(ana.got).containsExactly(a);
+        assertThat(ben.got).containsExactly(b);
+    }
+
+    @Test
+    void anOverlayJoiningMidCallGetsTheCallTheLastNudgesAndTheGaugeFirst() {
+        OverlayHub hub = new OverlayHub();
+        String started = publish(hub, "ana", new CallStarted("ana", "", 1, true));
+        List<String> nudges = new ArrayList<>();
+        for (int i = 0; i < 7; i++) nudges.add(publish(hub, "ana", nudge("phrase " + i, i * 10)));
+        publish(hub, "ana", metrics(60, 40));
+        String latest = publish(hub, "ana", metrics(70, 45));
+        publish(hub, "ana", nudge("not shown live", 75).withNudge(false));
+
+        Recorder late = new Recorder();
+        hub.subscribe("ana", late);
+        List<String> expected = new ArrayList<>();
+        expected.add(started);
+        expected.addAll(nudges.subList(2, 7));
+        expected.add(latest);
+        assertThat(late.got).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aNewCallClearsTheLastCallsState() {
+        OverlayHub hub = new OverlayHub();
+        publish(hub, "ana", new CallStarted("ana", "", 1, true));
+        publish(hub, "ana", nudge("old", 1));
+        String second = publish(hub, "ana", new CallStarted("ana", "", 2, true));
+        Recorder r = new Recorder();
+        hub.subscribe("ana", r);
+        assertThat(r.got).containsExactly(second);
+    }
+}
