@@ -12,28 +12,36 @@ import java.util.function.LongSupplier;
  * ({@code speed} 1), faster ({@code speed} N), or as fast as the consumer takes it ({@code speed} 0).
  */
 public final class Replayer {
-    private final double speed;
-    private final LongSupplier nanoClock;
-
-    public Replayer(double speed) {
-        this(speed, System::nanoTime);
+    /** Waits up to the given nanoseconds; the real one parks the thread. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(long nanos);
     }
 
-    Replayer(double speed, LongSupplier nanoClock) {
+    private final double speed;
+    private final LongSupplier nanoClock;
+    private final Sleeper sleeper;
+
+    public Replayer(double speed) {
+        this(speed, System::nanoTime, LockSupport::parkNanos);
+    }
+
+    Replayer(double speed, LongSupplier nanoClock, Sleeper sleeper) {
         if (speed < 0 || Double.isNaN(speed)) throw new IllegalArgumentException("speed must be 0 (as fast as possible) or positive, was " + speed);
         this.speed = speed;
         this.nanoClock = nanoClock;
+        this.sleeper = sleeper;
     }
 
     /** Blocks until the whole call has been played; returns early if the thread is interrupted. */
     public void play(RecordedCall call, Consumer<TranscriptSegment> sink) {
-        long start = nanoClock.getAsLong();
+        long start = speed > 0 ? nanoClock.getAsLong() : 0;
         for (RecordedCall.Item item : call.items()) {
             if (speed > 0) {
                 long due = start + (long) (item.due() / speed * 1e9);
                 long wait;
                 while ((wait = due - nanoClock.getAsLong()) > 0) {
-                    LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
+                    sleeper.sleep(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
                     if (Thread.currentThread().isInterrupted()) return;
                 }
             }

@@ -1,0 +1,127 @@
+package dev.pressuremonitor.agent.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pressuremonitor.models.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The whole live path over real sockets: run (server + agent) → overlay WebSocket client. */
+class RunEndToEndTest {
+    static final String CALL = new VoskLines()
+            .say("rep", 1.0, "hi ana thanks for the time")
+            .say("rep", 5.0, "just checking in on the proposal i sent")
+            .say("prospect", 40.0, "we are happy with our current vendor")
+            .say("rep", 43.0, "i hear you but they cannot do what we do")
+            .say("rep", 110.0, "so are you ready to sign today")
+            .say("prospect", 115.0, "not yet")
+            .toString();
+
+    /** Collects what a command prints and hands over the overlay URL as soon as it is printed. */
+    static final class Console extends Writer {
+        final StringBuilder text = new StringBuilder();
+        final CompletableFuture<String> overlayUrl = new CompletableFuture<>();
+        private static final Pattern URL = Pattern.compile("overlay: (http://\\S+)\\n");
+
+        @Override
+        public synchronized void write(char[] buf, int off, int len) {
+            text.append(buf, off, len);
+            Matcher m = URL.matcher(text);
+            if (m.find()) overlayUrl.complete(m.group(1));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    }
+
+    static final class Collector implements WebSocket.Listener {
+        final List<JsonNode> messages = new CopyOnWriteArrayList<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    messages.add(Json.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new AssertionError("overlay got a message that is not JSON: " + partial, e);
+                }
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        List<JsonNode> ofType(String type) {
+            return messages.stream().filter(m -> m.get("type").asText().equals(type)).toList();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void theOverlayReceivesTheCallsNudgesInOrderWithReframesAndLiveMetrics(@TempDir Path dir) throws Exception {
+        Path call = dir.resolve("call.jsonl");
+        Files.writeString(call, CALL);
+        Console out = new Console();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread run = new Thread(() -> exit.set(PressureMonitor.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
+                new PrintWriter(new StringWriter()), "run", "--port", "0", "--input", call.toString(), "--speed", "100",
+                "--rep", "ana", "--wait-for-overlay", "--exit-when-done")));
+        run.start();
+
+        String url = out.overlayUrl.get(20, TimeUnit.SECONDS);
+        assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/\\?rep=ana");
+        Collector overlay = new Collector();
+        HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(url.replace("http://", "ws://").replace("/?", "/ws/overlay?")), overlay)
+                .get(10, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !overlay.ofType("call_ended").isEmpty());
+        run.join(10_000);
+        assertThat(exit.get()).isZero();
+
+        List<JsonNode> alerts = overlay.ofType("alert");
+        assertThat(alerts).extracting(a -> a.get("data").get("category").asText()).containsExactly("CHASE", "COUNTER", "CLOSE");
+        assertThat(alerts).extracting(a -> a.get("data").get("phrase").asText())
+                .containsExactly("just checking in", "i hear you but", "so are you ready to sign");
+        assertThat(alerts).extracting(a -> a.get("data").get("reframe").get("trust").asText()).containsExactly(
+                "Never chase; get to the truth about fit.",
+                "Validate the objection and reopen the conversation.",
+                "The goal is to find out whether there is a fit.");
+        assertThat(alerts).allMatch(a -> a.get("data").get("nudge").asBoolean());
+        assertThat(overlay.messages.get(0).get("type").asText()).isEqualTo("call_started");
+        List<JsonNode> metrics = overlay.ofType("metrics");
+        assertThat(metrics).isNotEmpty();
+        JsonNode last = metrics.get(metrics.size() - 1).get("data");
+        assertThat(last.get("repTalkShare").asDouble()).isBetween(0.5, 1.0);
+        assertThat(last.get("pressureIndex").asInt()).isBetween(1, 100);
+        // the terminal coaches too
+        assertThat(out.text.toString()).contains("CHASE   \"just checking in\"");
+    }
+}
