@@ -1,0 +1,93 @@
+package dev.pressuremonitor.server;
+
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.CallStarted;
+import dev.pressuremonitor.models.Category;
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.Event;
+import dev.pressuremonitor.models.EventCodec;
+import dev.pressuremonitor.models.MetricsSnapshot;
+import dev.pressuremonitor.models.Reframe;
+import dev.pressuremonitor.models.Severity;
+import dev.pressuremonitor.models.Speaker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The overlay page in a real headless Chromium: a pushed alert shows up in the DOM. */
+class OverlayBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    static PressureServer server;
+    static WebDriver browser;
+    static long seq;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver (.ci/run installs them)");
+        server = PressureServer.start(ServerConfig.defaults().withPort(0));
+        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=460,520", "--user-data-dir=" + Files.createTempDirectory("pm-chromium"));
+        browser = new ChromeDriver(options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (server != null) server.close();
+    }
+
+    private static void push(Event e) {
+        String json = EventCodec.encode(new Envelope("browser-call", ++seq, System.currentTimeMillis(), e));
+        assertThat(server.ingest().ingest(json).isAck()).isTrue();
+    }
+
+    @Test
+    void aPushedAlertAppearsInTheOverlayWithItsReframe() throws Exception {
+        browser.get("http://127.0.0.1:" + server.port() + "/?rep=ana");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+
+        push(new CallStarted("ana", "emea", System.currentTimeMillis(), true));
+        push(new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 65, 66, true,
+                new Reframe("never-chase", "Never chase; get to the truth about fit.", "Has something changed on your side since we spoke?")));
+        push(new MetricsSnapshot(70, 0.71, 42, 80, 10, 150, 2, 1, 0, null, 48, List.of("talk-share-high")));
+
+        wait.until(ExpectedConditions.textToBe(By.id("nudge-phrase"), "just checking in"));
+        assertThat(browser.findElement(By.id("nudge-category")).getText()).isEqualToIgnoringCase("Chase");
+        assertThat(browser.findElement(By.id("nudge-trust")).getText()).isEqualTo("Never chase; get to the truth about fit.");
+        assertThat(browser.findElement(By.id("nudge-ask")).getText()).isEqualTo("Has something changed on your side since we spoke?");
+        assertThat(browser.findElement(By.id("nudge-time")).getText()).isEqualTo("1:05");
+        wait.until(ExpectedConditions.textToBe(By.id("gauge-value"), "48"));
+        assertThat(browser.findElement(By.id("talk-share")).getText()).isEqualTo("71%");
+        assertThat(browser.findElement(By.id("monologue")).getText()).isEqualTo("0:42");
+        assertThat(browser.findElement(By.id("warnings")).getText()).isEqualTo("You are doing most of the talking.");
+
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(Path.of("target"));
+        Files.copy(shot, Path.of("target", "overlay.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
