@@ -1,0 +1,187 @@
+package dev.pressuremonitor.bench;
+
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.CallStarted;
+import dev.pressuremonitor.models.Category;
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.EventCodec;
+import dev.pressuremonitor.models.Reframe;
+import dev.pressuremonitor.models.Severity;
+import dev.pressuremonitor.models.Speaker;
+import dev.pressuremonitor.server.PressureServer;
+import dev.pressuremonitor.server.ServerConfig;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Loopback load: N agents each send alerts for their own rep at an even share of the target rate, M overlays
+ * each watch one rep, and every delivered alert's ingest-to-overlay latency is recorded. Bounded in time and
+ * count, loopback only, stops by itself.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.LoadTool [agents] [overlays] [rates,...] [seconds]</pre>
+ */
+public final class LoadTool {
+    private static final Reframe REFRAME = new Reframe("never-chase", "Never chase; get to the truth about fit.", "What changed?");
+
+    public static void main(String[] args) throws Exception {
+        int agents = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int overlays = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int[] rates = Arrays.stream((args.length > 2 ? args[2] : "500,1000,2000,4000").split(",")).mapToInt(Integer::parseInt).toArray();
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        if (agents < 1 || overlays < 0 || seconds < 1 || seconds > 120) throw new IllegalArgumentException("agents >= 1, overlays >= 0, 1 <= seconds <= 120");
+
+        System.out.printf(Locale.ROOT, "%d agents, %d overlays, %d s per step, loopback, server in this JVM (%d cores)%n%n",
+                agents, overlays, seconds, Runtime.getRuntime().availableProcessors());
+        System.out.println("| target ev/s | sent ev/s | delivered ev/s | p50 ms | p90 ms | p99 ms | max ms | dropped | JVM heap used MiB | process CPU % |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        step(agents, overlays, rates[0], 3, false); // JIT warm-up, not reported
+        for (int rate : rates) step(agents, overlays, rate, seconds, true);
+    }
+
+    private static void step(int agents, int overlays, int rate, int seconds, boolean report) throws Exception {
+        try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(0))) {
+            EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+            try {
+                URI base = URI.create("ws://127.0.0.1:" + server.port());
+                ConcurrentHashMap<String, Long> sentAt = new ConcurrentHashMap<>();
+                int maxSamples = rate * seconds * Math.max(1, (overlays + agents - 1) / agents) + 1024;
+                AtomicLongArray latencies = new AtomicLongArray(maxSamples);
+                AtomicLong samples = new AtomicLong();
+                AtomicLong delivered = new AtomicLong();
+
+                CountDownLatch overlaysUp = new CountDownLatch(overlays);
+                List<Channel> overlayChannels = new ArrayList<>();
+                for (int j = 0; j < overlays; j++) {
+                    overlayChannels.add(connect(group, base.resolve("/ws/overlay?rep=rep-" + (j % agents)), overlaysUp, (ctx, text) -> {
+                        // cheap parse: the envelope starts {"type":"alert","callId":"...","seq":N,
+                        if (!text.startsWith("{\"type\":\"alert\"")) return;
+                        long now = System.nanoTime();
+                        int c = text.indexOf("\"callId\":\"") + 10;
+                        int ce = text.indexOf('"', c);
+                        int s = text.indexOf("\"seq\":", ce) + 6;
+                        int se = text.indexOf(',', s);
+                        Long t0 = sentAt.get(text.substring(c, ce) + "#" + text.substring(s, se));
+                        if (t0 == null) return;
+                        delivered.incrementAndGet();
+                        long i = samples.getAndIncrement();
+                        if (i < latencies.length()) latencies.set((int) i, now - t0);
+                    }));
+                }
+                if (!overlaysUp.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("overlays did not connect");
+
+                CountDownLatch agentsUp = new CountDownLatch(agents);
+                List<Channel> agentChannels = new ArrayList<>();
+                for (int i = 0; i < agents; i++) agentChannels.add(connect(group, base.resolve("/ws/agent"), agentsUp, (ctx, text) -> { }));
+                if (!agentsUp.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("agents did not connect");
+                for (int i = 0; i < agents; i++) {
+                    agentChannels.get(i).writeAndFlush(new TextWebSocketFrame(EventCodec.encode(
+                            new Envelope("call-" + i, 1, System.currentTimeMillis(), new CallStarted("rep-" + i, "load", System.currentTimeMillis(), false)))));
+                }
+
+                long cpu0 = cpuNanos(), wall0 = System.nanoTime();
+                AtomicLong sent = new AtomicLong();
+                long periodNanos = (long) (1e9 * agents / rate);
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+                List<io.netty.util.concurrent.ScheduledFuture<?>> tasks = new ArrayList<>();
+                for (int i = 0; i < agents; i++) {
+                    Channel ch = agentChannels.get(i);
+                    String callId = "call-" + i;
+                    AtomicLong seq = new AtomicLong(1);
+                    tasks.add(ch.eventLoop().scheduleAtFixedRate(() -> {
+                        if (System.nanoTime() >= end) return;
+                        long n = seq.incrementAndGet();
+                        Alert a = new Alert(Category.CHASE, "chase.load", "just checking in", Severity.MEDIUM, Speaker.REP, n, n + 1, true, REFRAME);
+                        String json = EventCodec.encode(new Envelope(callId, n, System.currentTimeMillis(), a));
+                        sentAt.put(callId + "#" + n, System.nanoTime());
+                        ch.writeAndFlush(new TextWebSocketFrame(json));
+                        sent.incrementAndGet();
+                    }, (long) (Math.random() * periodNanos), periodNanos, TimeUnit.NANOSECONDS));
+                }
+                while (System.nanoTime() < end) Thread.sleep(100);
+                tasks.forEach(t -> t.cancel(false));
+                Thread.sleep(1000); // let the last deliveries land
+                double wall = (System.nanoTime() - wall0) / 1e9 - 1.0;
+                double cpu = 100.0 * (cpuNanos() - cpu0) / 1e9 / (wall + 1.0) / Runtime.getRuntime().availableProcessors();
+                Runtime rt = Runtime.getRuntime();
+                long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
+
+                int n = (int) Math.min(samples.get(), latencies.length());
+                long[] lat = new long[n];
+                for (int i = 0; i < n; i++) lat[i] = latencies.get(i);
+                Arrays.sort(lat);
+                if (report) System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %.0f |%n", rate,
+                        sent.get() / wall, delivered.get() / wall, pct(lat, 50), pct(lat, 90), pct(lat, 99),
+                        n == 0 ? 0 : lat[n - 1] / 1e6, dev.pressuremonitor.server.overlay.OverlayFrameHandler.DROPPED.getAndSet(0), heap, cpu);
+                overlayChannels.forEach(Channel::close);
+                agentChannels.forEach(Channel::close);
+            } finally {
+                group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+            }
+        }
+    }
+
+    private static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) return 0;
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    interface OnText {
+        void text(ChannelHandlerContext ctx, String text);
+    }
+
+    private static Channel connect(EventLoopGroup group, URI uri, CountDownLatch up, OnText onText) throws InterruptedException {
+        return new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
+                                new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), 65536)),
+                                new SimpleChannelInboundHandler<WebSocketFrame>() {
+                                    @Override
+                                    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+                                        if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) up.countDown();
+                                        super.userEventTriggered(ctx, evt);
+                                    }
+
+                                    @Override
+                                    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame f) {
+                                        if (f instanceof TextWebSocketFrame t) onText.text(ctx, t.text());
+                                    }
+                                });
+                    }
+                })
+                .connect(uri.getHost(), uri.getPort()).sync().channel();
+    }
+}
