@@ -90,4 +90,17 @@ class OverlayBrowserTest {
         Files.createDirectories(Path.of("target"));
         Files.copy(shot, Path.of("target", "overlay.png"), StandardCopyOption.REPLACE_EXISTING);
     }
+
+    @Test
+    void theOverlayReconnectsByItselfWhenTheServerRestarts() throws Exception {
+        int port = server.port();
+        browser.get("http://127.0.0.1:" + port + "/?rep=ben");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        server.close();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "offline"));
+        server = PressureServer.start(ServerConfig.defaults().withPort(port));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.overlays().subscribers() == 1);
+    }
 }

@@ -1,0 +1,60 @@
+package dev.pressuremonitor.agent.publish;
+
+import dev.pressuremonitor.models.CallEnded;
+import dev.pressuremonitor.models.CallStarted;
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.server.PressureServer;
+import dev.pressuremonitor.server.ServerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AgentClientTest {
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void eventsPublishedBeforeTheServerIsUpAreDeliveredOnceItComes() throws Exception {
+        int port = freePort();
+        try (AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + port), 1000)) {
+            client.accept(new Envelope("c1", 1, 1, new CallStarted("ana", "", 1, false)));
+            client.accept(new Envelope("c1", 2, 2, new CallEnded(5, "hangup")));
+            assertThat(client.awaitDelivered(Duration.ofMillis(300))).as("nobody is listening yet").isFalse();
+
+            try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(port))) {
+                assertThat(client.awaitDelivered(Duration.ofSeconds(15))).isTrue();
+                assertThat(server.ingest().accepted()).isEqualTo(2);
+                assertThat(server.ingest().duplicates()).isZero();
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void anEventTheServerRefusesIsReportedNotRetriedForever() throws Exception {
+        try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(0));
+             AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + server.port()), 1000)) {
+            client.accept(new Envelope("never-started", 1, 1, new CallEnded(5, "hangup")));
+            assertThat(client.awaitDelivered(Duration.ofSeconds(15))).isTrue();
+            assertThat(client.serverErrors()).containsExactly("unknown call 'never-started': send call_started first");
+        }
+    }
+
+    @Test
+    void onlyWebSocketUrlsAreAccepted() {
+        assertThatThrownBy(() -> new AgentClient(URI.create("http://127.0.0.1:8425"), 10))
+                .hasMessageContaining("--server must be a ws:// URL");
+    }
+}
