@@ -54,7 +54,7 @@ public final class VoskEngine implements AutoCloseable {
     }
 
     /** Cheap checks before handing the folder to native code, so the common mistakes get a clear message. */
-    static void checkLooksLikeAModel(Path dir) {
+    public static void checkLooksLikeAModel(Path dir) {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new ModelException("no Vosk model at " + dir + ": run 'pressure-monitor model download' or pass --model DIR");
         }
