@@ -1,7 +1,6 @@
 package dev.pressuremonitor.agent.cli;
 
 import dev.pressuremonitor.agent.publish.AgentClient;
-import dev.pressuremonitor.agent.transcript.RecordedCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,28 +11,33 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 @Command(name = "agent",
         mixinStandardHelpOptions = true,
         description = {
                 "Follows one call and sends its alerts and live metrics to a Pressure Monitor server.",
-                "The call comes from --input: a recording of Vosk results (JSON lines tagged with speaker).",
+                "Listens to the microphone by default (needs a model); --input takes a recording instead.",
                 "Events the server has not confirmed are kept and resent after a reconnect.",
                 "",
-                "Example:  pressure-monitor agent --server ws://127.0.0.1:8425 --rep ana --input seeds/calls/demo.jsonl --speed 4"
+                "Example:  pressure-monitor agent --server ws://127.0.0.1:8425 --rep ana",
+                "          pressure-monitor agent --server ws://127.0.0.1:8425 --rep ana --input seeds/calls/demo.jsonl --speed 4"
         })
-final class AgentCommand implements java.util.concurrent.Callable<Integer> {
+final class AgentCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "URL", description = "The server, e.g. ws://127.0.0.1:8425.")
     String server;
 
-    @Option(names = "--input", required = true, paramLabel = "CALL.jsonl", description = "A recorded call: Vosk results, one JSON object a line, each with \"speaker\".")
+    @Option(names = "--input", paramLabel = "FILE", description = "A recorded call: Vosk results (.jsonl) or audio (.wav: mono = rep, stereo = rep and prospect).")
     Path input;
 
-    @Option(names = "--speed", defaultValue = "1", paramLabel = "N", description = "Replay speed: 1 real time, N times faster, 0 as fast as possible (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--speed", defaultValue = "1", paramLabel = "N", description = "Replay speed for recordings: 1 real time, N times faster, 0 as fast as possible (default: ${DEFAULT-VALUE}).")
     double speed;
 
     @Mixin
     CallOptions call;
+
+    @Mixin
+    ListenOptions listen;
 
     @Mixin
     RuleOptions rules;
@@ -50,16 +54,31 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
             throw new UserException("--server is not a URL: " + e.getMessage() + " (use ws://HOST:PORT)");
         }
         if (speed < 0) throw new UserException("--speed must be 0 (as fast as possible) or more, was " + speed);
-        RecordedCall recorded = CallRunner.load(input, false, spec.commandLine().getErr());
+        CallRunner.precheck(input, false, listen);
+        var engine = rules.engine();
         AgentClient client;
         try {
             client = new AgentClient(uri, 100_000);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            CallRunner.awaitQuietly(finished, 10);
+        }, "pressure-monitor-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (client) {
-            boolean ok = CallRunner.play(recorded, speed, call, rules.engine(), client, spec.commandLine().getOut(), spec.commandLine().getErr());
-            return ok ? 0 : 1;
+            var ctx = new CallRunner.Context(call, engine, client, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return CallRunner.follow(input, false, speed, listen, ctx, stop) ? 0 : 1;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // already on the way out
+            }
         }
     }
 }

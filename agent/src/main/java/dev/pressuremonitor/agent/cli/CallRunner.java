@@ -1,13 +1,20 @@
 package dev.pressuremonitor.agent.cli;
 
+import dev.pressuremonitor.agent.audio.ChunkQueue;
+import dev.pressuremonitor.agent.audio.Devices;
+import dev.pressuremonitor.agent.audio.MicrophoneCapture;
+import dev.pressuremonitor.agent.audio.WavInput;
 import dev.pressuremonitor.agent.call.ConsoleNudges;
 import dev.pressuremonitor.agent.call.LiveCall;
 import dev.pressuremonitor.agent.detect.Detector;
 import dev.pressuremonitor.agent.detect.MetricsThresholds;
 import dev.pressuremonitor.agent.detect.RuleEngine;
 import dev.pressuremonitor.agent.publish.AgentClient;
+import dev.pressuremonitor.agent.stt.SpeechSession;
+import dev.pressuremonitor.agent.stt.VoskEngine;
 import dev.pressuremonitor.agent.transcript.RecordedCall;
 import dev.pressuremonitor.agent.transcript.Replayer;
+import dev.pressuremonitor.models.Speaker;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +22,24 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-/** Plays one recorded call through the detector into a publisher: what {@code agent} and {@code run} share. */
+/**
+ * Follows one call from whichever source the user chose (a recorded transcript, an audio recording through
+ * Vosk, or the live microphone) through the detector into a publisher: what {@code agent} and {@code run} share.
+ */
 final class CallRunner {
     static final String DEMO_RESOURCE = "seeds/calls/demo.jsonl";
 
     private CallRunner() {}
+
+    static boolean isTranscript(Path input) {
+        return input.getFileName().toString().toLowerCase().endsWith(".jsonl");
+    }
 
     static RecordedCall load(Path input, boolean demo, PrintWriter err) {
         try {
@@ -43,20 +62,141 @@ final class CallRunner {
         }
     }
 
-    /** Plays the call, ends it, and waits (bounded) for the server to confirm every event. */
-    static boolean play(RecordedCall call, double speed, CallOptions opts, RuleEngine engine, AgentClient client,
-                        PrintWriter out, PrintWriter err) throws InterruptedException {
-        ConsoleNudges console = new ConsoleNudges(out);
-        Detector detector = new Detector(engine, opts.policy(), MetricsThresholds.research(), call.hasProspect());
-        LiveCall live = new LiveCall(LiveCall.newCallId(), opts.repName(), opts.team, detector, call.hasProspect(),
-                opts.sendTranscript, env -> {
-                    client.accept(env);
-                    console.accept(env);
-                }, System::currentTimeMillis);
-        new Replayer(speed).play(call, live::accept);
-        live.end("end-of-input");
-        boolean delivered = client.awaitDelivered(Duration.ofSeconds(30));
-        if (!delivered) err.println("pressure-monitor: the server at " + client.server() + " did not confirm every event within 30 s");
-        return delivered;
+    /** Everything a call needs besides its source. */
+    record Context(CallOptions opts, RuleEngine engine, AgentClient client, PrintWriter out, PrintWriter err) {
+        LiveCall newCall(boolean prospectChannel) {
+            ConsoleNudges console = new ConsoleNudges(out);
+            Detector detector = new Detector(engine, opts.policy(), MetricsThresholds.research(), prospectChannel);
+            return new LiveCall(LiveCall.newCallId(), opts.repName(), opts.team, detector, prospectChannel, opts.sendTranscript,
+                    env -> {
+                        client.accept(env);
+                        console.accept(env);
+                    }, System::currentTimeMillis);
+        }
+
+        boolean finish(LiveCall call, String reason) throws InterruptedException {
+            call.end(reason);
+            boolean delivered = client.awaitDelivered(Duration.ofSeconds(30));
+            if (!delivered) err.println("pressure-monitor: the server at " + client.server() + " did not confirm every event within 30 s");
+            err.flush();
+            return delivered;
+        }
+    }
+
+    /** Fails fast, before any server starts, when the chosen source cannot work: missing file or model. */
+    static void precheck(Path input, boolean demo, ListenOptions listen) {
+        if (demo) return;
+        if (input != null && !java.nio.file.Files.isRegularFile(input)) throw new UserException("no such file: " + input);
+        if (input != null && isTranscript(input)) return;
+        VoskEngine.checkLooksLikeAModel(listen.modelDir());
+    }
+
+    /** Follows the call from the chosen source: the demo, a transcript (.jsonl), an audio file, or the microphone. */
+    static boolean follow(Path input, boolean demo, double speed, ListenOptions listen, Context ctx, CountDownLatch stop)
+            throws InterruptedException {
+        if (demo) return play(load(null, true, ctx.err()), speed, ctx);
+        if (input != null && isTranscript(input)) return play(load(input, false, ctx.err()), speed, ctx);
+        if (input != null) return transcribe(input, speed, listen, ctx);
+        return listen(listen, ctx, stop);
+    }
+
+    /** A recorded transcript, replayed at {@code speed}. */
+    static boolean play(RecordedCall recorded, double speed, Context ctx) throws InterruptedException {
+        LiveCall call = ctx.newCall(recorded.hasProspect());
+        new Replayer(speed).play(recorded, call::accept);
+        return ctx.finish(call, "end-of-input");
+    }
+
+    /** An audio recording through Vosk, at {@code speed} (0 = as fast as the recognisers go). */
+    static boolean transcribe(Path file, double speed, ListenOptions listen, Context ctx) throws InterruptedException {
+        WavInput wav;
+        WavInput.Layout layout;
+        try {
+            wav = WavInput.open(file);
+            layout = WavInput.Layout.parse(listen.channels);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        try (VoskEngine vosk = VoskEngine.open(listen.modelDir())) {
+            Map<Speaker, ChunkQueue> queues = WavInput.queuesFor(wav, layout, 64);
+            Map<Speaker, Float> rates = new EnumMap<>(Speaker.class);
+            queues.keySet().forEach(s -> rates.put(s, wav.recognizerRate()));
+            LiveCall call = ctx.newCall(queues.containsKey(Speaker.PROSPECT));
+            String[] failure = new String[1];
+            new SpeechSession((s, rate) -> vosk.newRecognizer(rate)).run(queues, rates, () -> {
+                try {
+                    wav.play(layout, queues, speed);
+                } catch (IOException e) {
+                    failure[0] = e.getMessage();
+                    queues.values().forEach(q -> q.offerLive(dev.pressuremonitor.agent.audio.AudioChunk.END));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, call::accept);
+            if (failure[0] != null) ctx.err().println("pressure-monitor: reading " + file + " stopped: " + failure[0]);
+            return ctx.finish(call, failure[0] == null ? "end-of-input" : "input-error");
+        }
+    }
+
+    /** The live microphone (and optionally the prospect's device) until {@code stop} is counted down. */
+    static boolean listen(ListenOptions listen, Context ctx, CountDownLatch stop) throws InterruptedException {
+        try (VoskEngine vosk = VoskEngine.open(listen.modelDir())) {
+            Map<Speaker, ChunkQueue> queues = new EnumMap<>(Speaker.class);
+            Map<Speaker, MicrophoneCapture> captures = new EnumMap<>(Speaker.class);
+            Map<Speaker, Float> rates = new EnumMap<>(Speaker.class);
+            try {
+                add(Speaker.REP, Devices.find(listen.mic), queues, captures, rates, ctx.err());
+                if (listen.prospectDevice != null) add(Speaker.PROSPECT, Devices.find(listen.prospectDevice), queues, captures, rates, ctx.err());
+            } catch (IllegalStateException e) {
+                throw new UserException(e.getMessage());
+            }
+            LiveCall call = ctx.newCall(queues.containsKey(Speaker.PROSPECT));
+            ctx.err().println("listening: " + String.join(", ", captures.keySet().stream().map(s -> s.name().toLowerCase()).toList())
+                    + " (Ctrl-C ends the call)");
+            ctx.err().flush();
+            Thread stopper = new Thread(() -> {
+                try {
+                    stop.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                captures.values().forEach(MicrophoneCapture::stop);
+            }, "call-stopper");
+            stopper.setDaemon(true);
+            stopper.start();
+            new SpeechSession((s, rate) -> vosk.newRecognizer(rate)).run(queues, rates, () -> {
+                List<Thread> ts = captures.entrySet().stream().map(e -> new Thread(e.getValue(), "capture-" + e.getKey().name().toLowerCase())).toList();
+                ts.forEach(Thread::start);
+                for (Thread t : ts) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        captures.values().forEach(MicrophoneCapture::stop);
+                        return;
+                    }
+                }
+            }, call::accept);
+            captures.forEach((s, c) -> {
+                long dropped = queues.get(s).dropped();
+                if (dropped > 0) ctx.err().println(s.name().toLowerCase() + ": " + dropped + " audio chunk(s) dropped because recognition fell behind");
+            });
+            return ctx.finish(call, "hangup");
+        }
+    }
+
+    private static void add(Speaker s, Devices.Device device, Map<Speaker, ChunkQueue> queues, Map<Speaker, MicrophoneCapture> captures,
+                            Map<Speaker, Float> rates, PrintWriter err) {
+        ChunkQueue q = new ChunkQueue(50); // 5 s of audio: beyond that the oldest goes, counted
+        queues.put(s, q);
+        captures.put(s, new MicrophoneCapture(device.name(), Devices.opener(device), q, err, System::nanoTime));
+        rates.put(s, device.formats().get(0).getSampleRate());
+    }
+
+    static void awaitQuietly(CountDownLatch latch, long seconds) {
+        try {
+            latch.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -15,7 +15,8 @@ import java.io.PrintWriter;
                 "",
                 "Example:  echo '{\"id\":\"1\",\"text\":\"just checking in to see if you had a chance to look\"}' | pressure-monitor classify"
         },
-        subcommands = {RunCommand.class, ServerCommand.class, AgentCommand.class, ClassifyCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ServerCommand.class, AgentCommand.class, DevicesCommand.class, ModelCommand.class,
+                ClassifyCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PressureMonitor implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,6 @@
 package dev.pressuremonitor.agent.cli;
 
 import dev.pressuremonitor.agent.publish.AgentClient;
-import dev.pressuremonitor.agent.transcript.RecordedCall;
 import dev.pressuremonitor.server.PressureServer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -21,16 +20,18 @@ import java.util.concurrent.CountDownLatch;
         description = {
                 "Server and agent in one process on this machine: follows a call and shows nudges in the overlay.",
                 "Prints the overlay address; open it beside your video call (or add it to OBS as a browser source).",
+                "Without --demo or --input it listens to the microphone (needs a model: 'pressure-monitor model download').",
                 "",
                 "Example:  pressure-monitor run --demo            (a bundled 6-minute discovery call, in real time)",
-                "          pressure-monitor run --input call.jsonl --speed 2 --port 0 --exit-when-done"
+                "          pressure-monitor run                   (your microphone; Ctrl-C ends the call)",
+                "          pressure-monitor run --input call.wav --prospect-device monitor --port 0"
         })
 final class RunCommand implements Callable<Integer> {
     static final class Source {
-        @Option(names = "--demo", description = "Replay the bundled demo call.")
+        @Option(names = "--demo", description = "Replay the bundled demo call (no model needed).")
         boolean demo;
 
-        @Option(names = "--input", paramLabel = "CALL.jsonl", description = "Replay a recorded call (Vosk results, one JSON object a line, each with \"speaker\").")
+        @Option(names = "--input", paramLabel = "FILE", description = "A recorded call: Vosk results (.jsonl, no model needed) or audio (.wav: mono = rep, stereo = rep and prospect).")
         Path input;
     }
 
@@ -43,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8425", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one and prints it).")
     int port;
 
-    @Option(names = "--speed", defaultValue = "1", paramLabel = "N", description = "Replay speed: 1 real time, N times faster, 0 as fast as possible (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--speed", defaultValue = "1", paramLabel = "N", description = "Replay speed for recordings: 1 real time, N times faster, 0 as fast as possible (default: ${DEFAULT-VALUE}).")
     double speed;
 
     @Option(names = "--exit-when-done", description = "Stop once the call has been played and delivered, instead of serving until Ctrl-C.")
@@ -56,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
     CallOptions call;
 
     @Mixin
+    ListenOptions listen;
+
+    @Mixin
     RuleOptions rules;
 
     @Spec
@@ -65,11 +69,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (source == null) {
-            throw new UserException("nothing to listen to: pass --demo to watch the bundled call, or --input CALL.jsonl");
-        }
         if (speed < 0) throw new UserException("--speed must be 0 (as fast as possible) or more, was " + speed);
-        RecordedCall recorded = CallRunner.load(source.input, source.demo, err);
+        boolean demo = source != null && source.demo;
+        Path input = source == null ? null : source.input;
+        CallRunner.precheck(input, demo, listen);
         var engine = rules.engine();
         String rep = call.repName();
         PressureServer server = Servers.start(host, port);
@@ -81,8 +84,10 @@ final class RunCommand implements Callable<Integer> {
         out.println("overlay: http://" + shown + ":" + server.port() + "/?rep=" + rep);
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();
+            CallRunner.awaitQuietly(finished, 10); // let the call end and be delivered
             server.close();
         }, "pressure-monitor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -92,13 +97,15 @@ final class RunCommand implements Callable<Integer> {
                 err.flush();
                 watched.await();
             }
-            boolean delivered = CallRunner.play(recorded, speed, call, engine, client, out, err);
-            if (exitWhenDone) return delivered ? 0 : 1;
+            boolean delivered = CallRunner.follow(input, demo, speed, listen, new CallRunner.Context(call, engine, client, out, err), stop);
+            finished.countDown();
+            if (exitWhenDone || stop.getCount() == 0) return delivered ? 0 : 1;
             err.println("call finished; the overlay stays up until Ctrl-C");
             err.flush();
             stop.await();
             return 0;
         } finally {
+            finished.countDown();
             if (exitWhenDone) {
                 server.close();
                 try {

@@ -12,7 +12,7 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        if (ex instanceof RulePackException || ex instanceof UserException) {
+        if (ex instanceof RulePackException || ex instanceof UserException || ex instanceof dev.pressuremonitor.agent.stt.ModelException) {
             cl.getErr().println("pressure-monitor: " + ex.getMessage());
             return USER_ERROR;
         }

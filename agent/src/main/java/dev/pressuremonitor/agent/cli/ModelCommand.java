@@ -1,0 +1,127 @@
+package dev.pressuremonitor.agent.cli;
+
+import dev.pressuremonitor.agent.stt.ModelException;
+import dev.pressuremonitor.agent.stt.VoskEngine;
+import dev.pressuremonitor.agent.stt.model.ModelDownloader;
+import dev.pressuremonitor.agent.stt.model.ModelSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+@Command(name = "model",
+        mixinStandardHelpOptions = true,
+        description = {"Downloads and lists Vosk speech models (speech recognition runs offline with one).", "",
+                "Example:  pressure-monitor model download", "          pressure-monitor model list"},
+        subcommands = {ModelCommand.Download.class, ModelCommand.ListModels.class})
+final class ModelCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Path dir(Path given) {
+        return given != null ? given : ModelDownloader.defaultModelsDir();
+    }
+
+    @Command(name = "download", mixinStandardHelpOptions = true,
+            description = {"Downloads a model archive, checks its size and SHA-256, and unpacks it into the models folder.",
+                    "An interrupted download resumes where it stopped when run again.", "",
+                    "Example:  pressure-monitor model download " + ModelSpec.DEFAULT})
+    static final class Download implements java.util.concurrent.Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "NAME", defaultValue = ModelSpec.DEFAULT, description = "Model name (default: ${DEFAULT-VALUE}).")
+        String name;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Models folder (default: $PRESSURE_MONITOR_MODELS or ~/.pressure-monitor/models).")
+        Path dir;
+
+        @Option(names = "--url", paramLabel = "URL", description = "Download from here instead (a mirror, or a model not in the list).")
+        URI url;
+
+        @Option(names = "--sha256", paramLabel = "HEX", description = "Expected SHA-256 of the archive (overrides the known one).")
+        String sha256;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            ModelSpec m = ModelSpec.find(name).orElse(null);
+            if (m == null) {
+                if (url == null) {
+                    throw new UserException("unknown model '" + name + "': known models are " + ModelSpec.CATALOG.stream().map(ModelSpec::name).toList()
+                            + "; for another one pass --url (and --sha256)");
+                }
+                m = new ModelSpec(name, url, -1, null);
+            }
+            if (url != null) m = m.withUrl(url).withSize(ModelSpec.find(name).filter(k -> k.url().equals(url)).map(ModelSpec::size).orElse(-1L));
+            if (sha256 != null) {
+                if (!sha256.matches("[0-9a-fA-F]{64}")) throw new UserException("--sha256 must be 64 hex digits");
+                m = m.withSha256(sha256.toLowerCase(Locale.ROOT));
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(20)).build();
+            try {
+                Path installed = new ModelDownloader(http, dir(dir), err).install(m);
+                spec.commandLine().getOut().println(installed);
+                return 0;
+            } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+                throw new UserException("cannot reach " + m.url().getHost() + " (" + e.getMessage() + "): check the network; or fetch the archive on another machine, unpack it here and pass --model DIR");
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"Lists installed models and the ones 'model download' knows.", "", "Example:  pressure-monitor model list"})
+    static final class ListModels implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--dir", paramLabel = "DIR", description = "Models folder (default: $PRESSURE_MONITOR_MODELS or ~/.pressure-monitor/models).")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Path d = dir(dir);
+            out.println("installed in " + d + ":");
+            int n = 0;
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> s = Files.list(d)) {
+                    for (Path p : s.sorted().toList()) {
+                        if (!Files.isDirectory(p) || p.getFileName().toString().startsWith(".")) continue;
+                        String state;
+                        try {
+                            VoskEngine.checkLooksLikeAModel(p);
+                            state = "ok";
+                        } catch (ModelException e) {
+                            state = "incomplete: not a model folder";
+                        }
+                        out.println("  " + p.getFileName() + "  (" + state + ")");
+                        n++;
+                    }
+                }
+            }
+            if (n == 0) out.println("  none: run 'pressure-monitor model download'");
+            out.println("available to download:");
+            for (ModelSpec m : ModelSpec.CATALOG) {
+                out.printf(Locale.ROOT, "  %s  %.1f MB%s%n", m.name(), m.size() / 1e6, m.name().equals(ModelSpec.DEFAULT) ? "  (default)" : "");
+            }
+            return 0;
+        }
+    }
+}
