@@ -1,10 +1,11 @@
 package dev.pressuremonitor.models;
 
 /**
- * What the server answers an agent, one per event: {@code ack} when the event is stored (or was already), or
- * {@code error} with a message that says what was wrong. A rejected event changes nothing on the server.
+ * What the server answers an agent, one per event: {@code ack} when the event is durably stored (or was
+ * already), {@code error} with a message that says what was wrong (the event is refused for good and changes
+ * nothing), or {@code retry} when the server could not store it just now and the agent should send it again.
  *
- * @param type    "ack" or "error"
+ * @param type    "ack", "error" or "retry"
  * @param callId  the event's call, when it could be read
  * @param seq     the event's seq, when it could be read (0 otherwise)
  * @param message for errors: what was wrong and what to do
@@ -12,10 +13,13 @@ package dev.pressuremonitor.models;
 public record AgentReply(String type, String callId, long seq, String message) {
     public static final String ACK = "ack";
     public static final String ERROR = "error";
+    public static final String RETRY = "retry";
 
     public AgentReply {
         Require.nonNull(type, "type");
-        if (!type.equals(ACK) && !type.equals(ERROR)) throw new IllegalArgumentException("field 'type' must be 'ack' or 'error', was '" + type + "'");
+        if (!type.equals(ACK) && !type.equals(ERROR) && !type.equals(RETRY)) {
+            throw new IllegalArgumentException("field 'type' must be 'ack', 'error' or 'retry', was '" + type + "'");
+        }
     }
 
     public static AgentReply ack(String callId, long seq) {
@@ -24,6 +28,15 @@ public record AgentReply(String type, String callId, long seq, String message) {
 
     public static AgentReply error(String callId, long seq, String message) {
         return new AgentReply(ERROR, callId, seq, message);
+    }
+
+    public static AgentReply retry(String callId, long seq, String message) {
+        return new AgentReply(RETRY, callId, seq, message);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isRetry() {
+        return type.equals(RETRY);
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore

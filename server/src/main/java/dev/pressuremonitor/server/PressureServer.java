@@ -1,7 +1,11 @@
 package dev.pressuremonitor.server;
 
 import dev.pressuremonitor.models.Json;
+import dev.pressuremonitor.server.calls.CallStore;
+import dev.pressuremonitor.server.calls.CallsApi;
 import dev.pressuremonitor.server.http.HttpRouter;
+import dev.pressuremonitor.server.team.TeamApi;
+import dev.pressuremonitor.server.team.TeamMetrics;
 import dev.pressuremonitor.server.http.KeepAlive;
 import dev.pressuremonitor.server.http.StaticAssets;
 import dev.pressuremonitor.server.ingest.IngestService;
@@ -45,7 +49,11 @@ public final class PressureServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final OverlayHub overlays = new OverlayHub();
-    private final IngestService ingest = new IngestService(overlays);
+    private final CallStore store;
+    private final TeamMetrics metrics;
+    private final IngestService ingest;
+    private final java.util.concurrent.ExecutorService blocking;
+    private final java.util.concurrent.ScheduledExecutorService housekeeping;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -53,6 +61,27 @@ public final class PressureServer implements AutoCloseable {
 
     private PressureServer(ServerConfig config) throws InterruptedException {
         this.config = config;
+        this.store = config.db() == null ? CallStore.temporary() : CallStore.open(config.db());
+        this.metrics = new TeamMetrics(config.metricsPerRep());
+        this.ingest = new IngestService(overlays, store, metrics);
+        store.onCallEnded(metrics::callEnded);
+        metrics.connections(() -> connections.stream().filter(c -> "agent".equals(c.attr(HttpRouter.ROLE).get())).count(),
+                overlays::subscribers, OverlayFrameHandler.DROPPED::get, ingest::rejected);
+        this.blocking = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "http-api");
+            t.setDaemon(true);
+            return t;
+        });
+        this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "retention");
+            t.setDaemon(true);
+            return t;
+        });
+        if (config.retentionDays() > 0) {
+            housekeeping.scheduleAtFixedRate(this::applyRetention, 0, 6, TimeUnit.HOURS);
+        }
+        java.util.List<dev.pressuremonitor.server.http.HttpApi> apis = java.util.List.of(new CallsApi(store),
+                new TeamApi(store, metrics, java.time.Clock.systemUTC()));
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -76,13 +105,16 @@ public final class PressureServer implements AutoCloseable {
                                     .addLast("keepalive", new KeepAlive(config.closeIfSilentFor().toSeconds()))
                                     .addLast("http", new HttpServerCodec(4096, 8192, 8192))
                                     .addLast("http-aggregator", new HttpObjectAggregator(config.maxFrameBytes()))
-                                    .addLast("router", new HttpRouter(config, ingest, overlays, assets, health));
+                                    .addLast("router", new HttpRouter(config, ingest, overlays, assets, health, apis, blocking));
                         }
                     })
                     .bind(config.host(), config.port()).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            blocking.shutdownNow();
+            housekeeping.shutdownNow();
+            store.close();
             throw e;
         }
         log.info("listening on {}:{} ({})", config.host(), port(), epoll ? "epoll" : "nio");
@@ -109,6 +141,24 @@ public final class PressureServer implements AutoCloseable {
         return overlays;
     }
 
+    public CallStore store() {
+        return store;
+    }
+
+    public TeamMetrics metrics() {
+        return metrics;
+    }
+
+    private void applyRetention() {
+        try {
+            long cutoff = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(config.retentionDays());
+            int n = store.deleteEndedBefore(cutoff);
+            if (n > 0) log.info("retention: deleted {} call(s) that ended over {} days ago", n, config.retentionDays());
+        } catch (Exception e) {
+            log.error("retention: could not delete old calls: {}", e.getMessage());
+        }
+    }
+
     private String healthJson() {
         return Json.mapper().createObjectNode()
                 .put("status", "ok")
@@ -132,5 +182,13 @@ public final class PressureServer implements AutoCloseable {
         connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        housekeeping.shutdownNow();
+        blocking.shutdown();
+        try {
+            blocking.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close(); // waits for queued writes
     }
 }

@@ -13,20 +13,39 @@ import java.time.Duration;
  * @param pingEvery          a ping goes out after this much writer idleness
  * @param closeIfSilentFor   a peer that sends nothing (not even a pong) this long is closed
  * @param overlayBacklog     messages kept for an overlay that cannot take them yet
+ * @param db                 JDBC URL of the call store; null for a throwaway SQLite file
+ * @param retentionDays      ended calls older than this are deleted (0 = keep)
+ * @param metricsPerRep      tag alert metrics with the rep (capped); off by default
  */
 public record ServerConfig(String host, int port, int maxFrameBytes, Duration handshakeTimeout,
-                           Duration pingEvery, Duration closeIfSilentFor, int overlayBacklog) {
+                           Duration pingEvery, Duration closeIfSilentFor, int overlayBacklog,
+                           String db, int retentionDays, boolean metricsPerRep) {
 
+    /** Loopback, port 8425, and a throwaway database (db null): what tests and one-off runs want. */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8425, 64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20),
-                Duration.ofSeconds(60), 256);
+                Duration.ofSeconds(60), 256, null, 0, false);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog);
+        return new ServerConfig(h, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog);
+        return new ServerConfig(host, p, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep);
+    }
+
+    /** @param url jdbc:sqlite:FILE or jdbc:postgresql://...; null for a throwaway database */
+    public ServerConfig withDb(String url) {
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, url, retentionDays, metricsPerRep);
+    }
+
+    /** Ended calls older than this many days are deleted; 0 keeps everything. */
+    public ServerConfig withRetentionDays(int days) {
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, days, metricsPerRep);
+    }
+
+    public ServerConfig withMetricsPerRep(boolean on) {
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, on);
     }
 }

@@ -62,7 +62,7 @@ class OverlayBrowserTest {
 
     private static void push(Event e) {
         String json = EventCodec.encode(new Envelope("browser-call", ++seq, System.currentTimeMillis(), e));
-        assertThat(server.ingest().ingest(json).isAck()).isTrue();
+        assertThat(server.ingest().ingest(json).join().isAck()).isTrue();
     }
 
     @Test

@@ -25,7 +25,7 @@ final class CallOptions {
             description = "Categories that never nudge live, e.g. --off PITCH,URGENCY.")
     List<Category> off = List.of();
 
-    @Option(names = "--send-transcript", description = "Also send the words themselves to the server (off by default: only detections and metrics leave this machine).")
+    @Option(names = {"--keep-transcript", "--send-transcript"}, description = "Also send the words themselves to the server, which stores them with the call (off by default: only detections, matched phrases and metrics leave this machine).")
     boolean sendTranscript;
 
     String repName() {

@@ -62,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
+    @picocli.CommandLine.Mixin
+    StoreOptions store;
+
     @Spec
     CommandSpec spec;
 
@@ -75,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         CallRunner.precheck(input, demo, listen);
         var engine = rules.engine();
         String rep = call.repName();
-        PressureServer server = Servers.start(host, port);
+        PressureServer server = Servers.start(host, port, store);
         CountDownLatch watched = new CountDownLatch(1);
         server.overlays().onSubscribe(r -> {
             if (r.equals(rep)) watched.countDown();

@@ -25,12 +25,15 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8425", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @picocli.CommandLine.Mixin
+    StoreOptions store;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PressureServer server = Servers.start(host, port);
+        PressureServer server = Servers.start(host, port, store);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

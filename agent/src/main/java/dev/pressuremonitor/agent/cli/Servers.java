@@ -9,17 +9,21 @@ import java.net.BindException;
 final class Servers {
     private Servers() {}
 
-    static PressureServer start(String host, int port) throws InterruptedException {
+    static PressureServer start(String host, int port, StoreOptions store) throws InterruptedException {
         if (port < 0 || port > 65535) throw new UserException("--port must be from 0 to 65535, was " + port);
+        ServerConfig config = store.apply(ServerConfig.defaults().withHost(host).withPort(port));
         try {
-            return PressureServer.start(ServerConfig.defaults().withHost(host).withPort(port));
-        } catch (Exception e) {
+            return PressureServer.start(config);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        } catch (Exception e) { // Netty rethrows a BindException undeclared
             Throwable c = e;
             while (c.getCause() != null && !(c instanceof BindException)) c = c.getCause();
             if (c instanceof BindException || String.valueOf(e.getMessage()).contains("Address already in use")) {
                 throw new UserException("cannot listen on " + host + ":" + port + " (" + c.getMessage() + "): pass another --port, or --port 0 for a free one");
             }
-            throw e;
+            if (e instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e);
         }
     }
 

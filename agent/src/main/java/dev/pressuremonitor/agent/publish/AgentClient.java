@@ -189,6 +189,15 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 log.warn("server sent something that is not a reply ({}): ignoring it", e.getMessage());
                 return;
             }
+            if (reply.isRetry()) {
+                // the server could not store it just now: keep it and send it again shortly
+                String k = key(reply.callId(), reply.seq());
+                group.schedule(() -> {
+                    Pending p = unacked.get(k);
+                    if (p != null && ready) channel.writeAndFlush(new TextWebSocketFrame(p.json()));
+                }, 1, TimeUnit.SECONDS);
+                return;
+            }
             if (!reply.isAck()) {
                 log.warn("server refused an event: {}", reply.message());
                 synchronized (AgentClient.this) {

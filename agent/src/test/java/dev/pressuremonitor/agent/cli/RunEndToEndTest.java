@@ -92,7 +92,7 @@ class RunEndToEndTest {
         AtomicInteger exit = new AtomicInteger(-1);
         Thread run = new Thread(() -> exit.set(PressureMonitor.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
                 new PrintWriter(new StringWriter()), "run", "--port", "0", "--input", call.toString(), "--speed", "100",
-                "--rep", "ana", "--wait-for-overlay", "--exit-when-done")));
+                "--rep", "ana", "--wait-for-overlay", "--exit-when-done", "--data", dir.resolve("data").toString())));
         run.start();
 
         String url = out.overlayUrl.get(20, TimeUnit.SECONDS);

@@ -11,7 +11,7 @@ class SpeechCommandsTest {
 
     @Test
     void runWithoutAModelSaysHowToGetOneBeforeStartingAnything(@TempDir Path dir) {
-        CliTest r = CliTest.run("", "run", "--port", "0", "--model", dir.resolve("none").toString());
+        CliTest r = CliTest.run("", "run", "--port", "0", "--model", dir.resolve("none").toString(), "--data", dir.resolve("data").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).as("no overlay address for a call that cannot start").isEmpty();
         assertThat(r.err().strip()).isEqualTo("pressure-monitor: no Vosk model at " + dir.resolve("none")

@@ -33,12 +33,16 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     public static final String AGENT_PATH = "/ws/agent";
     public static final String OVERLAY_PATH = "/ws/overlay";
     private static final Pattern REP = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** What a WebSocket connection is: "agent" or "overlay". */
+    public static final io.netty.util.AttributeKey<String> ROLE = io.netty.util.AttributeKey.valueOf("pm.role");
 
     private final ServerConfig config;
     private final IngestService ingest;
     private final OverlayHub overlays;
     private final StaticAssets assets;
     private final Health health;
+    private final java.util.List<HttpApi> apis;
+    private final java.util.concurrent.Executor blocking;
 
     /** What /healthz reports. */
     public interface Health {
@@ -46,11 +50,19 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     public HttpRouter(ServerConfig config, IngestService ingest, OverlayHub overlays, StaticAssets assets, Health health) {
+        this(config, ingest, overlays, assets, health, java.util.List.of(), Runnable::run);
+    }
+
+    /** @param blocking where API routes run, so database reads never hold up the event loop */
+    public HttpRouter(ServerConfig config, IngestService ingest, OverlayHub overlays, StaticAssets assets, Health health,
+                      java.util.List<HttpApi> apis, java.util.concurrent.Executor blocking) {
         this.config = config;
         this.ingest = ingest;
         this.overlays = overlays;
         this.assets = assets;
         this.health = health;
+        this.apis = apis;
+        this.blocking = blocking;
     }
 
     @Override
@@ -64,6 +76,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         String path = uri.path();
         if (isUpgrade(req)) {
             if (path.equals(AGENT_PATH)) {
+                ctx.channel().attr(ROLE).set("agent");
                 upgrade(ctx, req, AGENT_PATH, new AgentFrameHandler(ingest));
             } else if (path.equals(OVERLAY_PATH)) {
                 List<String> rep = uri.parameters().get("rep");
@@ -72,6 +85,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
                             "overlay needs ?rep=NAME (letters, digits, '.', '_' or '-', at most 64): open the URL that 'pressure-monitor run' printed");
                     return;
                 }
+                ctx.channel().attr(ROLE).set("overlay");
                 upgrade(ctx, req, OVERLAY_PATH, new OverlayFrameHandler(overlays, rep.get(0), config.overlayBacklog()));
             } else {
                 HttpResponses.error(ctx, false, HttpResponseStatus.NOT_FOUND, "no WebSocket at " + path + ": use " + AGENT_PATH + " or " + OVERLAY_PATH + "?rep=NAME");
@@ -86,12 +100,37 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, health.json());
             return;
         }
+        if (path.startsWith("/api/") || path.startsWith("/calls/") || path.equals("/team") || path.equals("/metrics")) {
+            serveApi(ctx, uri, keepAlive);
+            return;
+        }
         StaticAssets.Asset asset = assets.find(path);
         if (asset != null) {
             HttpResponses.send(ctx, keepAlive, HttpResponseStatus.OK, asset.contentType(), asset.body());
             return;
         }
         HttpResponses.error(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, "nothing at " + path);
+    }
+
+    private void serveApi(ChannelHandlerContext ctx, QueryStringDecoder uri, boolean keepAlive) {
+        try {
+            blocking.execute(() -> {
+                HttpApi.Response res = null;
+                try {
+                    for (HttpApi api : apis) {
+                        res = api.handle(uri);
+                        if (res != null) break;
+                    }
+                    if (res == null) res = HttpApi.Response.error(HttpResponseStatus.NOT_FOUND, "nothing at " + uri.path());
+                } catch (Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(HttpRouter.class).error("{} failed: {}", uri.path(), e.toString());
+                    res = HttpApi.Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the server could not answer " + uri.path() + " (" + e.getMessage() + "): try again; the server log has details");
+                }
+                HttpResponses.send(ctx, keepAlive, res.status(), res.contentType(), res.body());
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            HttpResponses.error(ctx, false, HttpResponseStatus.SERVICE_UNAVAILABLE, "the server is busy or shutting down: try again shortly");
+        }
     }
 
     private static boolean isUpgrade(FullHttpRequest req) {

@@ -13,7 +13,8 @@ public final class StaticAssets {
             "/", "overlay/index.html",
             "/index.html", "overlay/index.html",
             "/overlay.css", "overlay/overlay.css",
-            "/overlay.js", "overlay/overlay.js");
+            "/overlay.js", "overlay/overlay.js",
+            "/summary.css", "overlay/summary.css");
 
     private final Map<String, Asset> assets;
 

@@ -1,6 +1,5 @@
 package dev.pressuremonitor.server.ingest;
 
-import dev.pressuremonitor.models.AgentReply;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -21,8 +20,8 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof TextWebSocketFrame text) {
-            AgentReply reply = ingest.ingest(text.text());
-            ctx.writeAndFlush(new TextWebSocketFrame(reply.toJson()));
+            // the reply comes once the event is durable, from the store's writer thread
+            ingest.ingest(text.text()).thenAccept(reply -> ctx.writeAndFlush(new TextWebSocketFrame(reply.toJson())));
         } else if (frame instanceof BinaryWebSocketFrame) {
             ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE,
                     "binary frames are not accepted: send each event as a JSON text frame"))

@@ -22,7 +22,8 @@ import java.util.List;
  */
 final class WsHarness {
     final OverlayHub hub = new OverlayHub();
-    final IngestService ingest = new IngestService(hub);
+    final dev.pressuremonitor.server.calls.CallStore store = dev.pressuremonitor.server.calls.CallStore.temporary();
+    final IngestService ingest = new IngestService(hub, store, new dev.pressuremonitor.server.team.TeamMetrics(false));
     final EmbeddedChannel server;
     private final EmbeddedChannel clientEncoder = new EmbeddedChannel(new WebSocket13FrameEncoder(true));
     private final EmbeddedChannel clientDecoder = new EmbeddedChannel(new WebSocket13FrameDecoder(false, true, 1 << 20));
@@ -50,12 +51,20 @@ final class WsHarness {
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
     }
 
-    /** Sends one client frame (masked, as browsers and agents send them) and returns the frames the server answered. */
+    /**
+     * Sends one client frame (masked, as browsers and agents send them) and returns the frames the server
+     * answered; replies to events come from the store's writer thread once durable, so wait for them.
+     */
     List<WebSocketFrame> send(WebSocketFrame frame) {
         clientEncoder.writeOutbound(frame);
         for (ByteBuf b; (b = clientEncoder.readOutbound()) != null; ) server.writeInbound(b);
         server.runPendingTasks();
-        return received();
+        List<WebSocketFrame> out = new ArrayList<>();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            out.addAll(received());
+            return !out.isEmpty();
+        });
+        return out;
     }
 
     List<WebSocketFrame> received() {

@@ -6,7 +6,10 @@ import dev.pressuremonitor.models.CallStarted;
 import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.models.Event;
 import dev.pressuremonitor.models.EventCodec;
+import dev.pressuremonitor.server.calls.CallStore;
 import dev.pressuremonitor.server.overlay.OverlayHub;
+import dev.pressuremonitor.server.team.TeamMetrics;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,11 +19,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IngestServiceTest {
     private final OverlayHub hub = new OverlayHub();
-    private final IngestService ingest = new IngestService(hub);
+    private final CallStore store = CallStore.temporary();
+    private final IngestService ingest = new IngestService(hub, store, new TeamMetrics(false));
     private final List<String> seen = new ArrayList<>();
 
     {
         hub.subscribe("ana", (json, c) -> seen.add(json));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private AgentReply send(String json) {
+        return ingest.ingest(json).join();
     }
 
     private static String event(String callId, long seq, Event e) {
@@ -30,7 +43,7 @@ class IngestServiceTest {
     @Test
     void acknowledgesAndFansOutAValidEvent() {
         String json = event("c1", 1, new CallStarted("ana", "emea", 1, true));
-        assertThat(ingest.ingest(json)).isEqualTo(AgentReply.ack("c1", 1));
+        assertThat(send(json)).isEqualTo(AgentReply.ack("c1", 1));
         assertThat(seen).containsExactly(json);
     }
 
@@ -38,17 +51,17 @@ class IngestServiceTest {
     void aResentEventIsAcknowledgedAgainButChangesNothing() {
         String start = event("c1", 1, new CallStarted("ana", "", 1, true));
         String end = event("c1", 2, new CallEnded(10, "hangup"));
-        ingest.ingest(start);
-        ingest.ingest(end);
-        assertThat(ingest.ingest(start)).isEqualTo(AgentReply.ack("c1", 1));
-        assertThat(ingest.ingest(end)).isEqualTo(AgentReply.ack("c1", 2));
+        send(start);
+        send(end);
+        assertThat(send(start)).isEqualTo(AgentReply.ack("c1", 1));
+        assertThat(send(end)).isEqualTo(AgentReply.ack("c1", 2));
         assertThat(seen).containsExactly(start, end);
         assertThat(ingest.duplicates()).isEqualTo(2);
     }
 
     @Test
     void malformedInputGetsAnErrorNamingTheProblem() {
-        AgentReply r = ingest.ingest("{\"type\":\"gossip\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":{}}");
+        AgentReply r = send("{\"type\":\"gossip\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":{}}");
         assertThat(r.isAck()).isFalse();
         assertThat(r.message()).startsWith("bad event: unknown event type 'gossip'");
         assertThat(seen).isEmpty();
@@ -56,23 +69,23 @@ class IngestServiceTest {
 
     @Test
     void eventsForACallThatNeverStartedAreRefused() {
-        AgentReply r = ingest.ingest(event("nope", 5, new CallEnded(1, "hangup")));
+        AgentReply r = send(event("nope", 5, new CallEnded(1, "hangup")));
         assertThat(r).isEqualTo(AgentReply.error("nope", 5, "unknown call 'nope': send call_started first"));
     }
 
     @Test
     void aCallCannotBeTakenOverByAnotherRep() {
-        ingest.ingest(event("c1", 1, new CallStarted("ana", "", 1, true)));
-        AgentReply r = ingest.ingest(event("c1", 2, new CallStarted("mallory", "", 1, true)));
+        send(event("c1", 1, new CallStarted("ana", "", 1, true)));
+        AgentReply r = send(event("c1", 2, new CallStarted("mallory", "", 1, true)));
         assertThat(r.isAck()).isFalse();
         assertThat(r.message()).contains("already belongs to another rep");
     }
 
     @Test
     void nothingIsAcceptedAfterTheCallEnded() {
-        ingest.ingest(event("c1", 1, new CallStarted("ana", "", 1, true)));
-        ingest.ingest(event("c1", 2, new CallEnded(3, "hangup")));
-        AgentReply r = ingest.ingest(event("c1", 3, new CallEnded(4, "hangup")));
+        send(event("c1", 1, new CallStarted("ana", "", 1, true)));
+        send(event("c1", 2, new CallEnded(3, "hangup")));
+        AgentReply r = send(event("c1", 3, new CallEnded(4, "hangup")));
         assertThat(r.message()).contains("has ended");
     }
 }

@@ -1,0 +1,44 @@
+package dev.pressuremonitor.server.calls;
+
+import dev.pressuremonitor.models.CallSummary;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import static dev.pressuremonitor.server.calls.SummaryBuilder.clock;
+
+/** A call summary as Markdown, for notes and for pasting into a CRM. */
+public final class SummaryMarkdown {
+    private SummaryMarkdown() {}
+
+    public static String render(CallSummary s) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Call with ").append(s.rep().isEmpty() ? "unknown rep" : s.rep()).append("\n\n");
+        md.append(Instant.ofEpochMilli(s.startedAt())).append(" · ").append(clock(s.duration())).append(s.ended() ? "" : " so far (in progress)")
+                .append(" · pressure score **").append(s.pressureScore()).append("/100**\n\n");
+        md.append("## What to work on\n\n");
+        int i = 1;
+        for (CallSummary.CoachingPoint p : s.coaching()) {
+            md.append(i++).append(". **").append(p.title()).append("** (").append(clock(p.at())).append("). ").append(p.detail())
+                    .append("\n   *").append(p.trust()).append("*\n");
+        }
+        md.append("\n## Conversation\n\n| | |\n|---|---|\n");
+        md.append("| Your talk share | ").append(s.repTalkShare() == null ? "not measured (no prospect channel)" : String.format(Locale.ROOT, "%.0f%%", s.repTalkShare() * 100)).append(" |\n");
+        md.append("| Longest monologue | ").append(clock(s.longestMonologue())).append(" at ").append(clock(s.longestMonologueAt())).append(" |\n");
+        md.append("| Pace | ").append(String.format(Locale.ROOT, "%.0f words/min", s.wordsPerMinute())).append(" |\n");
+        md.append("| Questions | ").append(s.openQuestions() + s.closedQuestions()).append(" (").append(s.openQuestions()).append(" open, ")
+                .append(s.closedQuestions()).append(" closed) |\n");
+        md.append("| Interruptions | ").append(s.interruptions()).append(" |\n");
+        md.append("| Pause before answering objections | ").append(s.objectionPauses().isEmpty() ? "none measured"
+                : String.join(", ", s.objectionPauses().stream().map(p -> String.format(Locale.ROOT, "%.1f s", p)).toList())).append(" |\n");
+        md.append("\n## Pressure heard\n\n");
+        if (s.alerts().isEmpty()) md.append("None.\n");
+        for (CallSummary.AlertMoment a : s.alerts()) {
+            md.append("- ").append(clock(a.at())).append(" ").append(a.category()).append(": \"").append(a.phrase()).append("\"\n");
+        }
+        md.append("\n## Trust built\n\n");
+        if (s.trustSignals().isEmpty()) md.append("None heard.\n");
+        for (CallSummary.TrustMoment t : s.trustSignals()) md.append("- ").append(clock(t.at())).append(" \"").append(t.phrase()).append("\"\n");
+        return md.toString();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.pressuremonitor.server.http;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+/** A route that does blocking work (database reads): the router runs it off the event loop. */
+public interface HttpApi {
+    record Response(HttpResponseStatus status, String contentType, byte[] body) {
+        public static Response json(HttpResponseStatus status, String json) {
+            return new Response(status, "application/json; charset=utf-8", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        public static Response text(HttpResponseStatus status, String contentType, String body) {
+            return new Response(status, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        public static Response error(HttpResponseStatus status, String message) {
+            return json(status, dev.pressuremonitor.models.Json.mapper().createObjectNode().put("error", message).toString());
+        }
+    }
+
+    /** @return null when this API does not serve the path */
+    Response handle(QueryStringDecoder uri) throws Exception;
+}

@@ -1,0 +1,87 @@
+package dev.pressuremonitor.server.team;
+
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.CallSummary;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Team metrics for Prometheus ({@code GET /metrics}). Tags stay bounded: team is a tag (capped), the rep is not
+ * unless asked for, and then capped too, so a team server cannot grow a series per person without limit.
+ */
+public final class TeamMetrics {
+    static final int MAX_TEAMS = 50;
+    static final int MAX_REPS = 500;
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final boolean perRep;
+    private final Timer ingest;
+    private final Timer detectionLag;
+
+    public TeamMetrics(boolean perRep) {
+        this.perRep = perRep;
+        registry.config()
+                .meterFilter(MeterFilter.maximumAllowableTags("pm.alerts", "team", MAX_TEAMS, MeterFilter.deny()))
+                .meterFilter(MeterFilter.maximumAllowableTags("pm.calls", "team", MAX_TEAMS, MeterFilter.deny()))
+                .meterFilter(MeterFilter.maximumAllowableTags("pm.call", "team", MAX_TEAMS, MeterFilter.deny()))
+                .meterFilter(MeterFilter.maximumAllowableTags("pm.alerts", "rep", MAX_REPS, MeterFilter.deny()));
+        ingest = Timer.builder("pm.ingest").description("From an agent frame arriving to the event being durably stored")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(5))
+                .register(registry);
+        detectionLag = Timer.builder("pm.detection.lag").description("From the agent making an alert to the server receiving it")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+    }
+
+    public void connections(Supplier<Number> agents, Supplier<Number> overlays, Supplier<Number> dropped, Supplier<Number> rejected) {
+        Gauge.builder("pm.agents.connected", agents).description("Agent WebSocket connections").register(registry);
+        Gauge.builder("pm.overlays.connected", overlays).description("Overlay WebSocket connections").register(registry);
+        FunctionCounter.builder("pm.overlay.messages.dropped", dropped, s -> s.get().doubleValue())
+                .description("Messages slow overlays never got (coalesced or over their backlog)").register(registry);
+        FunctionCounter.builder("pm.events.rejected", rejected, s -> s.get().doubleValue())
+                .description("Agent events refused as malformed or out of place").register(registry);
+    }
+
+    public void alert(Alert a, String team, String rep, long sentAtMillis, long nowMillis) {
+        Counter.Builder b = Counter.builder("pm.alerts").description("Pressure alerts heard")
+                .tag("category", a.category().name()).tag("team", team.isEmpty() ? "none" : team);
+        if (perRep) b.tag("rep", rep);
+        b.register(registry).increment();
+        long lag = nowMillis - sentAtMillis;
+        if (lag >= 0) detectionLag.record(Duration.ofMillis(lag));
+    }
+
+    public void stored(long receivedNanos, long nowNanos) {
+        ingest.record(Duration.ofNanos(nowNanos - receivedNanos));
+    }
+
+    public void callEnded(CallSummary s) {
+        String team = s.team().isEmpty() ? "none" : s.team();
+        Counter.builder("pm.calls").description("Calls that ended").tag("team", team).register(registry).increment();
+        DistributionSummary.builder("pm.call.duration").baseUnit("seconds").tag("team", team).publishPercentileHistogram()
+                .register(registry).record(s.duration());
+        DistributionSummary.builder("pm.call.pressure.score").description("Pressure score 0-100 per call").tag("team", team)
+                .serviceLevelObjectives(10, 20, 30, 40, 50, 60, 70, 80, 90, 100).register(registry).record(s.pressureScore());
+        if (s.repTalkShare() != null) {
+            DistributionSummary.builder("pm.call.talk.share").description("Rep talk share per call, 0-1").tag("team", team)
+                    .serviceLevelObjectives(0.3, 0.43, 0.5, 0.65, 0.8, 1.0).register(registry).record(s.repTalkShare());
+        }
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+}
