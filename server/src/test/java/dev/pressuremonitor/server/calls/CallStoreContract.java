@@ -1,0 +1,170 @@
+package dev.pressuremonitor.server.calls;
+
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.CallEnded;
+import dev.pressuremonitor.models.CallRow;
+import dev.pressuremonitor.models.CallStarted;
+import dev.pressuremonitor.models.CallSummary;
+import dev.pressuremonitor.models.Category;
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.Event;
+import dev.pressuremonitor.models.EventCodec;
+import dev.pressuremonitor.models.MetricsSnapshot;
+import dev.pressuremonitor.models.Reframe;
+import dev.pressuremonitor.models.Severity;
+import dev.pressuremonitor.models.Speaker;
+import dev.pressuremonitor.models.TeamReport;
+import dev.pressuremonitor.models.TranscriptSegment;
+import dev.pressuremonitor.models.Word;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The call store's behaviour, run against each database it supports. */
+abstract class CallStoreContract {
+    static final Reframe R = new Reframe("never-chase", "Never chase; get to the truth about fit.", "What changed?");
+    static final long DAY = 86_400_000L;
+
+    CallStore store;
+    /** Ids are unique per run, so a shared PostgreSQL database needs no cleaning between tests. */
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    abstract CallStore open();
+
+    @BeforeEach
+    void openStore() {
+        store = open();
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) store.close();
+    }
+
+    boolean append(String callId, long seq, Event e) {
+        Envelope env = new Envelope(callId, seq, 1000 + seq, e);
+        return store.append(env, EventCodec.encode(env)).join();
+    }
+
+    /** A complete call: start, one alert of {@code category}, metrics, end. */
+    void call(String callId, String rep, String team, long startedAt, Category category, int gauge, double talkShare) {
+        append(callId, 1, new CallStarted(rep, team, startedAt, true));
+        append(callId, 2, new Alert(category, category.name().toLowerCase() + ".x", "words", Severity.MEDIUM, Speaker.REP, 5, 6, true, R));
+        append(callId, 3, new MetricsSnapshot(10, talkShare, 0, 4, 0, 130, 1, 0, 0, null, gauge, List.of()));
+        append(callId, 4, new CallEnded(10, "hangup"));
+    }
+
+    @Test
+    void storesEachEventExactlyOnceWhateverIsResent() throws Exception {
+        String id = run + "-once";
+        assertThat(append(id, 1, new CallStarted("ana", "emea", 1000, true))).isTrue();
+        assertThat(append(id, 2, new CallEnded(3, "hangup"))).isTrue();
+        assertThat(append(id, 1, new CallStarted("ana", "emea", 1000, true))).isFalse();
+        assertThat(append(id, 2, new CallEnded(3, "hangup"))).isFalse();
+        assertThat(store.events(id)).extracting(Envelope::seq).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void readsBackEveryEventAsItWasSent() throws Exception {
+        String id = run + "-roundtrip";
+        List<Event> sent = List.of(new CallStarted("ana", "emea", 1000, true),
+                new TranscriptSegment(Speaker.REP, true, List.of(new Word("hi", 0.5, 0.8, 0.9))),
+                new Alert(Category.CHASE, "chase.x", "just checking in", Severity.HIGH, Speaker.REP, 1, 2, true, R),
+                new MetricsSnapshot(3, 0.6, 1, 2, 0.5, 120, 1, 2, 0, 0.8, 44, List.of("pace-fast")),
+                new CallEnded(4, "hangup"));
+        for (int i = 0; i < sent.size(); i++) append(id, i + 1, sent.get(i));
+        assertThat(store.events(id)).extracting(Envelope::data).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void anEndedCallHasItsSummaryStoredAndListed() throws Exception {
+        List<CallSummary> ended = new CopyOnWriteArrayList<>();
+        store.onCallEnded(ended::add);
+        String id = run + "-ended";
+        call(id, "ana-" + run, "emea", 5 * DAY, Category.CHASE, 40, 0.6);
+        await().until(() -> !ended.isEmpty());
+        CallSummary s = store.summary(id).orElseThrow();
+        assertThat(s.ended()).isTrue();
+        assertThat(s.pressureScore()).isEqualTo(40);
+        assertThat(ended.get(0)).isEqualTo(s);
+        List<CallRow> rows = store.list(new CallFilter("ana-" + run, null, null, null, 10));
+        assertThat(rows).containsExactly(new CallRow(id, "ana-" + run, "emea", 5 * DAY, 5 * DAY + 10_000, 10.0, 40, 0.6));
+    }
+
+    @Test
+    void aCallInProgressIsSummarisedOnDemand() throws Exception {
+        String id = run + "-live";
+        append(id, 1, new CallStarted("ana", "", 1000, false));
+        append(id, 2, new MetricsSnapshot(7, null, 0, 1, 0, 0, 0, 0, 0, null, 12, List.of()));
+        CallSummary s = store.summary(id).orElseThrow();
+        assertThat(s.ended()).isFalse();
+        assertThat(s.duration()).isEqualTo(7.0);
+        assertThat(store.summary(run + "-nope")).isEmpty();
+    }
+
+    @Test
+    void listsCallsByRepTeamAndTime() throws Exception {
+        String rep = "rep-" + run, team = "team-" + run;
+        call(run + "-a", rep, team, 10 * DAY, Category.PITCH, 10, 0.5);
+        call(run + "-b", rep, team, 11 * DAY, Category.PITCH, 20, 0.5);
+        call(run + "-c", "other-" + run, team, 11 * DAY, Category.PITCH, 30, 0.5);
+        assertThat(store.list(new CallFilter(rep, null, null, null, 10))).extracting(CallRow::callId).containsExactly(run + "-b", run + "-a");
+        assertThat(store.list(new CallFilter(null, team, 11 * DAY, 12 * DAY, 10))).extracting(CallRow::callId).containsExactlyInAnyOrder(run + "-b", run + "-c");
+        assertThat(store.list(new CallFilter(null, team, null, null, 1))).hasSize(1);
+    }
+
+    @Test
+    void reportsTheTeamPerRepWithTheTrendAgainstThePeriodBefore() throws Exception {
+        String team = "team-" + run, ana = "ana-" + run, ben = "ben-" + run;
+        List<CallSummary> ended = new CopyOnWriteArrayList<>();
+        store.onCallEnded(ended::add);
+        call(run + "-1", ana, team, 100 * DAY + 1, Category.CHASE, 60, 0.7);   // previous week
+        call(run + "-2", ana, team, 107 * DAY + 1, Category.CHASE, 40, 0.5);   // this week
+        call(run + "-3", ana, team, 108 * DAY + 1, Category.CLOSE, 20, 0.3);
+        call(run + "-4", ben, team, 108 * DAY + 1, Category.CLOSE, 50, 0.6);
+        await().until(() -> ended.size() == 4);
+        TeamReport r = store.team(team, 107 * DAY, 114 * DAY);
+        assertThat(r.reps()).extracting(TeamReport.RepStats::rep).containsExactly(ana, ben);
+        TeamReport.RepStats a = r.reps().get(0);
+        assertThat(a.calls()).isEqualTo(2);
+        assertThat(a.avgPressureScore()).isEqualTo(30.0);
+        assertThat(a.avgTalkShare()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(a.previousCalls()).isEqualTo(1);
+        assertThat(a.previousAvgPressureScore()).isEqualTo(60.0);
+        assertThat(a.pressureTrend()).isEqualTo(-30.0);
+        assertThat(a.alertsPerCall()).extracting(TeamReport.CategoryRate::perCall).containsExactly(0.0, 0.5, 0.0, 0.5, 0.0, 0.0);
+        assertThat(r.reps().get(1).pressureTrend()).isNull();
+        assertThat(r.total().calls()).isEqualTo(3);
+        assertThat(r.total().avgPressureScore()).isCloseTo(36.666, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void retentionDeletesOldEndedCallsAndTheirEvents() throws Exception {
+        List<CallSummary> ended = new CopyOnWriteArrayList<>();
+        store.onCallEnded(ended::add);
+        call(run + "-old", "r-" + run, "", 1 * DAY, Category.PITCH, 10, 0.5);
+        call(run + "-new", "r-" + run, "", 50 * DAY, Category.PITCH, 10, 0.5);
+        await().until(() -> ended.size() == 2);
+        store.deleteEndedBefore(10 * DAY);
+        assertThat(store.list(new CallFilter("r-" + run, null, null, null, 10))).extracting(CallRow::callId).containsExactly(run + "-new");
+        assertThat(store.events(run + "-old")).isEmpty();
+    }
+
+    @Test
+    void knowsWhereACallStoodAfterAReopen() throws Exception {
+        String id = run + "-state";
+        append(id, 1, new CallStarted("ana", "emea", 1000, true));
+        append(id, 2, new MetricsSnapshot(1, 0.5, 0, 0, 0, 0, 0, 0, 0, null, 0, List.of()));
+        store.close();
+        store = open();
+        CallStore.CallState s = store.callState(id).orElseThrow();
+        assertThat(s).isEqualTo(new CallStore.CallState("ana", "emea", 2, false));
+    }
+}
