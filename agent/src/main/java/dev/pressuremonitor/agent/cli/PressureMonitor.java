@@ -15,7 +15,7 @@ import java.io.PrintWriter;
                 "",
                 "Example:  echo '{\"id\":\"1\",\"text\":\"just checking in to see if you had a chance to look\"}' | pressure-monitor classify"
         },
-        subcommands = {RunCommand.class, ServerCommand.class, AgentCommand.class, DevicesCommand.class, ModelCommand.class,
+        subcommands = {RunCommand.class, ServerCommand.class, AgentCommand.class, AnalyzeCommand.class, DevicesCommand.class, ModelCommand.class,
                 ClassifyCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PressureMonitor implements Runnable {
     @CommandLine.Spec
@@ -34,7 +34,11 @@ public final class PressureMonitor implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        CommandLine cl = newCommandLine();
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
+        System.exit(code);
     }
 
     /** The configured command line; tests run it with their own streams. */

@@ -48,8 +48,9 @@ public final class Detector {
         boolean objected = false;
         for (RuleHit hit : hits) {
             Rule rule = hit.rule();
-            // weak rules wait for the settled words, so a stronger reading of the same words can win
-            if (!segment.isFinal() && rule.severity() == Severity.LOW) continue;
+            // weak rules and trust signals wait for the settled words, so a stronger reading of the same words can
+            // win ("i hear you" is trust until "but" follows); nobody needs a trust signal within the second
+            if (!segment.isFinal() && (rule.severity() == Severity.LOW || rule.category().kind() == Category.Kind.TRUST)) continue;
             if (rule.category().kind() == Category.Kind.PROSPECT_SIGNAL) objected = true;
             if (!repeats.firstTime(rule.id(), hit.start())) continue;
             switch (rule.category().kind()) {

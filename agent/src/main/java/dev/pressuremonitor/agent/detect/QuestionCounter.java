@@ -34,11 +34,25 @@ public final class QuestionCounter {
                 int kind = classify(tokens, clauseStart, i);
                 if (kind == 1) open++;
                 if (kind == 2) closed++;
+                // people run questions on without pausing ("that makes sense how many clinics are there"):
+                // a question word followed by an auxiliary starts another open question mid-clause
+                int opener = clauseStart;
+                while (opener < i && LEAD_INS.contains(tokens.get(opener).text())) opener++;
+                for (int k = opener + 1; k < i - 1; k++) {
+                    if (OPEN_WORDS.contains(tokens.get(k).text()) && STRONG_NEXT.contains(tokens.get(k + 1).text())
+                            && !SUBORDINATORS.contains(tokens.get(k - 1).text())) open++;
+                }
             }
             clauseStart = i;
         }
         return new Count(open, closed);
     }
+
+    /** After a question word, these make a question even mid-clause ("how many", "what does"). */
+    private static final Set<String> STRONG_NEXT = Set.of("do", "does", "did", "would", "will", "could", "can", "should",
+            "many", "much", "else", "happens", "long", "often");
+    /** "i know what would help" is a statement: a question word right after these is not a question. */
+    private static final Set<String> SUBORDINATORS = Set.of("know", "see", "understand", "wonder", "exactly", "is", "that", "tell", "show", "about", "on");
 
     /** 0 not a question, 1 open, 2 closed. */
     static int classify(List<Token> tokens, int from, int to) {

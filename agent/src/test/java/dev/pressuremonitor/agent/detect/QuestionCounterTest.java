@@ -38,4 +38,14 @@ class QuestionCounterTest {
         words.addAll(Words.at(2.0, "do you use slack"));
         assertThat(count(words)).isEqualTo(new QuestionCounter.Count(1, 1));
     }
+
+    @Test
+    void aQuestionRunOnAfterAStatementStillCounts() {
+        assertThat(count(Words.at(0, "that makes sense how many clinics are we talking about"))).isEqualTo(new QuestionCounter.Count(1, 0));
+    }
+
+    @Test
+    void aQuestionWordInsideAStatementIsNotAQuestion() {
+        assertThat(count(Words.at(0, "i know what would help your team"))).isEqualTo(new QuestionCounter.Count(0, 0));
+    }
 }

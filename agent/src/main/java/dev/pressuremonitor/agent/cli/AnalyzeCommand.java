@@ -1,0 +1,173 @@
+package dev.pressuremonitor.agent.cli;
+
+import dev.pressuremonitor.agent.audio.ChunkQueue;
+import dev.pressuremonitor.agent.audio.WavInput;
+import dev.pressuremonitor.agent.call.LiveCall;
+import dev.pressuremonitor.agent.detect.Detector;
+import dev.pressuremonitor.agent.detect.MetricsThresholds;
+import dev.pressuremonitor.agent.stt.SpeechSession;
+import dev.pressuremonitor.agent.stt.VoskEngine;
+import dev.pressuremonitor.agent.transcript.RecordedCall;
+import dev.pressuremonitor.models.CallSummary;
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.Json;
+import dev.pressuremonitor.models.MindsetChart;
+import dev.pressuremonitor.models.Speaker;
+import dev.pressuremonitor.server.calls.SummaryBuilder;
+import dev.pressuremonitor.server.calls.SummaryMarkdown;
+import dev.pressuremonitor.server.calls.SummaryPage;
+import dev.pressuremonitor.server.calls.SummaryText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Builds the post-call summary offline, the same one the server makes: from a recorded transcript",
+                "(Vosk results, .jsonl) or, with a model, from audio (.wav). Nothing is sent anywhere.",
+                "",
+                "Example:  pressure-monitor analyze seeds/calls/demo.jsonl",
+                "          pressure-monitor analyze call.wav --format html --out call.html"
+        })
+final class AnalyzeCommand implements Callable<Integer> {
+    enum Format { text, md, json, html }
+
+    @Parameters(paramLabel = "FILE", description = "A recorded call: .jsonl of Vosk results, or audio (.wav) with a model.")
+    Path file;
+
+    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the summary here instead of to standard output.")
+    Path out;
+
+    @Mixin
+    CallOptions call;
+
+    @Mixin
+    ListenOptions listen;
+
+    @Mixin
+    RuleOptions rules;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) throw new UserException("no such file: " + file);
+        var engine = rules.engine();
+        List<Envelope> events = new ArrayList<>();
+        Progress progress = new Progress(err);
+        String callId = "analyze-" + file.getFileName();
+        if (CallRunner.isTranscript(file)) {
+            RecordedCall recorded = CallRunner.load(file, false, err);
+            LiveCall live = newCall(callId, engine, recorded.hasProspect(), events);
+            int n = 0;
+            for (RecordedCall.Item item : recorded.items()) {
+                live.accept(item.segment());
+                progress.show(++n, recorded.items().size(), "results");
+            }
+            live.end("end-of-input");
+        } else {
+            WavInput wav;
+            WavInput.Layout layout;
+            try {
+                wav = WavInput.open(file);
+                layout = WavInput.Layout.parse(listen.channels);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            try (VoskEngine vosk = VoskEngine.open(listen.modelDir())) {
+                Map<Speaker, ChunkQueue> queues = WavInput.queuesFor(wav, layout, 64);
+                Map<Speaker, Float> rates = new EnumMap<>(Speaker.class);
+                queues.keySet().forEach(s -> rates.put(s, wav.recognizerRate()));
+                LiveCall live = newCall(callId, engine, queues.containsKey(Speaker.PROSPECT), events);
+                double total = wav.seconds();
+                new SpeechSession((s, rate) -> vosk.newRecognizer(rate)).run(queues, rates, () -> {
+                    try {
+                        wav.play(layout, queues, 0);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, seg -> {
+                    live.accept(seg);
+                    if (!seg.words().isEmpty()) progress.show((long) seg.words().get(seg.words().size() - 1).end(), (long) total, "s");
+                });
+                live.end("end-of-input");
+            }
+        }
+        progress.done();
+        CallSummary summary = new SummaryBuilder(MindsetChart.standard()).build(callId, events);
+        String rendered = switch (format) {
+            case text -> SummaryText.render(summary);
+            case md -> SummaryMarkdown.render(summary);
+            case json -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n";
+            case html -> SummaryPage.render(summary).replace("<link rel=\"stylesheet\" href=\"/summary.css\">", "<style>" + css() + "</style>");
+        };
+        if (out != null) {
+            Files.writeString(out, rendered, StandardCharsets.UTF_8);
+            err.println("wrote " + out);
+        } else {
+            spec.commandLine().getOut().print(rendered);
+        }
+        return 0;
+    }
+
+    private LiveCall newCall(String callId, dev.pressuremonitor.agent.detect.RuleEngine engine, boolean prospect, List<Envelope> events) {
+        Detector detector = new Detector(engine, call.policy(), MetricsThresholds.research(), prospect);
+        return new LiveCall(callId, call.repName(), call.team, detector, prospect, false, events::add, System::currentTimeMillis);
+    }
+
+    /** A standalone HTML file carries its own styles. */
+    private static String css() throws IOException {
+        try (var in = AnalyzeCommand.class.getClassLoader().getResourceAsStream("overlay/summary.css")) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A progress bar on standard error for long inputs; silent for short ones. */
+    static final class Progress {
+        private final PrintWriter err;
+        private int shown = -1;
+        private boolean any;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        void show(long done, long total, String unit) {
+            if (total < 200) return;
+            int pct = (int) Math.min(100, done * 100 / Math.max(1, total));
+            if (pct / 2 == shown) return;
+            shown = pct / 2;
+            any = true;
+            err.printf(Locale.ROOT, "\r[%s%s] %3d%% (%d of %d %s)", "#".repeat(pct / 5), ".".repeat(20 - pct / 5), pct, done, total, unit);
+            err.flush();
+        }
+
+        void done() {
+            if (any) {
+                err.println();
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.pressuremonitor.agent.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pressuremonitor.models.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnalyzeCommandTest {
+    static final String CALL = new VoskLines()
+            .say("rep", 1.0, "hi thanks for the time")
+            .say("rep", 5.0, "just checking in on the proposal i sent")
+            .say("prospect", 9.0, "we are happy with our current vendor")
+            .say("rep", 12.0, "that makes sense what do you like about them")
+            .toString();
+
+    @Test
+    void summarisesARecordedCallAsJsonWithTheServersBuilder(@TempDir Path dir) throws Exception {
+        Path call = Files.writeString(dir.resolve("call.jsonl"), CALL);
+        CliTest r = CliTest.run("", "analyze", call.toString(), "--format", "json", "--rep", "ana");
+        assertThat(r.code()).isZero();
+        JsonNode s = Json.readTree(r.out());
+        assertThat(s.get("rep").asText()).isEqualTo("ana");
+        assertThat(s.get("ended").asBoolean()).isTrue();
+        assertThat(s.get("alerts")).hasSize(1);
+        assertThat(s.get("alerts").get(0).get("category").asText()).isEqualTo("CHASE");
+        assertThat(s.get("trustSignals").get(0).get("phrase").asText()).isEqualTo("that makes sense");
+        assertThat(s.get("coaching").findValuesAsText("title")).contains("You chased");
+        assertThat(s.get("openQuestions").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void writesAStandaloneHtmlReportToAFile(@TempDir Path dir) throws Exception {
+        Path call = Files.writeString(dir.resolve("call.jsonl"), CALL);
+        Path html = dir.resolve("report.html");
+        CliTest r = CliTest.run("", "analyze", call.toString(), "--format", "html", "--out", html.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("wrote " + html);
+        String page = Files.readString(html);
+        assertThat(page).contains("<svg id=\"timeline\"").contains("<style>").doesNotContain("href=\"/summary.css\"");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        CliTest r = CliTest.run("", "analyze", "nope.jsonl");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no such file: nope.jsonl");
+    }
+}

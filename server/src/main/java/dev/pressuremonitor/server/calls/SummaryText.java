@@ -1,0 +1,39 @@
+package dev.pressuremonitor.server.calls;
+
+import dev.pressuremonitor.models.CallSummary;
+
+import java.util.Locale;
+
+import static dev.pressuremonitor.server.calls.SummaryBuilder.clock;
+
+/** A call summary as plain text for the terminal. */
+public final class SummaryText {
+    private SummaryText() {}
+
+    public static String render(CallSummary s) {
+        StringBuilder t = new StringBuilder();
+        t.append("Call with ").append(s.rep().isEmpty() ? "unknown rep" : s.rep()).append(", ").append(clock(s.duration()))
+                .append(", pressure score ").append(s.pressureScore()).append("/100\n\n");
+        t.append("What to work on\n");
+        int i = 1;
+        for (CallSummary.CoachingPoint p : s.coaching()) {
+            t.append("  ").append(i++).append(". ").append(p.title()).append(" (").append(clock(p.at())).append(")\n     ")
+                    .append(p.detail()).append("\n     -> ").append(p.trust()).append('\n');
+        }
+        t.append("\nConversation\n");
+        t.append("  talk share          ").append(s.repTalkShare() == null ? "not measured (no prospect channel)" : String.format(Locale.ROOT, "%.0f%%", s.repTalkShare() * 100)).append('\n');
+        t.append("  longest monologue   ").append(clock(s.longestMonologue())).append(" at ").append(clock(s.longestMonologueAt())).append('\n');
+        t.append("  pace                ").append(String.format(Locale.ROOT, "%.0f words/min", s.wordsPerMinute())).append('\n');
+        t.append("  questions           ").append(s.openQuestions() + s.closedQuestions()).append(" (").append(s.openQuestions()).append(" open)\n");
+        t.append("  interruptions       ").append(s.interruptions()).append('\n');
+        t.append("\nPressure heard\n");
+        if (s.alerts().isEmpty()) t.append("  none\n");
+        for (CallSummary.AlertMoment a : s.alerts()) {
+            t.append(String.format(Locale.ROOT, "  %6s  %-8s \"%s\"%n", clock(a.at()), a.category(), a.phrase()));
+        }
+        t.append("\nTrust built\n");
+        if (s.trustSignals().isEmpty()) t.append("  none heard\n");
+        for (CallSummary.TrustMoment m : s.trustSignals()) t.append(String.format(Locale.ROOT, "  %6s  \"%s\"%n", clock(m.at()), m.phrase()));
+        return t.toString();
+    }
+}
