@@ -1,6 +1,7 @@
 package dev.pressuremonitor.server;
 
 import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.CallEnded;
 import dev.pressuremonitor.models.CallStarted;
 import dev.pressuremonitor.models.Category;
 import dev.pressuremonitor.models.Envelope;
@@ -50,7 +51,7 @@ class OverlayBrowserTest {
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=460,520", "--user-data-dir=" + Files.createTempDirectory("pm-chromium"));
+                "--window-size=800,1400", "--user-data-dir=" + Files.createTempDirectory("pm-chromium"));
         browser = new ChromeDriver(options);
     }
 
@@ -102,5 +103,35 @@ class OverlayBrowserTest {
         server = PressureServer.start(ServerConfig.defaults().withPort(port));
         wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.overlays().subscribers() == 1);
+    }
+
+    @Test
+    void theCallReportRendersWithItsTimeline() throws Exception {
+        String id = "report-call";
+        long t0 = System.currentTimeMillis() - 600_000;
+        Reframe r = new Reframe("never-chase", "Never chase; get to the truth about fit.", "Has something changed on your side?");
+        long n = 0;
+        for (Event e : List.<Event>of(new CallStarted("dana", "emea", t0, true),
+                new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 40, 41, true, r),
+                new MetricsSnapshot(60, 0.5, 0, 30, 10, 140, 2, 1, 0, null, 35, List.of()),
+                new Alert(Category.CLOSE, "close.ready-to-sign", "are you ready to sign", Severity.HIGH, Speaker.REP, 200, 201, true,
+                        new Reframe("find-fit", "The goal is to find out whether there is a fit.", "What would you need to see?")),
+                new MetricsSnapshot(240, 0.7, 0, 150, 90, 150, 4, 2, 1, 0.6, 70, List.of()),
+                new MetricsSnapshot(300, 0.68, 0, 150, 90, 150, 5, 2, 1, 0.6, 55, List.of()),
+                new CallEnded(320, "hangup"))) {
+            assertThat(server.ingest().ingest(EventCodec.encode(new Envelope(id, ++n, System.currentTimeMillis(), e))).join().isAck()).isTrue();
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.store().summary(id).map(s -> s.ended()).orElse(false));
+        browser.get("http://127.0.0.1:" + server.port() + "/calls/" + id);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Call with dana");
+        assertThat(browser.findElements(By.cssSelector("#timeline rect.bucket"))).as("320 s in 15 s buckets").hasSize(22);
+        assertThat(browser.findElements(By.cssSelector("#timeline path.alert-mark"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector("#timeline path.talk")).getAttribute("d")).startsWith("M");
+        assertThat(browser.findElement(By.cssSelector("#timeline")).getSize().getWidth()).isGreaterThan(300);
+        assertThat(browser.findElement(By.cssSelector(".coaching li h3")).getText()).startsWith("You did most of the talking");
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("target", "call-report.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }
