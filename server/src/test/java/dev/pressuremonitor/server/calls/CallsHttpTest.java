@@ -148,4 +148,19 @@ class CallsHttpTest {
         String page = get("/team").body();
         assertThat(page).contains("<table id=\"team\">").contains("<td>ana</td><td>1</td><td>35</td>");
     }
+
+    @Test
+    void theGrafanaDashboardOnlyQueriesMetricsTheServerExports() throws Exception {
+        server = start();
+        endedCall("call-g", System.currentTimeMillis());
+        send("call-g2", 1, new CallStarted("ana", "emea", System.currentTimeMillis(), false));
+        await().until(() -> get("/metrics").body().contains("pm_calls_total"));
+        String scrape = get("/metrics").body();
+        String dashboard = java.nio.file.Files.readString(Path.of("..", "grafana", "pressure-monitor-dashboard.json"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pm_[a-z_]+").matcher(dashboard);
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        while (m.find()) used.add(m.group());
+        assertThat(used).isNotEmpty();
+        for (String metric : used) assertThat(scrape).as("dashboard metric " + metric).contains(metric);
+    }
 }
