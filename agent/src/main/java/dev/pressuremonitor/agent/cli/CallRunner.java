@@ -78,9 +78,17 @@ final class CallRunner {
             call.end(reason);
             boolean delivered = client.awaitDelivered(Duration.ofSeconds(30));
             if (!delivered) err.println("pressure-monitor: the server at " + client.server() + " did not confirm every event within 30 s");
+            else out.println("report: " + reportUrl(client.server(), call.callId()));
+            out.flush();
             err.flush();
             return delivered;
         }
+    }
+
+    /** The call's report page on the server the agent talks to. */
+    static String reportUrl(java.net.URI agentEndpoint, String callId) {
+        String scheme = "wss".equals(agentEndpoint.getScheme()) ? "https" : "http";
+        return scheme + "://" + agentEndpoint.getHost() + (agentEndpoint.getPort() > 0 ? ":" + agentEndpoint.getPort() : "") + "/calls/" + callId;
     }
 
     /** Fails fast, before any server starts, when the chosen source cannot work: missing file or model. */

@@ -121,7 +121,8 @@ class RunEndToEndTest {
         JsonNode last = metrics.get(metrics.size() - 1).get("data");
         assertThat(last.get("repTalkShare").asDouble()).isBetween(0.5, 1.0);
         assertThat(last.get("pressureIndex").asInt()).isBetween(1, 100);
-        // the terminal coaches too
+        // the terminal coaches too, and points at the report once the call is stored
         assertThat(out.text.toString()).contains("CHASE   \"just checking in\"");
+        assertThat(out.text.toString()).containsPattern("report: http://127\\.0\\.0\\.1:\\d+/calls/[0-9a-f-]{36}");
     }
 }
