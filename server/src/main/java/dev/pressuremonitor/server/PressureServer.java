@@ -52,6 +52,8 @@ public final class PressureServer implements AutoCloseable {
     private final CallStore store;
     private final TeamMetrics metrics;
     private final IngestService ingest;
+    private final dev.pressuremonitor.server.access.AccessControl access;
+    private final dev.pressuremonitor.server.access.ConnectionCounter perToken = new dev.pressuremonitor.server.access.ConnectionCounter();
     private final java.util.concurrent.ExecutorService blocking;
     private final java.util.concurrent.ScheduledExecutorService housekeeping;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -63,7 +65,8 @@ public final class PressureServer implements AutoCloseable {
         this.config = config;
         this.store = config.db() == null ? CallStore.temporary() : CallStore.open(config.db());
         this.metrics = new TeamMetrics(config.metricsPerRep());
-        this.ingest = new IngestService(overlays, store, metrics);
+        this.ingest = new IngestService(overlays, store, metrics, config.limits());
+        this.access = new dev.pressuremonitor.server.access.AccessControl(config.auth(), store);
         store.onCallEnded(metrics::callEnded);
         metrics.connections(() -> connections.stream().filter(c -> "agent".equals(c.attr(HttpRouter.ROLE).get())).count(),
                 overlays::subscribers, OverlayFrameHandler.DROPPED::get, ingest::rejected);
@@ -105,7 +108,7 @@ public final class PressureServer implements AutoCloseable {
                                     .addLast("keepalive", new KeepAlive(config.closeIfSilentFor().toSeconds()))
                                     .addLast("http", new HttpServerCodec(4096, 8192, 8192))
                                     .addLast("http-aggregator", new HttpObjectAggregator(config.maxFrameBytes()))
-                                    .addLast("router", new HttpRouter(config, ingest, overlays, assets, health, apis, blocking));
+                                    .addLast("router", new HttpRouter(config, ingest, overlays, assets, health, apis, blocking, access, perToken, metrics));
                         }
                     })
                     .bind(config.host(), config.port()).sync().channel();
@@ -139,6 +142,10 @@ public final class PressureServer implements AutoCloseable {
 
     public OverlayHub overlays() {
         return overlays;
+    }
+
+    public dev.pressuremonitor.server.access.AccessControl access() {
+        return access;
     }
 
     public CallStore store() {

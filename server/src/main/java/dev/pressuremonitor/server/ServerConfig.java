@@ -19,33 +19,58 @@ import java.time.Duration;
  */
 public record ServerConfig(String host, int port, int maxFrameBytes, Duration handshakeTimeout,
                            Duration pingEvery, Duration closeIfSilentFor, int overlayBacklog,
-                           String db, int retentionDays, boolean metricsPerRep) {
+                           String db, int retentionDays, boolean metricsPerRep, boolean auth,
+                           java.util.List<String> allowedOrigins, Limits limits) {
+
+    /**
+     * What one client may use. Over a limit the client gets a clear refusal (HTTP 429 at the handshake, close code
+     * 1008 on a connection, or an error reply), and the refusal is counted in the metrics.
+     */
+    public record Limits(int connectionsPerToken, int eventsPerSecond, int openCallsPerRep, int openCalls) {
+        public static Limits defaults() {
+            return new Limits(4, 200, 3, 10_000);
+        }
+    }
 
     /** Loopback, port 8425, and a throwaway database (db null): what tests and one-off runs want. */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8425, 64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20),
-                Duration.ofSeconds(60), 256, null, 0, false);
+                Duration.ofSeconds(60), 256, null, 0, false, false, java.util.List.of(), Limits.defaults());
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep);
+        return new ServerConfig(h, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep);
+        return new ServerConfig(host, p, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits);
     }
 
     /** @param url jdbc:sqlite:FILE or jdbc:postgresql://...; null for a throwaway database */
     public ServerConfig withDb(String url) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, url, retentionDays, metricsPerRep);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, url, retentionDays, metricsPerRep, auth, allowedOrigins, limits);
     }
 
     /** Ended calls older than this many days are deleted; 0 keeps everything. */
     public ServerConfig withRetentionDays(int days) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, days, metricsPerRep);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, days, metricsPerRep, auth, allowedOrigins, limits);
+    }
+
+    /** Requires tokens for agents, overlays and team pages (a team server); off for a loopback-only local server. */
+    public ServerConfig withAuth(boolean on) {
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, on, allowedOrigins, limits);
+    }
+
+    /** Browser origins besides the server's own that may open WebSockets, e.g. "https://crm.example.com". */
+    public ServerConfig withAllowedOrigins(java.util.List<String> origins) {
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, java.util.List.copyOf(origins), limits);
+    }
+
+    public ServerConfig withLimits(Limits l) {
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, l);
     }
 
     public ServerConfig withMetricsPerRep(boolean on) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, on);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, on, auth, allowedOrigins, limits);
     }
 }

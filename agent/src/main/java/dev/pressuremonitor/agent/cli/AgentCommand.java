@@ -27,6 +27,10 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "URL", description = "The server, e.g. ws://127.0.0.1:8425.")
     String server;
 
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Agent token (prefer the PRESSURE_MONITOR_TOKEN environment variable: a command line is visible to other users).")
+    String token;
+
     @Option(names = "--input", paramLabel = "FILE", description = "A recorded call: Vosk results (.jsonl) or audio (.wav: mono = rep, stereo = rep and prospect).")
     Path input;
 
@@ -58,7 +62,8 @@ final class AgentCommand implements Callable<Integer> {
         var engine = rules.engine();
         AgentClient client;
         try {
-            client = new AgentClient(uri, 100_000);
+            String t = token != null ? token : System.getenv("PRESSURE_MONITOR_TOKEN");
+            client = new AgentClient(uri, 100_000, t == null || t.isBlank() ? null : t.trim());
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -63,7 +63,11 @@ final class CallRunner {
     }
 
     /** Everything a call needs besides its source. */
-    record Context(CallOptions opts, RuleEngine engine, AgentClient client, PrintWriter out, PrintWriter err) {
+    record Context(CallOptions opts, RuleEngine engine, AgentClient client, PrintWriter out, PrintWriter err, String reportQuery) {
+        Context(CallOptions opts, RuleEngine engine, AgentClient client, PrintWriter out, PrintWriter err) {
+            this(opts, engine, client, out, err, "");
+        }
+
         LiveCall newCall(boolean prospectChannel) {
             ConsoleNudges console = new ConsoleNudges(out);
             Detector detector = new Detector(engine, opts.policy(), MetricsThresholds.research(), prospectChannel);
@@ -77,8 +81,9 @@ final class CallRunner {
         boolean finish(LiveCall call, String reason) throws InterruptedException {
             call.end(reason);
             boolean delivered = client.awaitDelivered(Duration.ofSeconds(30));
-            if (!delivered) err.println("pressure-monitor: the server at " + client.server() + " did not confirm every event within 30 s");
-            else out.println("report: " + reportUrl(client.server(), call.callId()));
+            if (client.refusal() != null) err.println("pressure-monitor: " + client.refusal());
+            else if (!delivered) err.println("pressure-monitor: the server at " + client.server() + " did not confirm every event within 30 s");
+            else out.println("report: " + reportUrl(client.server(), call.callId()) + reportQuery);
             out.flush();
             err.flush();
             return delivered;

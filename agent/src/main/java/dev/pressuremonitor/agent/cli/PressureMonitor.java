@@ -15,7 +15,7 @@ import java.io.PrintWriter;
                 "",
                 "Example:  echo '{\"id\":\"1\",\"text\":\"just checking in to see if you had a chance to look\"}' | pressure-monitor classify"
         },
-        subcommands = {RunCommand.class, ServerCommand.class, AgentCommand.class, AnalyzeCommand.class, DevicesCommand.class, ModelCommand.class,
+        subcommands = {RunCommand.class, ServerCommand.class, AgentCommand.class, AnalyzeCommand.class, DevicesCommand.class, ModelCommand.class, TokenCommand.class,
                 ClassifyCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PressureMonitor implements Runnable {
     @CommandLine.Spec

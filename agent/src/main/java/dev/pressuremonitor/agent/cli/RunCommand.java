@@ -78,13 +78,16 @@ final class RunCommand implements Callable<Integer> {
         CallRunner.precheck(input, demo, listen);
         var engine = rules.engine();
         String rep = call.repName();
-        PressureServer server = Servers.start(host, port, store);
+        PressureServer server = Servers.start(host, port, store, true, java.util.List.of());
+        // single-user mode needs no setup: tokens that live as long as this process
+        String agentToken = server.access().issueEphemeral(dev.pressuremonitor.server.access.Principal.Kind.AGENT, rep, call.team);
+        String viewerToken = server.access().issueEphemeral(dev.pressuremonitor.server.access.Principal.Kind.VIEWER, rep, call.team);
         CountDownLatch watched = new CountDownLatch(1);
         server.overlays().onSubscribe(r -> {
             if (r.equals(rep)) watched.countDown();
         });
         String shown = Servers.displayHost(host);
-        out.println("overlay: http://" + shown + ":" + server.port() + "/?rep=" + rep);
+        out.println("overlay: http://" + shown + ":" + server.port() + "/?rep=" + rep + "&token=" + viewerToken);
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -94,13 +97,13 @@ final class RunCommand implements Callable<Integer> {
             server.close();
         }, "pressure-monitor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (AgentClient client = new AgentClient(URI.create("ws://" + shown + ":" + server.port() + "/ws/agent"), 100_000)) {
+        try (AgentClient client = new AgentClient(URI.create("ws://" + shown + ":" + server.port() + "/ws/agent"), 100_000, agentToken)) {
             if (waitForOverlay) {
                 err.println("waiting for the overlay to open...");
                 err.flush();
                 watched.await();
             }
-            boolean delivered = CallRunner.follow(input, demo, speed, listen, new CallRunner.Context(call, engine, client, out, err), stop);
+            boolean delivered = CallRunner.follow(input, demo, speed, listen, new CallRunner.Context(call, engine, client, out, err, "?token=" + viewerToken), stop);
             finished.countDown();
             if (exitWhenDone || stop.getCount() == 0) return delivered ? 0 : 1;
             err.println("call finished; the overlay stays up until Ctrl-C");

@@ -25,6 +25,13 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8425", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(names = "--no-auth", description = "Accept agents, overlays and team pages without tokens. Only with a loopback --host.")
+    boolean noAuth;
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN", split = ",",
+            description = "Web origins besides this server's own whose pages may open WebSockets, e.g. https://crm.example.com.")
+    java.util.List<String> allowOrigin = new java.util.ArrayList<>();
+
     @picocli.CommandLine.Mixin
     StoreOptions store;
 
@@ -33,7 +40,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PressureServer server = Servers.start(host, port, store);
+        boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+        if (noAuth && !loopback) throw new UserException("--no-auth is only allowed with a loopback --host: a team server needs tokens ('pressure-monitor token create')");
+        PressureServer server = Servers.start(host, port, store, !noAuth, allowOrigin);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -9,9 +9,9 @@ import java.net.BindException;
 final class Servers {
     private Servers() {}
 
-    static PressureServer start(String host, int port, StoreOptions store) throws InterruptedException {
+    static PressureServer start(String host, int port, StoreOptions store, boolean auth, java.util.List<String> origins) throws InterruptedException {
         if (port < 0 || port > 65535) throw new UserException("--port must be from 0 to 65535, was " + port);
-        ServerConfig config = store.apply(ServerConfig.defaults().withHost(host).withPort(port));
+        ServerConfig config = store.apply(ServerConfig.defaults().withHost(host).withPort(port)).withAuth(auth).withAllowedOrigins(origins);
         try {
             return PressureServer.start(config);
         } catch (IllegalArgumentException e) {

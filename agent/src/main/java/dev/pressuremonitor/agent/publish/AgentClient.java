@@ -60,6 +60,8 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     private final List<String> serverErrors = new ArrayList<>();
     private final Object deliveredLock = new Object();
     private volatile int outstanding;
+    private final String token;
+    private volatile String refusal;
 
     private record Pending(Envelope envelope, String json) {}
 
@@ -68,12 +70,18 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
      * @param capacity most events held while the server is away; beyond it the oldest are dropped and counted
      */
     public AgentClient(URI server, int capacity) {
+        this(server, capacity, null);
+    }
+
+    /** @param token agent token sent as "Authorization: Bearer" on every connection; null for a local server without access control */
+    public AgentClient(URI server, int capacity, String token) {
         if (!"ws".equals(server.getScheme()) && !"wss".equals(server.getScheme())) {
             throw new IllegalArgumentException("--server must be a ws:// URL such as ws://127.0.0.1:8425, was " + server);
         }
         this.server = server.getPath() == null || server.getPath().isEmpty() || server.getPath().equals("/")
                 ? server.resolve("/ws/agent") : server;
         this.capacity = capacity;
+        this.token = token;
         group.execute(this::connect);
     }
 
@@ -104,6 +112,7 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
         long until = System.nanoTime() + timeout.toNanos();
         synchronized (deliveredLock) {
             while (true) {
+                if (refusal != null) return false;
                 // a publish may still be queued on the event loop: check there, not only the counter
                 if (outstanding == 0 && drained()) return true;
                 long left = until - System.nanoTime();
@@ -145,7 +154,7 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                                 .addLast(new HttpClientCodec())
                                 .addLast(new HttpObjectAggregator(64 * 1024))
                                 .addLast(new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(
-                                        server, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), 64 * 1024)))
+                                        server, WebSocketVersion.V13, null, false, headers(), 64 * 1024)))
                                 .addLast(new Replies());
                     }
                 })
@@ -156,6 +165,17 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                         scheduleReconnect();
                     }
                 });
+    }
+
+    private DefaultHttpHeaders headers() {
+        DefaultHttpHeaders h = new DefaultHttpHeaders();
+        if (token != null) h.set("Authorization", "Bearer " + token);
+        return h;
+    }
+
+    /** Why the server refused this agent outright (a bad token), or null; the client stops retrying then. */
+    public String refusal() {
+        return refusal;
     }
 
     private void scheduleReconnect() {
@@ -226,7 +246,19 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            log.debug("agent connection error: {}", cause.toString());
+            if (cause instanceof io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException h
+                    && h.response() != null && (h.response().status().code() == 401 || h.response().status().code() == 403)) {
+                String body = h.response() instanceof io.netty.handler.codec.http.FullHttpResponse full
+                        ? full.content().toString(java.nio.charset.StandardCharsets.UTF_8) : "";
+                refusal = "the server refused this agent (HTTP " + h.response().status().code() + "): " + body;
+                log.error(refusal);
+                closed = true; // retrying with the same token cannot help
+                synchronized (deliveredLock) {
+                    deliveredLock.notifyAll();
+                }
+            } else {
+                log.debug("agent connection error: {}", cause.toString());
+            }
             ctx.close();
         }
     }

@@ -96,7 +96,7 @@ class RunEndToEndTest {
         run.start();
 
         String url = out.overlayUrl.get(20, TimeUnit.SECONDS);
-        assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/\\?rep=ana");
+        assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/\\?rep=ana&token=pm_[A-Za-z0-9_-]+");
         Collector overlay = new Collector();
         HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(url.replace("http://", "ws://").replace("/?", "/ws/overlay?")), overlay)

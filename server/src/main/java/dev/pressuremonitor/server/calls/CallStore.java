@@ -420,6 +420,32 @@ public final class CallStore implements AutoCloseable {
         return Category.pressure().stream().map(c -> new TeamReport.CategoryRate(c, calls == 0 ? 0 : counts.getOrDefault(c, 0) / (double) calls)).toList();
     }
 
+    /** Stores a new token's hash for {@code kind}, {@code rep} and {@code team}; returns the token, which is not kept. */
+    public String createToken(dev.pressuremonitor.server.access.Principal.Kind kind, String rep, String team) throws SQLException {
+        String token = dev.pressuremonitor.server.access.Tokens.newToken();
+        try (Connection c = pool.getConnection();
+             PreparedStatement p = c.prepareStatement("INSERT INTO tokens (hash, kind, rep, team, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            p.setString(1, dev.pressuremonitor.server.access.Tokens.hash(token));
+            p.setString(2, kind.name());
+            p.setString(3, rep);
+            p.setString(4, team);
+            p.setLong(5, System.currentTimeMillis());
+            p.executeUpdate();
+        }
+        return token;
+    }
+
+    public Optional<dev.pressuremonitor.server.access.Principal> findToken(String hash) throws SQLException {
+        try (Connection c = pool.getConnection(); PreparedStatement p = c.prepareStatement("SELECT kind, rep, team FROM tokens WHERE hash = ?")) {
+            p.setString(1, hash);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) return Optional.empty();
+                return Optional.of(new dev.pressuremonitor.server.access.Principal(
+                        dev.pressuremonitor.server.access.Principal.Kind.valueOf(r.getString(1)), r.getString(2), r.getString(3)));
+            }
+        }
+    }
+
     /** Deletes calls that ended before {@code cutoff} (epoch ms) with their events; returns how many calls. */
     public int deleteEndedBefore(long cutoff) throws SQLException {
         try (Connection c = pool.getConnection()) {

@@ -2,6 +2,7 @@ package dev.pressuremonitor.server.calls;
 
 import dev.pressuremonitor.models.CallSummary;
 import dev.pressuremonitor.models.Json;
+import dev.pressuremonitor.server.access.Principal;
 import dev.pressuremonitor.server.http.HttpApi;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -20,22 +21,26 @@ public final class CallsApi implements HttpApi {
     }
 
     @Override
-    public Response handle(QueryStringDecoder uri) throws Exception {
+    public Response handle(QueryStringDecoder uri, Principal who) throws Exception {
         String path = uri.path();
+        if (!path.equals("/api/calls") && !path.startsWith("/api/calls/") && !path.startsWith("/calls/")) return null;
+        if (who.kind() == Principal.Kind.AGENT && !who.isLocal()) {
+            return Response.error(HttpResponseStatus.FORBIDDEN, "an agent token cannot read calls: use the rep's viewer token or a team token");
+        }
         try {
-            if (path.equals("/api/calls")) return list(uri);
+            if (path.equals("/api/calls")) return list(uri, who);
             if (path.startsWith("/api/calls/")) {
-                return summary(path.substring("/api/calls/".length())).map(s -> Response.json(HttpResponseStatus.OK, Json.write(s)))
+                return summary(path.substring("/api/calls/".length()), who).map(s -> Response.json(HttpResponseStatus.OK, Json.write(s)))
                         .orElseGet(() -> notFound(path));
             }
             if (path.startsWith("/calls/")) {
                 String id = path.substring("/calls/".length());
                 if (id.endsWith(".md")) {
-                    return summary(id.substring(0, id.length() - 3))
+                    return summary(id.substring(0, id.length() - 3), who)
                             .map(s -> Response.text(HttpResponseStatus.OK, "text/markdown; charset=utf-8", SummaryMarkdown.render(s)))
                             .orElseGet(() -> notFound(path));
                 }
-                return summary(id).map(s -> Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", SummaryPage.render(s)))
+                return summary(id, who).map(s -> Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", SummaryPage.render(s)))
                         .orElseGet(() -> notFound(path));
             }
         } catch (Params.BadParam e) {
@@ -44,17 +49,23 @@ public final class CallsApi implements HttpApi {
         return null;
     }
 
-    private Response list(QueryStringDecoder uri) throws Exception {
+    private Response list(QueryStringDecoder uri, Principal who) throws Exception {
         String rep = Params.text(uri, "rep", 64), team = Params.text(uri, "team", 64);
+        // a viewer sees only their rep's calls, a team token only its team's
+        if (!who.isLocal() && who.kind() == Principal.Kind.VIEWER) rep = who.rep();
+        if (!who.isLocal() && who.kind() == Principal.Kind.TEAM) team = who.team();
         Long from = Params.time(uri, "from"), to = Params.time(uri, "to");
         int limit = Params.integer(uri, "limit", 100, 1, 1000);
         if (from != null && to != null && from >= to) throw new Params.BadParam("parameter 'from' must be before 'to'");
         return Response.json(HttpResponseStatus.OK, Json.write(store.list(new CallFilter(rep, team, from, to, limit))));
     }
 
-    private Optional<CallSummary> summary(String id) throws Exception {
+    private Optional<CallSummary> summary(String id, Principal who) throws Exception {
         if (!ID.matcher(id).matches()) throw new Params.BadParam("call id '" + abbreviate(id) + "' is not valid: letters, digits, '.', '_', ':' or '-', at most 128");
-        return store.summary(id);
+        // someone else's call looks exactly like no call: existence is not leaked
+        return store.summary(id).filter(s -> who.isLocal()
+                || (who.kind() == Principal.Kind.VIEWER && who.rep().equals(s.rep()))
+                || (who.kind() == Principal.Kind.TEAM && who.team().equals(s.team())));
     }
 
     private static Response notFound(String path) {

@@ -19,6 +19,9 @@ public interface HttpApi {
         }
     }
 
-    /** @return null when this API does not serve the path */
-    Response handle(QueryStringDecoder uri) throws Exception;
+    /**
+     * @param who the caller, already authenticated; the API decides what it may see
+     * @return null when this API does not serve the path
+     */
+    Response handle(QueryStringDecoder uri, dev.pressuremonitor.server.access.Principal who) throws Exception;
 }

@@ -43,19 +43,25 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final Health health;
     private final java.util.List<HttpApi> apis;
     private final java.util.concurrent.Executor blocking;
+    private final dev.pressuremonitor.server.access.AccessControl access;
+    private final dev.pressuremonitor.server.access.ConnectionCounter connections;
+    private final dev.pressuremonitor.server.team.TeamMetrics metrics;
+    /** The principal of a WebSocket connection. */
+    public static final io.netty.util.AttributeKey<dev.pressuremonitor.server.access.Principal> PRINCIPAL = io.netty.util.AttributeKey.valueOf("pm.principal");
 
     /** What /healthz reports. */
     public interface Health {
         String json();
     }
 
-    public HttpRouter(ServerConfig config, IngestService ingest, OverlayHub overlays, StaticAssets assets, Health health) {
-        this(config, ingest, overlays, assets, health, java.util.List.of(), Runnable::run);
-    }
-
     /** @param blocking where API routes run, so database reads never hold up the event loop */
     public HttpRouter(ServerConfig config, IngestService ingest, OverlayHub overlays, StaticAssets assets, Health health,
-                      java.util.List<HttpApi> apis, java.util.concurrent.Executor blocking) {
+                      java.util.List<HttpApi> apis, java.util.concurrent.Executor blocking,
+                      dev.pressuremonitor.server.access.AccessControl access, dev.pressuremonitor.server.access.ConnectionCounter connections,
+                      dev.pressuremonitor.server.team.TeamMetrics metrics) {
+        this.access = access;
+        this.connections = connections;
+        this.metrics = metrics;
         this.config = config;
         this.ingest = ingest;
         this.overlays = overlays;
@@ -75,21 +81,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         QueryStringDecoder uri = new QueryStringDecoder(req.uri());
         String path = uri.path();
         if (isUpgrade(req)) {
-            if (path.equals(AGENT_PATH)) {
-                ctx.channel().attr(ROLE).set("agent");
-                upgrade(ctx, req, AGENT_PATH, new AgentFrameHandler(ingest));
-            } else if (path.equals(OVERLAY_PATH)) {
-                List<String> rep = uri.parameters().get("rep");
-                if (rep == null || rep.size() != 1 || !REP.matcher(rep.get(0)).matches()) {
-                    HttpResponses.error(ctx, false, HttpResponseStatus.BAD_REQUEST,
-                            "overlay needs ?rep=NAME (letters, digits, '.', '_' or '-', at most 64): open the URL that 'pressure-monitor run' printed");
-                    return;
-                }
-                ctx.channel().attr(ROLE).set("overlay");
-                upgrade(ctx, req, OVERLAY_PATH, new OverlayFrameHandler(overlays, rep.get(0), config.overlayBacklog()));
-            } else {
-                HttpResponses.error(ctx, false, HttpResponseStatus.NOT_FOUND, "no WebSocket at " + path + ": use " + AGENT_PATH + " or " + OVERLAY_PATH + "?rep=NAME");
-            }
+            upgradeRequest(ctx, req, uri, path);
             return;
         }
         if (!req.method().equals(HttpMethod.GET) && !req.method().equals(HttpMethod.HEAD)) {
@@ -101,7 +93,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         if (path.startsWith("/api/") || path.startsWith("/calls/") || path.equals("/team") || path.equals("/metrics")) {
-            serveApi(ctx, uri, keepAlive);
+            serveApi(ctx, req, uri, keepAlive);
             return;
         }
         StaticAssets.Asset asset = assets.find(path);
@@ -112,13 +104,107 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         HttpResponses.error(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, "nothing at " + path);
     }
 
-    private void serveApi(ChannelHandlerContext ctx, QueryStringDecoder uri, boolean keepAlive) {
+    private void upgradeRequest(ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder uri, String path) {
+        if (!path.equals(AGENT_PATH) && !path.equals(OVERLAY_PATH)) {
+            HttpResponses.error(ctx, false, HttpResponseStatus.NOT_FOUND, "no WebSocket at " + path + ": use " + AGENT_PATH + " or " + OVERLAY_PATH + "?rep=NAME");
+            return;
+        }
+        String origin = req.headers().get(HttpHeaderNames.ORIGIN);
+        if (!originAllowed(origin, req.headers().get(HttpHeaderNames.HOST))) {
+            metrics.refused("origin");
+            HttpResponses.error(ctx, false, HttpResponseStatus.FORBIDDEN, "WebSocket from origin " + origin
+                    + " refused: only this server's own pages (or origins allowed with --allow-origin) may connect");
+            return;
+        }
+        boolean agent = path.equals(AGENT_PATH);
+        String rep = null;
+        if (!agent) {
+            List<String> reps = uri.parameters().get("rep");
+            if (reps == null || reps.size() != 1 || !REP.matcher(reps.get(0)).matches()) {
+                HttpResponses.error(ctx, false, HttpResponseStatus.BAD_REQUEST,
+                        "overlay needs ?rep=NAME (letters, digits, '.', '_' or '-', at most 64): open the URL that 'pressure-monitor run' printed");
+                return;
+            }
+            rep = reps.get(0);
+        }
+        // agents send their token in a header; a browser cannot, so overlays carry a viewer token in the query
+        String token = agent ? bearer(req) : single(uri, "token");
+        var who = access.authenticate(token);
+        if (who.isEmpty()) {
+            metrics.refused("auth");
+            HttpResponses.error(ctx, false, HttpResponseStatus.UNAUTHORIZED, agent
+                    ? "missing or unknown agent token: create one with 'pressure-monitor token create --rep NAME --team NAME' and pass it with --token or PRESSURE_MONITOR_TOKEN"
+                    : "missing or unknown viewer token: open the overlay address the agent printed (it carries &token=...)");
+            return;
+        }
+        var principal = who.get();
+        boolean fits = principal.isLocal()
+                || (agent && principal.kind() == dev.pressuremonitor.server.access.Principal.Kind.AGENT)
+                || (!agent && principal.kind() == dev.pressuremonitor.server.access.Principal.Kind.VIEWER && principal.rep().equals(rep));
+        if (!fits) {
+            metrics.refused("auth");
+            HttpResponses.error(ctx, false, HttpResponseStatus.FORBIDDEN, agent ? "this token is not an agent token"
+                    : "this viewer token does not belong to rep '" + rep + "'");
+            return;
+        }
+        String key = principal.isLocal() ? "local" : dev.pressuremonitor.server.access.Tokens.hash(token);
+        int max = config.limits().connectionsPerToken() * (agent ? 1 : 2);
+        if (!principal.isLocal() && !connections.tryAcquire(key, max)) {
+            metrics.refused("connections");
+            HttpResponses.error(ctx, false, HttpResponseStatus.TOO_MANY_REQUESTS, "this token already has " + max
+                    + " open connections: close one (an old tab or a stuck agent) and try again");
+            return;
+        }
+        if (!principal.isLocal()) ctx.channel().closeFuture().addListener(f -> connections.release(key));
+        ctx.channel().attr(PRINCIPAL).set(principal);
+        ctx.channel().attr(ROLE).set(agent ? "agent" : "overlay");
+        if (agent) {
+            upgrade(ctx, req, AGENT_PATH, new AgentFrameHandler(ingest, principal, config.limits().eventsPerSecond(), metrics));
+        } else {
+            upgrade(ctx, req, OVERLAY_PATH, new OverlayFrameHandler(overlays, rep, config.overlayBacklog()));
+        }
+    }
+
+    boolean originAllowed(String origin, String host) {
+        if (origin == null) return true; // not a browser: agents and tools authenticate with tokens
+        if (config.allowedOrigins().contains(origin)) return true;
+        try {
+            java.net.URI o = new java.net.URI(origin);
+            if (o.getHost() == null || host == null) return false;
+            String authority = o.getHost() + (o.getPort() > 0 ? ":" + o.getPort() : "");
+            return authority.equalsIgnoreCase(host);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String bearer(FullHttpRequest req) {
+        String h = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+        return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
+    }
+
+    private static String single(QueryStringDecoder uri, String name) {
+        List<String> v = uri.parameters().get(name);
+        return v == null || v.size() != 1 ? null : v.get(0);
+    }
+
+    private void serveApi(ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder uri, boolean keepAlive) {
+        String token = bearer(req);
+        if (token == null) token = single(uri, "token");
+        var who = access.authenticate(token);
+        if (who.isEmpty()) {
+            metrics.refused("auth");
+            HttpResponses.error(ctx, keepAlive, HttpResponseStatus.UNAUTHORIZED,
+                    "missing or unknown token: pass a viewer or team token as 'Authorization: Bearer TOKEN' or ?token=TOKEN");
+            return;
+        }
+        var principal = who.get();
         try {
             blocking.execute(() -> {
                 HttpApi.Response res = null;
                 try {
                     for (HttpApi api : apis) {
-                        res = api.handle(uri);
+                        res = api.handle(uri, principal);
                         if (res != null) break;
                     }
                     if (res == null) res = HttpApi.Response.error(HttpResponseStatus.NOT_FOUND, "nothing at " + uri.path());

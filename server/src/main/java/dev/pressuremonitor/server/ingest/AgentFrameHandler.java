@@ -12,16 +12,32 @@ import io.netty.channel.ChannelFutureListener;
 /** One agent connection: each text frame is one event for {@link IngestService}; each gets a reply frame. */
 public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final IngestService ingest;
+    private final dev.pressuremonitor.server.access.Principal principal;
+    private final int eventsPerSecond;
+    private final dev.pressuremonitor.server.access.RateLimiter rate;
+    private final dev.pressuremonitor.server.team.TeamMetrics metrics;
 
-    public AgentFrameHandler(IngestService ingest) {
+    public AgentFrameHandler(IngestService ingest, dev.pressuremonitor.server.access.Principal principal, int eventsPerSecond,
+                             dev.pressuremonitor.server.team.TeamMetrics metrics) {
         this.ingest = ingest;
+        this.principal = principal;
+        this.eventsPerSecond = eventsPerSecond;
+        this.rate = new dev.pressuremonitor.server.access.RateLimiter(eventsPerSecond, System.nanoTime());
+        this.metrics = metrics;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof TextWebSocketFrame text) {
+            if (!rate.tryTake(System.nanoTime())) {
+                metrics.refused("rate");
+                ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION,
+                        "more than " + eventsPerSecond + " events a second: slow down (unacknowledged events are resent after reconnecting)"))
+                        .addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
             // the reply comes once the event is durable, from the store's writer thread
-            ingest.ingest(text.text()).thenAccept(reply -> ctx.writeAndFlush(new TextWebSocketFrame(reply.toJson())));
+            ingest.ingest(text.text(), principal).thenAccept(reply -> ctx.writeAndFlush(new TextWebSocketFrame(reply.toJson())));
         } else if (frame instanceof BinaryWebSocketFrame) {
             ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE,
                     "binary frames are not accepted: send each event as a JSON text frame"))

@@ -7,6 +7,7 @@ import dev.pressuremonitor.models.CallStarted;
 import dev.pressuremonitor.models.DecodeException;
 import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.models.EventCodec;
+import dev.pressuremonitor.server.access.Principal;
 import dev.pressuremonitor.server.calls.CallStore;
 import dev.pressuremonitor.server.overlay.OverlayHub;
 import dev.pressuremonitor.server.team.TeamMetrics;
@@ -51,14 +52,29 @@ public final class IngestService {
         }
     }
 
+    private final dev.pressuremonitor.server.ServerConfig.Limits limits;
+
     public IngestService(OverlayHub overlays, CallStore store, TeamMetrics metrics) {
+        this(overlays, store, metrics, dev.pressuremonitor.server.ServerConfig.Limits.defaults());
+    }
+
+    public IngestService(OverlayHub overlays, CallStore store, TeamMetrics metrics, dev.pressuremonitor.server.ServerConfig.Limits limits) {
         this.overlays = overlays;
         this.store = store;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
-    /** One text frame from an agent; the reply (once stored, or at once if refused) says whether it was taken. */
+    /** As {@link #ingest(String, Principal)} for a local, unauthenticated server. */
     public CompletableFuture<AgentReply> ingest(String text) {
+        return ingest(text, Principal.LOCAL);
+    }
+
+    /**
+     * One text frame from an agent speaking for {@code who}; the reply (once stored, or at once if refused) says
+     * whether it was taken.
+     */
+    public CompletableFuture<AgentReply> ingest(String text, Principal who) {
         long received = System.nanoTime();
         Envelope env;
         try {
@@ -67,14 +83,25 @@ public final class IngestService {
             rejected.incrementAndGet();
             return CompletableFuture.completedFuture(AgentReply.error(null, 0, "bad event: " + e.getMessage()));
         }
-        return ingest(env, text, received);
+        return ingest(env, text, received, who);
     }
 
-    public CompletableFuture<AgentReply> ingest(Envelope env, String json, long receivedNanos) {
+    public CompletableFuture<AgentReply> ingest(Envelope env, String json, long receivedNanos, Principal who) {
         String callId = env.callId();
+        if (env.data() instanceof CallStarted started && !who.isLocal()) {
+            if (!who.rep().equals(started.rep()) || !who.team().equals(started.team())) {
+                rejected.incrementAndGet();
+                return done(AgentReply.error(callId, env.seq(), "this token speaks for rep '" + who.rep() + "' of team '" + who.team()
+                        + "': it cannot start a call for rep '" + started.rep() + "' of team '" + started.team() + "'"));
+            }
+        }
         CallRecord call;
         try {
             call = record(env);
+        } catch (LimitException e) {
+            rejected.incrementAndGet();
+            metrics.refused("open-calls");
+            return done(AgentReply.error(callId, env.seq(), e.getMessage()));
         } catch (SQLException e) {
             log.error("cannot read call {}: {}", callId, e.getMessage());
             return CompletableFuture.completedFuture(AgentReply.retry(callId, env.seq(), "the server cannot read its database right now"));
@@ -82,6 +109,10 @@ public final class IngestService {
         if (call == null) {
             rejected.incrementAndGet();
             return CompletableFuture.completedFuture(AgentReply.error(callId, env.seq(), "unknown call '" + callId + "': send call_started first"));
+        }
+        if (!who.mayActAs(call.rep)) {
+            rejected.incrementAndGet();
+            return done(AgentReply.error(callId, env.seq(), "call '" + callId + "' belongs to another rep: this token cannot send its events"));
         }
         if (env.data() instanceof CallStarted started && !call.rep.equals(started.rep())) {
             rejected.incrementAndGet();
@@ -130,9 +161,33 @@ public final class IngestService {
             return calls.computeIfAbsent(env.callId(), id -> new CallRecord(s.rep(), s.team(), s.lastSeq(), s.ended()));
         }
         if (env.data() instanceof CallStarted started) {
+            if (openCalls(started.rep()) >= limits.openCallsPerRep() || openTotal() >= limits.openCalls()) {
+                throw new LimitException(openTotal() >= limits.openCalls()
+                        ? "the server already follows " + limits.openCalls() + " open calls: try again later"
+                        : "rep '" + started.rep() + "' already has " + limits.openCallsPerRep() + " open calls: end one (send call_ended) before starting another");
+            }
             return calls.computeIfAbsent(env.callId(), id -> new CallRecord(started.rep(), started.team(), 0, false));
         }
         return null;
+    }
+
+    private long openCalls(String rep) {
+        return calls.values().stream().filter(c -> !c.ended && c.rep.equals(rep)).count();
+    }
+
+    private long openTotal() {
+        return calls.values().stream().filter(c -> !c.ended).count();
+    }
+
+    /** A new call would pass a limit on open calls. */
+    static final class LimitException extends RuntimeException {
+        LimitException(String message) {
+            super(message);
+        }
+    }
+
+    private static CompletableFuture<AgentReply> done(AgentReply r) {
+        return CompletableFuture.completedFuture(r);
     }
 
     public long accepted() {

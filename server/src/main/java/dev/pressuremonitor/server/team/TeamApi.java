@@ -2,6 +2,7 @@ package dev.pressuremonitor.server.team;
 
 import dev.pressuremonitor.models.Json;
 import dev.pressuremonitor.models.TeamReport;
+import dev.pressuremonitor.server.access.Principal;
 import dev.pressuremonitor.server.calls.CallStore;
 import dev.pressuremonitor.server.calls.Params;
 import dev.pressuremonitor.server.http.HttpApi;
@@ -26,12 +27,15 @@ public final class TeamApi implements HttpApi {
     }
 
     @Override
-    public Response handle(QueryStringDecoder uri) throws Exception {
+    public Response handle(QueryStringDecoder uri, Principal who) throws Exception {
         String path = uri.path();
+        if (!path.equals("/metrics") && !path.equals("/api/team") && !path.equals("/team")) return null;
+        if (!who.isLocal() && who.kind() != Principal.Kind.TEAM) {
+            return Response.error(HttpResponseStatus.FORBIDDEN, path + " needs a team token: create one with 'pressure-monitor token create --kind team --team NAME'");
+        }
         if (path.equals("/metrics")) return Response.text(HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
-        if (!path.equals("/api/team") && !path.equals("/team")) return null;
         try {
-            TeamReport report = report(uri);
+            TeamReport report = report(uri, who);
             return path.equals("/team") ? Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", TeamPage.render(report))
                     : Response.json(HttpResponseStatus.OK, Json.write(report));
         } catch (Params.BadParam e) {
@@ -39,10 +43,10 @@ public final class TeamApi implements HttpApi {
         }
     }
 
-    TeamReport report(QueryStringDecoder uri) throws Exception {
+    TeamReport report(QueryStringDecoder uri, Principal who) throws Exception {
         Long to = Params.time(uri, "to");
         Long from = Params.time(uri, "from");
-        String team = Params.text(uri, "team", 64);
+        String team = who.isLocal() ? Params.text(uri, "team", 64) : who.team();
         long end = to != null ? to : clock.millis();
         long start = from != null ? from : end - DEFAULT_PERIOD.toMillis();
         if (start >= end) throw new Params.BadParam("parameter 'from' must be before 'to'");

@@ -60,6 +60,12 @@ public final class TeamMetrics {
         if (lag >= 0) detectionLag.record(Duration.ofMillis(lag));
     }
 
+    /** A client hit a limit ({@code limit}: connections, rate, open-calls, frame-size, auth, origin). */
+    public void refused(String limit) {
+        Counter.builder("pm.refused").description("Connections and events refused by a limit or by access control").tag("limit", limit)
+                .register(registry).increment();
+    }
+
     public void stored(long receivedNanos, long nowNanos) {
         ingest.record(Duration.ofNanos(nowNanos - receivedNanos));
     }

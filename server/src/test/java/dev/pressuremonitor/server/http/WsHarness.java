@@ -31,7 +31,9 @@ final class WsHarness {
     WsHarness() {
         ServerConfig config = ServerConfig.defaults();
         server = new EmbeddedChannel(new HttpServerCodec(), new HttpObjectAggregator(config.maxFrameBytes()),
-                new HttpRouter(config, ingest, hub, new StaticAssets(), () -> "{\"status\":\"ok\"}"));
+                new HttpRouter(config, ingest, hub, new StaticAssets(), () -> "{\"status\":\"ok\"}", java.util.List.of(), Runnable::run,
+                        new dev.pressuremonitor.server.access.AccessControl(false, store), new dev.pressuremonitor.server.access.ConnectionCounter(),
+                        new dev.pressuremonitor.server.team.TeamMetrics(false)));
     }
 
     /** Sends a raw HTTP request and returns the raw response text. */

@@ -1,0 +1,25 @@
+package dev.pressuremonitor.server.access;
+
+/**
+ * Who a token speaks for.
+ *
+ * @param kind AGENT sends a rep's calls; VIEWER watches one rep's overlay and reports; TEAM reads a team's page
+ */
+public record Principal(Kind kind, String rep, String team) {
+    public enum Kind { AGENT, VIEWER, TEAM }
+
+    /** What an unauthenticated local server grants: everything. */
+    public static final Principal LOCAL = new Principal(Kind.TEAM, "*", "*");
+
+    public boolean isLocal() {
+        return this == LOCAL;
+    }
+
+    public boolean mayActAs(String rep) {
+        return isLocal() || this.rep.equals(rep);
+    }
+
+    public boolean maySeeTeam(String team) {
+        return isLocal() || this.team.equals(team);
+    }
+}
