@@ -11,6 +11,14 @@ public record Envelope(String callId, long seq, long ts, Event data) {
     public Envelope {
         Require.nonBlank(callId, "callId");
         if (callId.length() > 128) throw new IllegalArgumentException("field 'callId' is longer than 128 characters");
+        // ids end up in URLs and file names: keep them to a safe alphabet
+        for (int i = 0; i < callId.length(); i++) {
+            char c = callId.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
+            if (!ok || callId.equals(".") || callId.equals("..")) {
+                throw new IllegalArgumentException("field 'callId' may hold only letters, digits, '-', '_', '.' and ':'");
+            }
+        }
         if (seq < 1) throw new IllegalArgumentException("field 'seq' must be >= 1, was " + seq);
         if (ts < 0) throw new IllegalArgumentException("field 'ts' must be >= 0, was " + ts);
         Require.nonNull(data, "data");

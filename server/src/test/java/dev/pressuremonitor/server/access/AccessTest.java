@@ -1,0 +1,145 @@
+package dev.pressuremonitor.server.access;
+
+import dev.pressuremonitor.models.CallEnded;
+import dev.pressuremonitor.models.CallStarted;
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.Event;
+import dev.pressuremonitor.models.EventCodec;
+import dev.pressuremonitor.server.PressureServer;
+import dev.pressuremonitor.server.ServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A team server with access control: each person reaches only what is theirs. */
+class AccessTest {
+    PressureServer server;
+    String anaAgent, anaViewer, benAgent, benViewer, emeaTeam;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true)
+                .withLimits(new ServerConfig.Limits(2, 50, 1, 100)));
+        var store = server.store();
+        anaAgent = store.createToken(Principal.Kind.AGENT, "ana", "emea");
+        anaViewer = store.createToken(Principal.Kind.VIEWER, "ana", "emea");
+        benAgent = store.createToken(Principal.Kind.AGENT, "ben", "amer");
+        benViewer = store.createToken(Principal.Kind.VIEWER, "ben", "amer");
+        emeaTeam = store.createToken(Principal.Kind.TEAM, "*", "emea");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    static String event(String callId, long seq, Event e) {
+        return EventCodec.encode(new Envelope(callId, seq, System.currentTimeMillis(), e));
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return Clients.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anAgentWithoutATokenIsRefusedSayingHowToGetOne() {
+        assertThat(Clients.refusal(port(), "/ws/agent", null, null))
+                .startsWith("401").contains("pressure-monitor token create --rep NAME --team NAME").contains("PRESSURE_MONITOR_TOKEN");
+        assertThat(Clients.refusal(port(), "/ws/agent", "pm_made_up_token_123", null)).startsWith("401");
+    }
+
+    @Test
+    void aViewerTokenOpensOnlyItsOwnRepsOverlay() {
+        assertThat(Clients.refusal(port(), "/ws/overlay?rep=ana&token=" + anaViewer, null, null)).isEqualTo("accepted");
+        assertThat(Clients.refusal(port(), "/ws/overlay?rep=ben&token=" + anaViewer, null, null))
+                .startsWith("403").contains("does not belong to rep 'ben'");
+        assertThat(Clients.refusal(port(), "/ws/overlay?rep=ana&token=" + anaAgent, null, null)).startsWith("403");
+    }
+
+    @Test
+    void aCrossSiteWebSocketIsRefusedButTheServersOwnPageIsNot() {
+        assertThat(Clients.refusal(port(), "/ws/overlay?rep=ana&token=" + anaViewer, null, "https://evil.example"))
+                .startsWith("403").contains("origin https://evil.example refused");
+        assertThat(Clients.refusal(port(), "/ws/overlay?rep=ana&token=" + anaViewer, null, "http://127.0.0.1:" + port())).isEqualTo("accepted");
+    }
+
+    @Test
+    void anAgentCanOnlyStartCallsForItsOwnRep() throws Exception {
+        Clients.Socket ana = Clients.connect(port(), "/ws/agent", anaAgent, null);
+        var reply = ana.send(event("c-1", 1, new CallStarted("ben", "amer", 1, true)));
+        assertThat(reply.isAck()).isFalse();
+        assertThat(reply.message()).isEqualTo("this token speaks for rep 'ana' of team 'emea': it cannot start a call for rep 'ben' of team 'amer'");
+        assertThat(ana.send(event("c-1", 1, new CallStarted("ana", "emea", 1, true))).isAck()).isTrue();
+    }
+
+    @Test
+    void anotherRepsCallCannotBeWrittenTo() throws Exception {
+        Clients.Socket ana = Clients.connect(port(), "/ws/agent", anaAgent, null);
+        assertThat(ana.send(event("ana-call", 1, new CallStarted("ana", "emea", 1, true))).isAck()).isTrue();
+        Clients.Socket ben = Clients.connect(port(), "/ws/agent", benAgent, null);
+        var reply = ben.send(event("ana-call", 2, new CallEnded(5, "hangup")));
+        assertThat(reply.message()).isEqualTo("call 'ana-call' belongs to another rep: this token cannot send its events");
+        assertThat(server.store().events("ana-call")).hasSize(1);
+    }
+
+    @Test
+    void aTokenHasABoundedNumberOfConnections() {
+        Clients.connect(port(), "/ws/agent", anaAgent, null);
+        Clients.connect(port(), "/ws/agent", anaAgent, null);
+        assertThat(Clients.refusal(port(), "/ws/agent", anaAgent, null)).startsWith("429").contains("already has 2 open connections");
+        assertThat(Clients.refusal(port(), "/ws/agent", benAgent, null)).as("others are not affected").isEqualTo("accepted");
+    }
+
+    @Test
+    void anAgentThatFloodsIsClosedWithAPolicyViolation() throws Exception {
+        Clients.Socket ana = Clients.connect(port(), "/ws/agent", anaAgent, null);
+        for (int i = 0; i < 300; i++) ana.fire("{}");
+        assertThat(ana.closed.get(10, TimeUnit.SECONDS)).startsWith("1008 more than 50 events a second: slow down");
+        await().until(() -> get("/metrics", emeaTeam).body().contains("pm_refused_total{limit=\"rate\"}"));
+    }
+
+    @Test
+    void aRepCannotHoldMoreOpenCallsThanTheLimit() throws Exception {
+        Clients.Socket ana = Clients.connect(port(), "/ws/agent", anaAgent, null);
+        assertThat(ana.send(event("call-a", 1, new CallStarted("ana", "emea", 1, true))).isAck()).isTrue();
+        var reply = ana.send(event("call-b", 1, new CallStarted("ana", "emea", 2, true)));
+        assertThat(reply.message()).isEqualTo("rep 'ana' already has 1 open calls: end one (send call_ended) before starting another");
+        assertThat(ana.send(event("call-a", 2, new CallEnded(3, "hangup"))).isAck()).isTrue();
+        assertThat(ana.send(event("call-b", 1, new CallStarted("ana", "emea", 2, true))).isAck()).isTrue();
+    }
+
+    @Test
+    void reportsAndTheTeamPageNeedTheRightToken() throws Exception {
+        Clients.Socket ana = Clients.connect(port(), "/ws/agent", anaAgent, null);
+        ana.send(event("ana-1", 1, new CallStarted("ana", "emea", System.currentTimeMillis(), true)));
+        ana.send(event("ana-1", 2, new CallEnded(5, "hangup")));
+        Clients.Socket ben = Clients.connect(port(), "/ws/agent", benAgent, null);
+        ben.send(event("ben-1", 1, new CallStarted("ben", "amer", System.currentTimeMillis(), true)));
+
+        assertThat(get("/api/calls/ana-1", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/calls/ana-1", anaViewer).statusCode()).isEqualTo(200);
+        assertThat(get("/api/calls/ana-1", benViewer).statusCode()).as("looks like no call at all").isEqualTo(404);
+        assertThat(get("/api/calls/ana-1", emeaTeam).statusCode()).isEqualTo(200);
+        assertThat(get("/api/calls/ben-1", emeaTeam).statusCode()).isEqualTo(404);
+        assertThat(get("/api/calls", emeaTeam).body()).contains("ana-1").doesNotContain("ben-1");
+        assertThat(get("/api/calls?team=amer", emeaTeam).body()).doesNotContain("ben-1");
+        assertThat(get("/api/team", anaViewer).statusCode()).isEqualTo(403);
+        assertThat(get("/api/team?team=amer", emeaTeam).body()).contains("\"team\":\"emea\"");
+        assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(get("/calls/ana-1?token=" + anaViewer, null).statusCode()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.pressuremonitor.server.access;
+
+import dev.pressuremonitor.models.AgentReply;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Real WebSocket clients for access and hostile-input tests. */
+final class Clients {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** A connected socket that queues what it receives, and the close it got. */
+    static final class Socket implements WebSocket.Listener {
+        final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+        final CompletableFuture<String> closed = new CompletableFuture<>(); // "code reason"
+        WebSocket ws;
+        private final StringBuilder part = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+            part.append(data);
+            if (last) {
+                texts.add(part.toString());
+                part.setLength(0);
+            }
+            w.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
+            closed.complete(code + " " + reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket w, Throwable error) {
+            closed.complete("error " + error);
+        }
+
+        AgentReply send(String text) throws Exception {
+            ws.sendText(text, true).get(10, TimeUnit.SECONDS);
+            String reply = texts.poll(10, TimeUnit.SECONDS);
+            if (reply == null) throw new AssertionError("no reply to " + text);
+            return AgentReply.parse(reply);
+        }
+
+        void fire(String text) {
+            ws.sendText(text, true);
+        }
+    }
+
+    static Socket connect(int port, String pathAndQuery, String token, String origin) {
+        Socket s = new Socket();
+        WebSocket.Builder b = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (origin != null) b.header("Origin", origin);
+        s.ws = b.buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), s).join();
+        return s;
+    }
+
+    /** The HTTP status a refused handshake got, with its body. */
+    static String refusal(int port, String pathAndQuery, String token, String origin) {
+        try {
+            connect(port, pathAndQuery, token, origin);
+            return "accepted";
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException h) {
+                return h.getResponse().statusCode() + " " + h.getResponse().body();
+            }
+            throw e;
+        }
+    }
+}
