@@ -56,7 +56,10 @@ public final class CallStore implements AutoCloseable {
     private volatile boolean closed;
     private volatile Consumer<CallSummary> onCallEnded = s -> { };
 
-    private record Pending(Envelope envelope, String json, CompletableFuture<Boolean> done) {}
+    /** What an append did: stored a new event, found the very same event already stored, or found its seq used by another. */
+    public enum Stored { NEW, DUPLICATE, CONFLICT }
+
+    private record Pending(Envelope envelope, String json, CompletableFuture<Stored> done) {}
 
     private static final Pending STOP = new Pending(null, null, null);
 
@@ -139,9 +142,9 @@ public final class CallStore implements AutoCloseable {
         this.onCallEnded = listener;
     }
 
-    /** Queues the event for storage; the future says, once durable, whether it was new (false: already stored). */
-    public CompletableFuture<Boolean> append(Envelope envelope, String json) {
-        CompletableFuture<Boolean> f = new CompletableFuture<>();
+    /** Queues the event for storage; the future says, once durable, whether it was new, a duplicate or a conflict. */
+    public CompletableFuture<Stored> append(Envelope envelope, String json) {
+        CompletableFuture<Stored> f = new CompletableFuture<>();
         if (closed) {
             f.completeExceptionally(new IllegalStateException("the call store is closed"));
             return f;
@@ -169,23 +172,33 @@ public final class CallStore implements AutoCloseable {
     }
 
     private void commit(List<Pending> batch) {
-        List<Boolean> fresh = new ArrayList<>(batch.size());
+        List<Stored> fresh = new ArrayList<>(batch.size());
         List<String> ended = new ArrayList<>();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ev = c.prepareStatement("INSERT INTO events (call_id, seq, type, ts, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_id, seq) DO NOTHING");
                  PreparedStatement call = c.prepareStatement("INSERT INTO calls (call_id, rep, team, started_at, prospect_channel) VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING");
-                 PreparedStatement alert = c.prepareStatement("INSERT INTO alerts (call_id, seq, category, rule, phrase, severity, start_s, end_s, nudge) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id, seq) DO NOTHING")) {
+                 PreparedStatement alert = c.prepareStatement("INSERT INTO alerts (call_id, seq, category, rule, phrase, severity, start_s, end_s, nudge) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id, seq) DO NOTHING");
+                 PreparedStatement existing = c.prepareStatement("SELECT type, data FROM events WHERE call_id = ? AND seq = ?")) {
                 for (Pending p : batch) {
                     Envelope e = p.envelope();
                     ev.setString(1, e.callId());
                     ev.setLong(2, e.seq());
                     ev.setString(3, e.type().wire());
                     ev.setLong(4, e.ts());
-                    ev.setString(5, Json.write(e.data()));
+                    String data = Json.write(e.data());
+                    ev.setString(5, data);
                     boolean isNew = ev.executeUpdate() == 1;
-                    fresh.add(isNew);
-                    if (!isNew) continue;
+                    if (!isNew) {
+                        existing.setString(1, e.callId());
+                        existing.setLong(2, e.seq());
+                        try (ResultSet r = existing.executeQuery()) {
+                            boolean same = r.next() && r.getString(1).equals(e.type().wire()) && r.getString(2).equals(data);
+                            fresh.add(same ? Stored.DUPLICATE : Stored.CONFLICT);
+                        }
+                        continue;
+                    }
+                    fresh.add(Stored.NEW);
                     if (e.data() instanceof CallStarted s) {
                         call.setString(1, e.callId());
                         call.setString(2, s.rep());

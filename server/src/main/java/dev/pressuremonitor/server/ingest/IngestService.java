@@ -140,12 +140,17 @@ public final class IngestService {
             if (env.data() instanceof Alert a) metrics.alert(a, call.team, call.rep, env.ts(), System.currentTimeMillis());
         }
         // duplicates go through the store too: the ack must mean "durable", and the first copy may still be queued
-        return store.append(env, json).handle((fresh, err) -> {
+        return store.append(env, json).handle((stored, err) -> {
             if (err != null) {
                 synchronized (call) {
                     if (call.lastSeq >= env.seq()) call.lastSeq = env.seq() - 1;
                 }
                 return AgentReply.retry(callId, env.seq(), "could not store the event (" + err.getMessage() + "): resend it");
+            }
+            if (stored == CallStore.Stored.CONFLICT) {
+                rejected.incrementAndGet();
+                return AgentReply.error(callId, env.seq(), "seq " + env.seq() + " of call '" + callId
+                        + "' was already used for a different event: nothing was changed; number each event once");
             }
             metrics.stored(receivedNanos, System.nanoTime());
             return AgentReply.ack(callId, env.seq());

@@ -49,6 +49,10 @@ abstract class CallStoreContract {
     }
 
     boolean append(String callId, long seq, Event e) {
+        return store(callId, seq, e) == CallStore.Stored.NEW;
+    }
+
+    CallStore.Stored store(String callId, long seq, Event e) {
         Envelope env = new Envelope(callId, seq, 1000 + seq, e);
         return store.append(env, EventCodec.encode(env)).join();
     }
@@ -69,6 +73,15 @@ abstract class CallStoreContract {
         assertThat(append(id, 1, new CallStarted("ana", "emea", 1000, true))).isFalse();
         assertThat(append(id, 2, new CallEnded(3, "hangup"))).isFalse();
         assertThat(store.events(id)).extracting(Envelope::seq).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aSeqReusedForADifferentEventIsAConflictAndChangesNothing() throws Exception {
+        String id = run + "-conflict";
+        store(id, 1, new CallStarted("ana", "emea", 1000, true));
+        assertThat(store(id, 1, new CallStarted("ana", "emea", 1000, true))).isEqualTo(CallStore.Stored.DUPLICATE);
+        assertThat(store(id, 1, new CallEnded(3, "hangup"))).isEqualTo(CallStore.Stored.CONFLICT);
+        assertThat(store.events(id)).extracting(Envelope::data).containsExactly(new CallStarted("ana", "emea", 1000, true));
     }
 
     @Test
