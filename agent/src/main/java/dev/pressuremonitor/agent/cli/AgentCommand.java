@@ -31,6 +31,10 @@ final class AgentCommand implements Callable<Integer> {
             description = "Agent token (prefer the PRESSURE_MONITOR_TOKEN environment variable: a command line is visible to other users).")
     String token;
 
+    @Option(names = "--outbox", paramLabel = "DIR",
+            description = "Where events wait until the server confirms them, surviving a crash (default: ~/.pressure-monitor/outbox).")
+    Path outbox;
+
     @Option(names = "--input", paramLabel = "FILE", description = "A recorded call: Vosk results (.jsonl) or audio (.wav: mono = rep, stereo = rep and prospect).")
     Path input;
 
@@ -63,7 +67,8 @@ final class AgentCommand implements Callable<Integer> {
         AgentClient client;
         try {
             String t = token != null ? token : System.getenv("PRESSURE_MONITOR_TOKEN");
-            client = new AgentClient(uri, 100_000, t == null || t.isBlank() ? null : t.trim());
+            Path dir = outbox != null ? outbox : Path.of(System.getProperty("user.home"), ".pressure-monitor", "outbox");
+            client = Outboxes.openClient(uri, dir, t == null || t.isBlank() ? null : t.trim(), spec.commandLine().getErr());
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

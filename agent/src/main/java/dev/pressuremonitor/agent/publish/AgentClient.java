@@ -48,22 +48,20 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final URI server;
-    private final int capacity;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     // touched only on the event loop
-    private final Map<String, Pending> unacked = new LinkedHashMap<>();
+    private final Outbox outbox;
     private Channel channel;
     private boolean ready;
     private long backoffMillis = FIRST_BACKOFF.toMillis();
     private volatile boolean closed;
-    private long droppedForSpace;
+    private long notKept;
+    private final java.util.function.Consumer<String> notices;
     private final List<String> serverErrors = new ArrayList<>();
     private final Object deliveredLock = new Object();
     private volatile int outstanding;
     private final String token;
     private volatile String refusal;
-
-    private record Pending(Envelope envelope, String json) {}
 
     /**
      * @param server   ws://host:port/ws/agent
@@ -73,14 +71,24 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
         this(server, capacity, null);
     }
 
-    /** @param token agent token sent as "Authorization: Bearer" on every connection; null for a local server without access control */
     public AgentClient(URI server, int capacity, String token) {
+        this(server, Outbox.inMemory(capacity), token, m -> log.warn(m));
+    }
+
+    /**
+     * @param outbox  where unacknowledged events wait; on disk, they survive a crash of this process
+     * @param token   agent token sent as "Authorization: Bearer" on every connection; null for a local server without access control
+     * @param notices one-line messages for the user (the outbox filled up, ...)
+     */
+    public AgentClient(URI server, Outbox outbox, String token, java.util.function.Consumer<String> notices) {
         if (!"ws".equals(server.getScheme()) && !"wss".equals(server.getScheme())) {
             throw new IllegalArgumentException("--server must be a ws:// URL such as ws://127.0.0.1:8425, was " + server);
         }
         this.server = server.getPath() == null || server.getPath().isEmpty() || server.getPath().equals("/")
                 ? server.resolve("/ws/agent") : server;
-        this.capacity = capacity;
+        this.outbox = outbox;
+        this.notices = notices;
+        this.outstanding = outbox.size();
         this.token = token;
         group.execute(this::connect);
     }
@@ -93,16 +101,15 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     public void accept(Envelope envelope) {
         String json = EventCodec.encode(envelope);
         group.execute(() -> {
-            if (unacked.size() >= capacity) {
-                Iterator<String> it = unacked.keySet().iterator();
-                it.next();
-                it.remove();
-                if (droppedForSpace++ == 0) {
-                    log.warn("the server has been unreachable for a while: holding at most {} events, dropping the oldest (alerts still show locally)", capacity);
+            if (!outbox.add(envelope, json)) {
+                if (notKept++ == 0) {
+                    notices.accept("the server has been out of reach for a while and " + outbox.size()
+                            + " events are waiting: newer events are not kept for it; nudges still show here");
                 }
+                return;
             }
-            unacked.put(key(envelope.callId(), envelope.seq()), new Pending(envelope, json));
-            outstanding = unacked.size();
+            outbox.flush();
+            outstanding = outbox.size();
             if (ready) channel.writeAndFlush(new TextWebSocketFrame(json));
         });
     }
@@ -124,14 +131,15 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
 
     private boolean drained() throws InterruptedException {
         try {
-            return group.submit(unacked::isEmpty).get();
+            return group.submit(() -> outbox.size() == 0).get();
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
     }
 
-    public long droppedForSpace() {
-        return droppedForSpace;
+    /** Events that were not kept for the server because the outbox was full. */
+    public long notKept() {
+        return notKept;
     }
 
     public synchronized List<String> serverErrors() {
@@ -192,8 +200,8 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 channel = ctx.channel();
                 ready = true;
                 backoffMillis = FIRST_BACKOFF.toMillis();
-                // resend in order everything the server has not confirmed
-                for (Pending p : unacked.values()) ctx.write(new TextWebSocketFrame(p.json()));
+                // resend in order everything the server has not confirmed, this run's and an earlier run's
+                for (Outbox.Item p : outbox.pending()) ctx.write(new TextWebSocketFrame(p.json()));
                 ctx.flush();
             }
             super.userEventTriggered(ctx, evt);
@@ -213,8 +221,9 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 // the server could not store it just now: keep it and send it again shortly
                 String k = key(reply.callId(), reply.seq());
                 group.schedule(() -> {
-                    Pending p = unacked.get(k);
-                    if (p != null && ready) channel.writeAndFlush(new TextWebSocketFrame(p.json()));
+                    for (Outbox.Item p : outbox.pending()) {
+                        if (ready && key(p.callId(), p.seq()).equals(k)) channel.writeAndFlush(new TextWebSocketFrame(p.json()));
+                    }
                 }, 1, TimeUnit.SECONDS);
                 return;
             }
@@ -224,8 +233,11 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                     serverErrors.add(reply.message());
                 }
             }
-            if (reply.callId() != null) unacked.remove(key(reply.callId(), reply.seq()));
-            outstanding = unacked.size();
+            if (reply.callId() != null) {
+                outbox.ack(reply.callId(), reply.seq());
+                outbox.flush();
+            }
+            outstanding = outbox.size();
             if (outstanding == 0) {
                 synchronized (deliveredLock) {
                     deliveredLock.notifyAll();
@@ -238,7 +250,7 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
             ready = false;
             channel = null;
             if (!closed) {
-                log.info("connection to {} lost: reconnecting, {} event(s) will be resent", server, unacked.size());
+                log.info("connection to {} lost: reconnecting, {} event(s) will be resent", server, outbox.size());
                 scheduleReconnect();
             }
             super.channelInactive(ctx);
@@ -274,5 +286,6 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
             if (channel != null) channel.close();
         });
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        outbox.close();
     }
 }

@@ -1,0 +1,215 @@
+package dev.pressuremonitor.agent.publish;
+
+import dev.pressuremonitor.models.DecodeException;
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.EventCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Events not yet acknowledged by the server, kept on disk so that neither a server crash nor an agent crash loses
+ * them: per call, an append-only log of events ({@code CALL.events}) and of acknowledged seqs ({@code CALL.acks}).
+ * A call whose every event is acknowledged is deleted. Bounded: past {@code capacity} events waiting, new ones
+ * are not kept (the caller says so once). Used from one thread.
+ */
+public final class Outbox implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    /** One waiting event. */
+    public record Item(String callId, long seq, String json) {}
+
+    private final Path dir;
+    private final int capacity;
+    private final Map<String, LinkedHashMap<Long, String>> waiting = new LinkedHashMap<>();
+    private final Map<String, BufferedWriter> eventLogs = new HashMap<>();
+    private final Map<String, BufferedWriter> ackLogs = new HashMap<>();
+    private final Map<String, CallMark> marks = new HashMap<>();
+    private int size;
+
+    /** How far a call got: its highest seq, whether it ended, and the latest call time any event mentioned. */
+    public record CallMark(long lastSeq, boolean ended, double lastAt) {
+        CallMark with(Envelope e) {
+            double at = lastAt;
+            if (e.data() instanceof dev.pressuremonitor.models.MetricsSnapshot m) at = Math.max(at, m.at());
+            if (e.data() instanceof dev.pressuremonitor.models.Alert a) at = Math.max(at, a.end());
+            if (e.data() instanceof dev.pressuremonitor.models.CallEnded c) at = Math.max(at, c.duration());
+            return new CallMark(Math.max(lastSeq, e.seq()), ended || e.data() instanceof dev.pressuremonitor.models.CallEnded, at);
+        }
+    }
+
+    private Outbox(Path dir, int capacity) {
+        this.dir = dir;
+        this.capacity = capacity;
+    }
+
+    /** An outbox that keeps events in memory only (a local server in the same process needs no disk copy). */
+    public static Outbox inMemory(int capacity) {
+        return new Outbox(null, capacity);
+    }
+
+    /** Opens (or creates) the outbox in {@code dir}, loading what an earlier run left unacknowledged. */
+    public static Outbox open(Path dir, int capacity) throws IOException {
+        if (dir == null) return inMemory(capacity);
+        Files.createDirectories(dir);
+        Outbox o = new Outbox(dir, capacity);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".events")).sorted().toList()) o.load(f);
+        }
+        return o;
+    }
+
+    private void load(Path events) throws IOException {
+        String callId = events.getFileName().toString().replaceFirst("\\.events$", "");
+        Set<Long> acked = new HashSet<>();
+        Path acks = dir.resolve(callId + ".acks");
+        if (Files.exists(acks)) {
+            for (String line : Files.readAllLines(acks, StandardCharsets.UTF_8)) {
+                try {
+                    acked.add(Long.parseLong(line.trim()));
+                } catch (NumberFormatException torn) {
+                    // the last line of a crashed run may be cut short: ignore it
+                }
+            }
+        }
+        LinkedHashMap<Long, String> left = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(events, StandardCharsets.UTF_8)) {
+            try {
+                Envelope e = EventCodec.decode(line);
+                marks.merge(callId, new CallMark(0, false, 0).with(e), (a, b) -> a.with(e));
+                if (!acked.contains(e.seq())) left.put(e.seq(), line);
+            } catch (DecodeException torn) {
+                log.debug("outbox {}: skipping a damaged line ({})", events.getFileName(), torn.getMessage());
+            }
+        }
+        if (left.isEmpty()) {
+            delete(callId);
+            return;
+        }
+        waiting.put(callId, left);
+        size += left.size();
+    }
+
+    /** Keeps the event until acknowledged; false when the outbox is full and it was not kept. */
+    public boolean add(Envelope e, String json) {
+        if (size >= capacity) return false;
+        LinkedHashMap<Long, String> call = waiting.computeIfAbsent(e.callId(), k -> new LinkedHashMap<>());
+        if (call.putIfAbsent(e.seq(), json) != null) return true;
+        size++;
+        marks.merge(e.callId(), new CallMark(0, false, 0).with(e), (a, b) -> a.with(e));
+        write(eventLogs, e.callId(), ".events", json);
+        return true;
+    }
+
+    /** The server has it: forget it, and the whole call once nothing of it waits. */
+    public void ack(String callId, long seq) {
+        LinkedHashMap<Long, String> call = waiting.get(callId);
+        if (call == null || call.remove(seq) == null) return;
+        size--;
+        if (call.isEmpty()) {
+            waiting.remove(callId);
+            delete(callId);
+        } else {
+            write(ackLogs, callId, ".acks", Long.toString(seq));
+        }
+    }
+
+    /** Everything waiting, oldest call first, each call in seq order. */
+    public List<Item> pending() {
+        List<Item> out = new ArrayList<>(size);
+        for (var c : waiting.entrySet()) {
+            c.getValue().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> out.add(new Item(c.getKey(), e.getKey(), e.getValue())));
+        }
+        return out;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isFull() {
+        return size >= capacity;
+    }
+
+    /** Calls that still have events waiting (after {@link #open}: those an earlier run left). */
+    public Set<String> calls() {
+        return Set.copyOf(waiting.keySet());
+    }
+
+    /** What is known of a call that has events waiting. */
+    public CallMark mark(String callId) {
+        return marks.getOrDefault(callId, new CallMark(0, false, 0));
+    }
+
+    /** Pushes what was written to the operating system; called after each burst of events. */
+    public void flush() {
+        try {
+            for (BufferedWriter w : eventLogs.values()) w.flush();
+            for (BufferedWriter w : ackLogs.values()) w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the outbox in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Map<String, BufferedWriter> logs, String callId, String suffix, String line) {
+        if (dir == null) return;
+        try {
+            BufferedWriter w = logs.get(callId);
+            if (w == null) {
+                w = Files.newBufferedWriter(dir.resolve(callId + suffix), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                logs.put(callId, w);
+            }
+            w.write(line);
+            w.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the outbox in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void delete(String callId) {
+        closeQuietly(eventLogs.remove(callId));
+        closeQuietly(ackLogs.remove(callId));
+        marks.remove(callId);
+        if (dir == null) return;
+        try {
+            Files.deleteIfExists(dir.resolve(callId + ".events"));
+            Files.deleteIfExists(dir.resolve(callId + ".acks"));
+        } catch (IOException e) {
+            log.warn("outbox: cannot delete the finished call {}: {}", callId, e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(BufferedWriter w) {
+        if (w == null) return;
+        try {
+            w.close();
+        } catch (IOException ignored) {
+            // best effort: the data was flushed before
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+        eventLogs.values().forEach(Outbox::closeQuietly);
+        ackLogs.values().forEach(Outbox::closeQuietly);
+        eventLogs.clear();
+        ackLogs.clear();
+    }
+}
