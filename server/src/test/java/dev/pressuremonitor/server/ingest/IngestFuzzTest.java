@@ -1,0 +1,48 @@
+package dev.pressuremonitor.server.ingest;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.pressuremonitor.models.AgentReply;
+import dev.pressuremonitor.models.DecodeException;
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.EventCodec;
+import dev.pressuremonitor.server.calls.CallStore;
+import dev.pressuremonitor.server.overlay.OverlayHub;
+import dev.pressuremonitor.server.team.TeamMetrics;
+import org.junit.jupiter.api.AfterAll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Coverage-guided fuzzing of the event decoder and ingest (Jazzer). Every build fuzzes for a bounded time
+ * starting from a corpus of valid events (IngestFuzzTestInputs); with {@code -Dfuzz=0} it only replays the corpus.
+ * The properties: nothing throws, and an event is acknowledged only if it decodes as a valid event.
+ */
+class IngestFuzzTest {
+    static final CallStore STORE = CallStore.temporary();
+    static final IngestService INGEST = new IngestService(new OverlayHub(), STORE, new TeamMetrics(false));
+
+    @AfterAll
+    static void close() {
+        STORE.close();
+    }
+
+    @FuzzTest(maxDuration = "20s")
+    void ingestNeverCrashesAndAcceptsOnlyValidEvents(FuzzedDataProvider data) throws Exception {
+        String text = data.consumeRemainingAsString();
+        AgentReply reply = INGEST.ingest(text).get();
+        assertThat(reply).isNotNull();
+        if (reply.isAck()) {
+            Envelope decoded;
+            try {
+                decoded = EventCodec.decode(text);
+            } catch (DecodeException e) {
+                throw new AssertionError("acknowledged an event that does not decode: " + text, e);
+            }
+            assertThat(decoded.callId()).isEqualTo(reply.callId());
+            assertThat(decoded.seq()).isEqualTo(reply.seq());
+        } else {
+            assertThat(reply.message()).isNotBlank();
+        }
+    }
+}
