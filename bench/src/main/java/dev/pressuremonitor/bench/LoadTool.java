@@ -1,6 +1,7 @@
 package dev.pressuremonitor.bench;
 
 import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.CallEnded;
 import dev.pressuremonitor.models.CallStarted;
 import dev.pressuremonitor.models.Category;
 import dev.pressuremonitor.models.Envelope;
@@ -46,31 +47,45 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * each watch one rep, and every delivered alert's ingest-to-overlay latency is recorded. Bounded in time and
  * count, loopback only, stops by itself.
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.LoadTool [agents] [overlays] [rates,...] [seconds]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.LoadTool [agents] [overlays] [rates,...] [seconds] [ws://target [pid]]</pre>
+ * Without a target the real server runs in this JVM (no access control, a throwaway database); with one, the tool
+ * drives that server (ours or the reference relay) and reads the process's CPU and memory from /proc when given
+ * its pid.
  */
 public final class LoadTool {
     private static final Reframe REFRAME = new Reframe("never-chase", "Never chase; get to the truth about fit.", "What changed?");
+
+    static URI target;
+    static long pid;
 
     public static void main(String[] args) throws Exception {
         int agents = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int overlays = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int[] rates = Arrays.stream((args.length > 2 ? args[2] : "500,1000,2000,4000").split(",")).mapToInt(Integer::parseInt).toArray();
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        target = args.length > 4 ? URI.create(args[4]) : null;
+        pid = args.length > 5 ? Long.parseLong(args[5]) : -1;
+        if (target != null && !"127.0.0.1".equals(target.getHost()) && !"localhost".equals(target.getHost())) {
+            throw new IllegalArgumentException("load only ever targets loopback: use ws://127.0.0.1:PORT");
+        }
         if (agents < 1 || overlays < 0 || seconds < 1 || seconds > 120) throw new IllegalArgumentException("agents >= 1, overlays >= 0, 1 <= seconds <= 120");
 
         System.out.printf(Locale.ROOT, "%d agents, %d overlays, %d s per step, loopback, server in this JVM (%d cores)%n%n",
                 agents, overlays, seconds, Runtime.getRuntime().availableProcessors());
-        System.out.println("| target ev/s | sent ev/s | delivered ev/s | p50 ms | p90 ms | p99 ms | max ms | dropped | JVM heap used MiB | process CPU % |");
+        System.out.println(target == null
+                ? "| target ev/s | sent ev/s | delivered ev/s | p50 ms | p90 ms | p99 ms | max ms | dropped | JVM heap used MiB | process CPU % |"
+                : "| target ev/s | sent ev/s | delivered ev/s | p50 ms | p90 ms | p99 ms | max ms | dropped | server RSS MiB | server CPU % |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         step(agents, overlays, rates[0], 3, false); // JIT warm-up, not reported
         for (int rate : rates) step(agents, overlays, rate, seconds, true);
     }
 
     private static void step(int agents, int overlays, int rate, int seconds, boolean report) throws Exception {
-        try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(0))) {
+        try (PressureServer server = target == null ? PressureServer.start(ServerConfig.defaults().withPort(0)
+                .withLimits(new ServerConfig.Limits(4, 10_000, 10, 100_000))) : null) {
             EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
             try {
-                URI base = URI.create("ws://127.0.0.1:" + server.port());
+                URI base = target != null ? target : URI.create("ws://127.0.0.1:" + server.port());
                 ConcurrentHashMap<String, Long> sentAt = new ConcurrentHashMap<>();
                 int maxSamples = rate * seconds * Math.max(1, (overlays + agents - 1) / agents) + 1024;
                 AtomicLongArray latencies = new AtomicLongArray(maxSamples);
@@ -101,20 +116,24 @@ public final class LoadTool {
                 List<Channel> agentChannels = new ArrayList<>();
                 for (int i = 0; i < agents; i++) agentChannels.add(connect(group, base.resolve("/ws/agent"), agentsUp, (ctx, text) -> { }));
                 if (!agentsUp.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("agents did not connect");
+                // each step is a fresh set of calls: a long-running target server must not see them as resends
+                String stepId = Long.toString(System.nanoTime(), 36);
                 for (int i = 0; i < agents; i++) {
                     agentChannels.get(i).writeAndFlush(new TextWebSocketFrame(EventCodec.encode(
-                            new Envelope("call-" + i, 1, System.currentTimeMillis(), new CallStarted("rep-" + i, "load", System.currentTimeMillis(), false)))));
+                            new Envelope("call-" + stepId + "-" + i, 1, System.currentTimeMillis(), new CallStarted("rep-" + i, "load", System.currentTimeMillis(), false)))));
                 }
 
-                long cpu0 = cpuNanos(), wall0 = System.nanoTime();
+                long cpu0 = target == null ? cpuNanos() : procCpuNanos(), wall0 = System.nanoTime();
                 AtomicLong sent = new AtomicLong();
                 long periodNanos = (long) (1e9 * agents / rate);
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
                 List<io.netty.util.concurrent.ScheduledFuture<?>> tasks = new ArrayList<>();
+                List<AtomicLong> seqs = new ArrayList<>();
                 for (int i = 0; i < agents; i++) {
                     Channel ch = agentChannels.get(i);
-                    String callId = "call-" + i;
+                    String callId = "call-" + stepId + "-" + i;
                     AtomicLong seq = new AtomicLong(1);
+                    seqs.add(seq);
                     tasks.add(ch.eventLoop().scheduleAtFixedRate(() -> {
                         if (System.nanoTime() >= end) return;
                         long n = seq.incrementAndGet();
@@ -128,10 +147,17 @@ public final class LoadTool {
                 while (System.nanoTime() < end) Thread.sleep(100);
                 tasks.forEach(t -> t.cancel(false));
                 Thread.sleep(1000); // let the last deliveries land
+                for (int i = 0; i < agents; i++) {
+                    Channel ch = agentChannels.get(i);
+                    long last = seqs.get(i).get() + 1;
+                    String endId = "call-" + stepId + "-" + i;
+                    ch.eventLoop().execute(() -> ch.writeAndFlush(new TextWebSocketFrame(EventCodec.encode(
+                            new Envelope(endId, last, System.currentTimeMillis(), new CallEnded(1, "load-step-over"))))));
+                }
                 double wall = (System.nanoTime() - wall0) / 1e9 - 1.0;
-                double cpu = 100.0 * (cpuNanos() - cpu0) / 1e9 / (wall + 1.0) / Runtime.getRuntime().availableProcessors();
+                double cpu = 100.0 * ((target == null ? cpuNanos() : procCpuNanos()) - cpu0) / 1e9 / (wall + 1.0) / Runtime.getRuntime().availableProcessors();
                 Runtime rt = Runtime.getRuntime();
-                long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
+                long heap = target == null ? (rt.totalMemory() - rt.freeMemory()) >> 20 : procRssMiB();
 
                 int n = (int) Math.min(samples.get(), latencies.length());
                 long[] lat = new long[n];
@@ -151,6 +177,31 @@ public final class LoadTool {
     private static double pct(long[] sorted, double p) {
         if (sorted.length == 0) return 0;
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+    }
+
+    /** utime + stime of the target process, from /proc (Linux), in nanoseconds; 0 without a pid. */
+    private static long procCpuNanos() {
+        if (pid <= 0) return 0;
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks * 10_000_000L; // USER_HZ = 100
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static long procRssMiB() {
+        if (pid <= 0) return 0;
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D+", "")) >> 10;
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return 0;
     }
 
     private static long cpuNanos() {

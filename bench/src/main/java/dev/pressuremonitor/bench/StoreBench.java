@@ -53,7 +53,7 @@ public final class StoreBench {
         long t0 = System.nanoTime();
         try (CallStore store = CallStore.open(url)) {
             Random rnd = new Random(42);
-            List<CompletableFuture<Boolean>> pending = new ArrayList<>();
+            List<CompletableFuture<CallStore.Stored>> pending = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
                 String id = prefix + i;
                 long started = now - (long) (rnd.nextDouble() * 60 * DAY);

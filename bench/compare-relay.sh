@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Same load, same run: our server (its own process, storing every event) against the reference ws relay on
+# Node.js (fan-out only). Loopback only; each step is bounded; both servers are stopped at the end.
+# Usage: bash bench/compare-relay.sh [agents] [overlays] [rates] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+agents=${1:-1000}; overlays=${2:-1000}; rates=${3:-1000,2000,4000,8000}; seconds=${4:-8}
+(cd bench/ws-relay && npm install --no-audit --no-fund --silent)
+data=$(mktemp -d)
+cleanup() { kill "${ours:-}" "${relay:-}" 2>/dev/null || true; rm -rf "$data"; }
+trap cleanup EXIT
+
+java -Xmx1g -jar agent/target/pressure-monitor.jar server --no-auth --port 0 --data "$data" > "$data/ours.out" 2>/dev/null &
+ours=$!
+node bench/ws-relay/relay.js 0 > "$data/relay.out" &
+relay=$!
+for _ in $(seq 1 100); do grep -q "ws://" "$data/ours.out" 2>/dev/null && grep -q "ws://" "$data/relay.out" 2>/dev/null && break; sleep 0.1; done
+ours_url=$(grep -o 'ws://[0-9.]*:[0-9]*' "$data/ours.out" | head -1)
+relay_url=$(grep -o 'ws://[0-9.]*:[0-9]*' "$data/relay.out" | head -1)
+
+echo "## Pressure Monitor server ($ours_url, pid $ours)"
+java -Xmx2g -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.LoadTool "$agents" "$overlays" "$rates" "$seconds" "$ours_url" "$ours" 2>/dev/null
+echo
+echo "## Reference relay: Node.js $(node --version) + ws ($relay_url, pid $relay)"
+java -Xmx2g -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.LoadTool "$agents" "$overlays" "$rates" "$seconds" "$relay_url" "$relay" 2>/dev/null
