@@ -57,4 +57,18 @@ class AgentClientTest {
         assertThatThrownBy(() -> new AgentClient(URI.create("http://127.0.0.1:8425"), 10))
                 .hasMessageContaining("--server must be a ws:// URL");
     }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void whenTheOutboxIsFullItSaysSoOnceAndKeepsTheEarliestEvents(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        int port = freePort();
+        java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + port), Outbox.open(dir, 3), null, notices::add)) {
+            client.accept(new Envelope("c1", 1, 1, new CallStarted("ana", "", 1, false)));
+            for (long seq = 2; seq <= 6; seq++) client.accept(new Envelope("c1", seq, seq, new CallEnded(seq, "hangup")));
+            org.awaitility.Awaitility.await().until(() -> client.notKept() == 3);
+            assertThat(notices).hasSize(1);
+            assertThat(notices.get(0)).contains("newer events are not kept").contains("nudges still show here");
+        }
+    }
 }
