@@ -55,6 +55,8 @@ public final class CallStore implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
     private volatile Consumer<CallSummary> onCallEnded = s -> { };
+    /** Every call id the database holds, so a new call costs no query on the network thread. */
+    private final java.util.Set<String> knownCalls = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** What an append did: stored a new event, found the very same event already stored, or found its seq used by another. */
     public enum Stored { NEW, DUPLICATE, CONFLICT }
@@ -70,6 +72,9 @@ public final class CallStore implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             int applied = Migrations.apply(c);
             if (applied > 0) log.info("applied {} schema migration(s)", applied);
+            try (var s = c.createStatement(); ResultSet r = s.executeQuery("SELECT call_id FROM calls")) {
+                while (r.next()) knownCalls.add(r.getString(1));
+            }
         }
         writer = new Thread(this::writeLoop, "call-store-writer");
         writer.setDaemon(true);
@@ -149,8 +154,14 @@ public final class CallStore implements AutoCloseable {
             f.completeExceptionally(new IllegalStateException("the call store is closed"));
             return f;
         }
+        if (envelope.data() instanceof CallStarted) knownCalls.add(envelope.callId());
         writes.add(new Pending(envelope, json, f));
         return f;
+    }
+
+    /** False when the database certainly has no such call (no query needed); true when it may. */
+    public boolean mayHave(String callId) {
+        return knownCalls.contains(callId);
     }
 
     private void writeLoop() {

@@ -160,7 +160,7 @@ public final class IngestService {
     private CallRecord record(Envelope env) throws SQLException {
         CallRecord known = calls.get(env.callId());
         if (known != null) return known;
-        Optional<CallStore.CallState> stored = store.callState(env.callId());
+        Optional<CallStore.CallState> stored = store.mayHave(env.callId()) ? store.callState(env.callId()) : Optional.empty();
         if (stored.isPresent()) {
             CallStore.CallState s = stored.get();
             return calls.computeIfAbsent(env.callId(), id -> new CallRecord(s.rep(), s.team(), s.lastSeq(), s.ended()));
