@@ -1,18 +1,14 @@
 package dev.pressuremonitor.agent.cli;
 
-import dev.pressuremonitor.agent.audio.ChunkQueue;
 import dev.pressuremonitor.agent.audio.WavInput;
 import dev.pressuremonitor.agent.call.LiveCall;
 import dev.pressuremonitor.agent.detect.Detector;
 import dev.pressuremonitor.agent.detect.MetricsThresholds;
-import dev.pressuremonitor.agent.stt.SpeechSession;
-import dev.pressuremonitor.agent.stt.VoskEngine;
 import dev.pressuremonitor.agent.transcript.RecordedCall;
 import dev.pressuremonitor.models.CallSummary;
 import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.models.Json;
 import dev.pressuremonitor.models.MindsetChart;
-import dev.pressuremonitor.models.Speaker;
 import dev.pressuremonitor.server.calls.SummaryBuilder;
 import dev.pressuremonitor.server.calls.SummaryMarkdown;
 import dev.pressuremonitor.server.calls.SummaryPage;
@@ -30,10 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "analyze",
@@ -87,32 +81,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             live.end("end-of-input");
         } else {
-            WavInput wav;
-            WavInput.Layout layout;
-            try {
-                wav = WavInput.open(file);
-                layout = WavInput.Layout.parse(listen.channels);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new UserException(e.getMessage());
-            }
-            try (VoskEngine vosk = VoskEngine.open(listen.modelDir())) {
-                Map<Speaker, ChunkQueue> queues = WavInput.queuesFor(wav, layout, 64);
-                Map<Speaker, Float> rates = new EnumMap<>(Speaker.class);
-                queues.keySet().forEach(s -> rates.put(s, wav.recognizerRate()));
-                LiveCall live = newCall(callId, engine, queues.containsKey(Speaker.PROSPECT), events);
-                double total = wav.seconds();
-                new SpeechSession((s, rate) -> vosk.newRecognizer(rate)).run(queues, rates, () -> {
-                    try {
-                        wav.play(layout, queues, 0);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, seg -> {
-                    live.accept(seg);
-                    if (!seg.words().isEmpty()) progress.show((long) seg.words().get(seg.words().size() - 1).end(), (long) total, "s");
-                });
-                live.end("end-of-input");
-            }
+            double total = WavInput.open(file).seconds();
+            CallRunner.Transcribed t = CallRunner.transcribeFile(file, 0, listen, prospect -> newCall(callId, engine, prospect, events), seg -> {
+                if (!seg.words().isEmpty()) progress.show((long) seg.words().get(seg.words().size() - 1).end(), (long) total, "s");
+            });
+            if (t.failure() != null) err.println("pressure-monitor: reading " + file + " stopped: " + t.failure());
+            t.call().end(t.failure() == null ? "end-of-input" : "input-error");
         }
         progress.done();
         CallSummary summary = new SummaryBuilder(MindsetChart.standard()).build(callId, events);

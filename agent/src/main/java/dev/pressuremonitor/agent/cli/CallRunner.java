@@ -122,6 +122,20 @@ final class CallRunner {
 
     /** An audio recording through Vosk, at {@code speed} (0 = as fast as the recognisers go). */
     static boolean transcribe(Path file, double speed, ListenOptions listen, Context ctx) throws InterruptedException {
+        Transcribed t = transcribeFile(file, speed, listen, ctx::newCall, seg -> { });
+        if (t.failure() != null) ctx.err().println("pressure-monitor: reading " + file + " stopped: " + t.failure());
+        return ctx.finish(t.call(), t.failure() == null ? "end-of-input" : "input-error");
+    }
+
+    /** The call an audio file went into, and why reading stopped early (null when it did not). */
+    record Transcribed(LiveCall call, String failure) {}
+
+    /**
+     * Feeds an audio file through Vosk into a call made by {@code newCall} (told whether the prospect is heard),
+     * telling {@code onSegment} of each segment too. Shared by the live commands and the offline analyze.
+     */
+    static Transcribed transcribeFile(Path file, double speed, ListenOptions listen, java.util.function.Function<Boolean, LiveCall> newCall,
+                                      java.util.function.Consumer<dev.pressuremonitor.models.TranscriptSegment> onSegment) throws InterruptedException {
         WavInput wav;
         WavInput.Layout layout;
         try {
@@ -134,7 +148,7 @@ final class CallRunner {
             Map<Speaker, ChunkQueue> queues = WavInput.queuesFor(wav, layout, 64);
             Map<Speaker, Float> rates = new EnumMap<>(Speaker.class);
             queues.keySet().forEach(s -> rates.put(s, wav.recognizerRate()));
-            LiveCall call = ctx.newCall(queues.containsKey(Speaker.PROSPECT));
+            LiveCall call = newCall.apply(queues.containsKey(Speaker.PROSPECT));
             String[] failure = new String[1];
             new SpeechSession((s, rate) -> vosk.newRecognizer(rate)).run(queues, rates, () -> {
                 try {
@@ -145,9 +159,11 @@ final class CallRunner {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, call::accept);
-            if (failure[0] != null) ctx.err().println("pressure-monitor: reading " + file + " stopped: " + failure[0]);
-            return ctx.finish(call, failure[0] == null ? "end-of-input" : "input-error");
+            }, seg -> {
+                call.accept(seg);
+                onSegment.accept(seg);
+            });
+            return new Transcribed(call, failure[0]);
         }
     }
 

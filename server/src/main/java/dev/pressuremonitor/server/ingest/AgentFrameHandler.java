@@ -47,18 +47,6 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof io.netty.handler.codec.TooLongFrameException) {
-            // a message split into frames that are each small enough, but too big together
-            ctx.writeAndFlush(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(
-                    io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.MESSAGE_TOO_BIG,
-                    "message too big: send one event per message, at most 64 KiB"))
-                    .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
-            return;
-        }
-        // the WebSocket decoder has already sent the close frame with its status (1007, 1009, ...)
-        if (!(cause instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException)) {
-            org.slf4j.LoggerFactory.getLogger(getClass()).debug("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
-        }
-        ctx.close();
+        dev.pressuremonitor.server.http.WebSocketErrors.close(ctx, cause);
     }
 }

@@ -1,0 +1,28 @@
+package dev.pressuremonitor.server.http;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import org.slf4j.LoggerFactory;
+
+/** How every WebSocket connection ends on an error: with a close code that says why, when there is one to say. */
+public final class WebSocketErrors {
+    private WebSocketErrors() {}
+
+    public static void close(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            // a message split into frames that are each small enough, but too big together
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big: send one event per message, at most 64 KiB"))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        // the WebSocket decoder has already sent the close frame with its status (1007, 1009, ...)
+        if (!(cause instanceof CorruptedWebSocketFrameException)) {
+            LoggerFactory.getLogger(WebSocketErrors.class).debug("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
+        ctx.close();
+    }
+}
