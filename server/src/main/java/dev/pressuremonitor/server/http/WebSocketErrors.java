@@ -13,6 +13,17 @@ public final class WebSocketErrors {
     private WebSocketErrors() {}
 
     public static void close(ChannelHandlerContext ctx, Throwable cause) {
+        close(ctx, cause, limit -> { });
+    }
+
+    /** @param refused told "frame-size" or "bad-frame" when the peer broke a limit, for the metrics */
+    public static void close(ChannelHandlerContext ctx, Throwable cause, java.util.function.Consumer<String> refused) {
+        if (cause instanceof TooLongFrameException
+                || (cause instanceof CorruptedWebSocketFrameException c && c.closeStatus() != null && c.closeStatus().code() == 1009)) {
+            refused.accept("frame-size");
+        } else if (cause instanceof CorruptedWebSocketFrameException) {
+            refused.accept("bad-frame");
+        }
         if (cause instanceof TooLongFrameException) {
             // a message split into frames that are each small enough, but too big together
             ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big: send one event per message, at most 64 KiB"))

@@ -47,6 +47,6 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        dev.pressuremonitor.server.http.WebSocketErrors.close(ctx, cause);
+        dev.pressuremonitor.server.http.WebSocketErrors.close(ctx, cause, metrics::refused);
     }
 }

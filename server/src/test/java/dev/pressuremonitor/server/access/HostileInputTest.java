@@ -93,6 +93,7 @@ class HostileInputTest {
         Clients.Socket attacker = Clients.connect(server.port(), "/ws/agent", attackerToken, null);
         attacker.fire("x".repeat(200_000));
         assertThat(attacker.closed.get(10, TimeUnit.SECONDS)).startsWith("1009");
+        org.awaitility.Awaitility.await().until(() -> server.metrics().scrape().contains("pm_refused_total{limit=\"frame-size\"}"));
         assertThat(victim.send(EventCodec.encode(new Envelope("victim-call", ++victimSeq, 1,
                 new MetricsSnapshot(victimSeq, 0.5, 0, 0, 0, 0, 0, 0, 0, null, 10, List.of())))).isAck()).isTrue();
     }

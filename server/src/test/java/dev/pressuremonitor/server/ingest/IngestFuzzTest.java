@@ -29,7 +29,20 @@ class IngestFuzzTest {
 
     @FuzzTest(maxDuration = "20s")
     void ingestNeverCrashesAndAcceptsOnlyValidEvents(FuzzedDataProvider data) throws Exception {
-        String text = data.consumeRemainingAsString();
+        check(data.consumeRemainingAsString());
+    }
+
+    /**
+     * The same, for longer, on demand only:
+     * {@code mvn -B -pl server test -Dtest=IngestFuzzTest -Dgroups=long-fuzz -Dfuzz.excluded=}
+     */
+    @FuzzTest(maxDuration = "15m")
+    @org.junit.jupiter.api.Tag("long-fuzz")
+    void ingestNeverCrashesAndAcceptsOnlyValidEventsLongRun(FuzzedDataProvider data) throws Exception {
+        check(data.consumeRemainingAsString());
+    }
+
+    private static void check(String text) throws Exception {
         AgentReply reply = INGEST.ingest(text).get();
         assertThat(reply).isNotNull();
         if (reply.isAck()) {
