@@ -40,7 +40,9 @@ public final class CallsApi implements HttpApi {
                             .map(s -> Response.text(HttpResponseStatus.OK, "text/markdown; charset=utf-8", SummaryMarkdown.render(s)))
                             .orElseGet(() -> notFound(path));
                 }
-                return summary(id, who).map(s -> Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", SummaryPage.render(s)))
+                java.util.List<String> token = uri.parameters().get("token");
+                String query = token == null || token.size() != 1 || !token.get(0).matches("[A-Za-z0-9_-]{1,128}") ? "" : "?token=" + token.get(0);
+                return summary(id, who).map(s -> Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", SummaryPage.render(s, query)))
                         .orElseGet(() -> notFound(path));
             }
         } catch (Params.BadParam e) {

@@ -16,6 +16,11 @@ public final class SummaryPage {
     private SummaryPage() {}
 
     public static String render(CallSummary s) {
+        return render(s, "");
+    }
+
+    /** @param query appended to the page's own links, e.g. "?token=..." so they work behind access control */
+    public static String render(CallSummary s, String query) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>Call with ").append(esc(s.rep())).append("</title><link rel=\"stylesheet\" href=\"/summary.css\"></head><body><main>");
@@ -61,8 +66,8 @@ public final class SummaryPage {
             for (CallSummary.TrustMoment t : s.trustSignals()) h.append("<li>").append(clock(t.at())).append(" “").append(esc(t.phrase())).append("”</li>");
             h.append("</ul>");
         }
-        h.append("</section><footer><a href=\"/calls/").append(esc(s.callId())).append(".md\">Markdown</a> · <a href=\"/api/calls/")
-                .append(esc(s.callId())).append("\">JSON</a></footer></main></body></html>");
+        h.append("</section><footer><a href=\"/calls/").append(esc(s.callId())).append(".md").append(esc(query)).append("\">Markdown</a> · <a href=\"/api/calls/")
+                .append(esc(s.callId())).append(esc(query)).append("\">JSON</a></footer></main></body></html>");
         return h.toString();
     }
 

@@ -140,6 +140,8 @@ class AccessTest {
         assertThat(get("/api/team", anaViewer).statusCode()).isEqualTo(403);
         assertThat(get("/api/team?team=amer", emeaTeam).body()).contains("\"team\":\"emea\"");
         assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
-        assertThat(get("/calls/ana-1?token=" + anaViewer, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> page = get("/calls/ana-1?token=" + anaViewer, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).as("the page's own links keep working").contains("href=\"/calls/ana-1.md?token=" + anaViewer + "\"");
     }
 }

@@ -34,7 +34,7 @@ class IngestFuzzTest {
 
     /**
      * The same, for longer, on demand only:
-     * {@code mvn -B -pl server test -Dtest=IngestFuzzTest -Dgroups=long-fuzz -Dfuzz.excluded=}
+     * {@code mvn -B -pl server -am test -Dtest=IngestFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dgroups=long-fuzz -Dfuzz.excluded=}
      */
     @FuzzTest(maxDuration = "15m")
     @org.junit.jupiter.api.Tag("long-fuzz")
