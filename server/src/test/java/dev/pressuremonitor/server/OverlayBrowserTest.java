@@ -71,6 +71,7 @@ class OverlayBrowserTest {
         browser.get("http://127.0.0.1:" + server.port() + "/?rep=ana");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        assertThat(browser.findElement(By.id("gauge-fill")).getSize().getWidth()).as("an empty gauge before any metrics").isZero();
 
         push(new CallStarted("ana", "emea", System.currentTimeMillis(), true));
         push(new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 65, 66, true,
