@@ -5,7 +5,7 @@ import dev.pressuremonitor.agent.audio.WavInput;
 import dev.pressuremonitor.agent.call.LiveCall;
 import dev.pressuremonitor.agent.detect.AlertPolicy;
 import dev.pressuremonitor.agent.detect.Detector;
-import dev.pressuremonitor.agent.detect.MetricsThresholds;
+import dev.pressuremonitor.models.MetricsThresholds;
 import dev.pressuremonitor.agent.detect.RuleEngine;
 import dev.pressuremonitor.agent.detect.RulePackLoader;
 import dev.pressuremonitor.agent.stt.SpeechRecognizer;

@@ -2,7 +2,7 @@ package dev.pressuremonitor.bench;
 
 import dev.pressuremonitor.agent.detect.AlertPolicy;
 import dev.pressuremonitor.agent.detect.Detector;
-import dev.pressuremonitor.agent.detect.MetricsThresholds;
+import dev.pressuremonitor.models.MetricsThresholds;
 import dev.pressuremonitor.agent.detect.RuleEngine;
 import dev.pressuremonitor.agent.detect.RulePack;
 import dev.pressuremonitor.agent.detect.RulePackLoader;

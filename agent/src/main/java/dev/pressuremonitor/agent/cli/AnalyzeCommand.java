@@ -3,7 +3,7 @@ package dev.pressuremonitor.agent.cli;
 import dev.pressuremonitor.agent.audio.WavInput;
 import dev.pressuremonitor.agent.call.LiveCall;
 import dev.pressuremonitor.agent.detect.Detector;
-import dev.pressuremonitor.agent.detect.MetricsThresholds;
+import dev.pressuremonitor.models.MetricsThresholds;
 import dev.pressuremonitor.agent.transcript.RecordedCall;
 import dev.pressuremonitor.models.CallSummary;
 import dev.pressuremonitor.models.Envelope;

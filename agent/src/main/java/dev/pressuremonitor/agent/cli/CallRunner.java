@@ -7,7 +7,7 @@ import dev.pressuremonitor.agent.audio.WavInput;
 import dev.pressuremonitor.agent.call.ConsoleNudges;
 import dev.pressuremonitor.agent.call.LiveCall;
 import dev.pressuremonitor.agent.detect.Detector;
-import dev.pressuremonitor.agent.detect.MetricsThresholds;
+import dev.pressuremonitor.models.MetricsThresholds;
 import dev.pressuremonitor.agent.detect.RuleEngine;
 import dev.pressuremonitor.agent.publish.AgentClient;
 import dev.pressuremonitor.agent.stt.SpeechSession;

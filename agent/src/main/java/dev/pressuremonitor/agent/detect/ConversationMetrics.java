@@ -1,5 +1,6 @@
 package dev.pressuremonitor.agent.detect;
 
+import dev.pressuremonitor.models.MetricsThresholds;
 import dev.pressuremonitor.models.Speaker;
 import dev.pressuremonitor.models.Word;
 

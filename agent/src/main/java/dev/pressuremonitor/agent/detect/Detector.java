@@ -1,5 +1,6 @@
 package dev.pressuremonitor.agent.detect;
 
+import dev.pressuremonitor.models.MetricsThresholds;
 import dev.pressuremonitor.models.Alert;
 import dev.pressuremonitor.models.Category;
 import dev.pressuremonitor.models.Event;

@@ -4,7 +4,7 @@ import dev.pressuremonitor.agent.audio.AudioChunk;
 import dev.pressuremonitor.agent.audio.ChunkQueue;
 import dev.pressuremonitor.agent.detect.AlertPolicy;
 import dev.pressuremonitor.agent.detect.Detector;
-import dev.pressuremonitor.agent.detect.MetricsThresholds;
+import dev.pressuremonitor.models.MetricsThresholds;
 import dev.pressuremonitor.agent.detect.RuleEngine;
 import dev.pressuremonitor.agent.detect.RulePackLoader;
 import dev.pressuremonitor.models.Alert;

@@ -12,6 +12,7 @@ import dev.pressuremonitor.models.CallSummary.TrustMoment;
 import dev.pressuremonitor.models.Category;
 import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.models.MetricsSnapshot;
+import dev.pressuremonitor.models.MetricsThresholds;
 import dev.pressuremonitor.models.MindsetChart;
 import dev.pressuremonitor.models.Severity;
 import dev.pressuremonitor.models.Shift;
@@ -29,10 +30,12 @@ import java.util.Map;
  * A pure function of the events: the same events give the same summary, before and after a restart.
  */
 public final class SummaryBuilder {
-    /** Thresholds from published research on sales calls (see the detector's MetricsThresholds). */
-    static final double TALK_SHARE_WARN = 0.65;
-    static final double MONOLOGUE_WARN = 120;
-    static final int QUESTIONS_MIN = 11;
+    /** The same research thresholds the live detector warns with. */
+    private static final MetricsThresholds LIMITS = MetricsThresholds.research();
+    static final double TALK_SHARE_WARN = LIMITS.talkShareWarn();
+    static final double MONOLOGUE_WARN = LIMITS.monologueWarnSeconds();
+    static final int QUESTIONS_MIN = LIMITS.questionsMin();
+    /** Below this length a call is not judged as a discovery call on its question count. */
     static final double DISCOVERY_MIN_SECONDS = 600;
     static final int TIMELINE_BUCKETS = 30;
 

@@ -1,4 +1,4 @@
-package dev.pressuremonitor.agent.detect;
+package dev.pressuremonitor.models;
 
 /**
  * Where conversation metrics turn into warnings. Defaults come from published research on sales calls: reps who
