@@ -153,6 +153,8 @@ public final class IngestService {
                         + "' was already used for a different event: nothing was changed; number each event once");
             }
             metrics.stored(receivedNanos, System.nanoTime());
+            // an ended call leaves memory; a late resend is still recognised, through the store
+            if (stored == CallStore.Stored.NEW && env.data() instanceof CallEnded) calls.remove(callId, call);
             return AgentReply.ack(callId, env.seq());
         });
     }

@@ -88,4 +88,15 @@ class IngestServiceTest {
         AgentReply r = send(event("c1", 3, new CallEnded(4, "hangup")));
         assertThat(r.message()).contains("has ended");
     }
+
+    @Test
+    void anEndedCallIsForgottenInMemoryButStillKnownToTheStore() {
+        String start = event("c9", 1, new CallStarted("ana", "", 1, true));
+        String end = event("c9", 2, new CallEnded(3, "hangup"));
+        send(start);
+        send(end);
+        assertThat(send(end)).as("a late resend").isEqualTo(AgentReply.ack("c9", 2));
+        assertThat(send(event("c9", 3, new CallEnded(4, "hangup"))).message()).contains("has ended");
+        assertThat(seen).containsExactly(start, end);
+    }
 }
