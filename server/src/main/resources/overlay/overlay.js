@@ -9,6 +9,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var MAX_HISTORY = 5;
   var current = null;        // the nudge on show
+  var mono = { seconds: 0, at: 0 }; // the running monologue: last reported length and when it arrived
   var retry = 500;           // reconnect backoff, ms
   var WARNINGS = {
     "talk-share-high": "You are doing most of the talking.",
@@ -63,7 +64,8 @@
     var share = m.repTalkShare;
     $("talk-share").textContent = share === null || share === undefined ? "\u2013" : Math.round(share * 100) + "%";
     $("talk-share").dataset.warn = String((m.warnings || []).indexOf("talk-share-high") >= 0);
-    $("monologue").textContent = clock(m.currentMonologue);
+    mono = { seconds: m.currentMonologue || 0, at: Date.now() };
+    $("monologue").textContent = clock(mono.seconds);
     $("monologue").dataset.warn = String((m.warnings || []).indexOf("monologue-long") >= 0);
     $("warnings").textContent = (m.warnings || []).map(function (w) { return WARNINGS[w] || w; }).join(" ");
   }
@@ -96,6 +98,14 @@
       retry = Math.min(retry * 2, 10000);
     };
   }
+
+  // metrics arrive with each settled utterance; between them the monologue timer keeps running on its own,
+  // for a few seconds at most, so a silence the agent has not reported yet does not count as talk
+  setInterval(function () {
+    if (mono.seconds <= 0) return;
+    var elapsed = (Date.now() - mono.at) / 1000;
+    if (elapsed <= 4) $("monologue").textContent = clock(mono.seconds + elapsed);
+  }, 1000);
 
   if (!params.get("rep")) {
     status("offline");

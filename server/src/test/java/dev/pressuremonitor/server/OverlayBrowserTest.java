@@ -85,7 +85,8 @@ class OverlayBrowserTest {
         assertThat(browser.findElement(By.id("nudge-time")).getText()).isEqualTo("1:05");
         wait.until(ExpectedConditions.textToBe(By.id("gauge-value"), "48"));
         assertThat(browser.findElement(By.id("talk-share")).getText()).isEqualTo("71%");
-        assertThat(browser.findElement(By.id("monologue")).getText()).isEqualTo("0:42");
+        // the monologue timer keeps running between metrics, a few seconds at most
+        assertThat(browser.findElement(By.id("monologue")).getText()).matches("0:4[2-6]");
         assertThat(browser.findElement(By.id("warnings")).getText()).isEqualTo("You are doing most of the talking.");
 
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
