@@ -87,6 +87,8 @@ class OverlayBrowserTest {
         assertThat(browser.findElement(By.id("talk-share")).getText()).isEqualTo("71%");
         // the monologue timer keeps running between metrics, a few seconds at most
         assertThat(browser.findElement(By.id("monologue")).getText()).matches("0:4[2-6]");
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("monologue"), "0:42")));
+        assertThat(browser.findElement(By.id("monologue")).getText()).matches("0:4[3-6]");
         assertThat(browser.findElement(By.id("warnings")).getText()).isEqualTo("You are doing most of the talking.");
 
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
