@@ -50,6 +50,9 @@ final class ServerCommand implements Callable<Integer> {
         }, "pressure-monitor-shutdown"));
         var out = spec.commandLine().getOut();
         out.println("server: http://" + Servers.displayHost(host) + ":" + server.port() + "/  (agents: ws://" + Servers.displayHost(host) + ":" + server.port() + "/ws/agent)");
+        if (!noAuth) {
+            out.println("access control is on: give agents, viewers and managers tokens from 'pressure-monitor token create' (with the same --db or --data)");
+        }
         out.flush();
         stopped.await();
         return 0;
