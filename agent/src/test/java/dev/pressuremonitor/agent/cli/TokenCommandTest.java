@@ -1,0 +1,48 @@
+package dev.pressuremonitor.agent.cli;
+
+import dev.pressuremonitor.server.access.Principal;
+import dev.pressuremonitor.server.access.Tokens;
+import dev.pressuremonitor.server.calls.CallStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TokenCommandTest {
+
+    @Test
+    void printsANewTokenOnceAndStoresOnlyItsHash(@TempDir Path dir) throws Exception {
+        CliTest r = CliTest.run("", "token", "create", "--rep", "ana", "--team", "emea", "--data", dir.toString());
+        assertThat(r.code()).isZero();
+        String token = r.out().strip();
+        assertThat(token).matches("pm_[A-Za-z0-9_-]{43}");
+        assertThat(r.err()).contains("store it now, it cannot be shown again");
+        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
+            assertThat(store.findToken(Tokens.hash(token))).contains(new Principal(Principal.Kind.AGENT, "ana", "emea"));
+        }
+        assertThat(Files.readAllBytes(dir.resolve("pressure-monitor.db"))).asString().doesNotContain(token);
+    }
+
+    @Test
+    void aViewerTokenNeedsARep(@TempDir Path dir) {
+        CliTest r = CliTest.run("", "token", "create", "--kind", "viewer", "--team", "emea", "--data", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--rep NAME is required for viewer tokens");
+    }
+
+    @Test
+    void anUnknownKindSaysWhichExist(@TempDir Path dir) {
+        CliTest r = CliTest.run("", "token", "create", "--kind", "admin", "--team", "emea", "--data", dir.toString());
+        assertThat(r.err()).contains("--kind must be agent, viewer or team");
+    }
+
+    @Test
+    void aServerOpenToTheNetworkCannotRunWithoutTokens(@TempDir Path dir) {
+        CliTest r = CliTest.run("", "server", "--host", "0.0.0.0", "--port", "0", "--no-auth", "--data", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--no-auth is only allowed with a loopback --host");
+    }
+}
