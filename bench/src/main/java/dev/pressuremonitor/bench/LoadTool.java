@@ -163,9 +163,9 @@ public final class LoadTool {
                 long[] lat = new long[n];
                 for (int i = 0; i < n; i++) lat[i] = latencies.get(i);
                 Arrays.sort(lat);
-                if (report) System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %.0f |%n", rate,
+                if (report) System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %s | %d | %.0f |%n", rate,
                         sent.get() / wall, delivered.get() / wall, pct(lat, 50), pct(lat, 90), pct(lat, 99),
-                        n == 0 ? 0 : lat[n - 1] / 1e6, dev.pressuremonitor.server.overlay.OverlayFrameHandler.DROPPED.getAndSet(0), heap, cpu);
+                        n == 0 ? 0 : lat[n - 1] / 1e6, server == null ? "-" : String.valueOf(server.overlays().dropped()), heap, cpu);
                 overlayChannels.forEach(Channel::close);
                 agentChannels.forEach(Channel::close);
             } finally {

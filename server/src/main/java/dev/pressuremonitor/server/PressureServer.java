@@ -9,7 +9,6 @@ import dev.pressuremonitor.server.team.TeamMetrics;
 import dev.pressuremonitor.server.http.KeepAlive;
 import dev.pressuremonitor.server.http.StaticAssets;
 import dev.pressuremonitor.server.ingest.IngestService;
-import dev.pressuremonitor.server.overlay.OverlayFrameHandler;
 import dev.pressuremonitor.server.overlay.OverlayHub;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -69,7 +68,7 @@ public final class PressureServer implements AutoCloseable {
         this.access = new dev.pressuremonitor.server.access.AccessControl(config.auth(), store);
         store.onCallEnded(metrics::callEnded);
         metrics.connections(() -> connections.stream().filter(c -> "agent".equals(c.attr(HttpRouter.ROLE).get())).count(),
-                overlays::subscribers, OverlayFrameHandler.DROPPED::get, ingest::rejected);
+                overlays::subscribers, overlays::dropped, ingest::rejected);
         this.blocking = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "http-api");
             t.setDaemon(true);
@@ -173,7 +172,7 @@ public final class PressureServer implements AutoCloseable {
                 .put("overlays", overlays.subscribers())
                 .put("eventsAccepted", ingest.accepted())
                 .put("eventsRejected", ingest.rejected())
-                .put("overlayMessagesDropped", OverlayFrameHandler.DROPPED.get())
+                .put("overlayMessagesDropped", overlays.dropped())
                 .toString();
     }
 

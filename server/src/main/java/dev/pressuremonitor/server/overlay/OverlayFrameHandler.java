@@ -11,16 +11,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One overlay connection. Subscribes to its rep once the handshake completes; writes go through a bounded
  * {@link OutboundBuffer} so that a browser that stops reading never holds up ingest or other overlays.
  */
 public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> implements OverlaySubscriber {
-    /** Messages every overlay lost to backpressure, for metrics. */
-    public static final AtomicLong DROPPED = new AtomicLong();
-
     private final OverlayHub hub;
     private final String rep;
     private final OutboundBuffer buffer;
@@ -61,7 +57,7 @@ public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSo
         if (wrote) ch.flush();
         long d = buffer.dropped();
         if (d > droppedSeen) {
-            DROPPED.addAndGet(d - droppedSeen);
+            hub.dropped(d - droppedSeen);
             droppedSeen = d;
         }
     }

@@ -23,6 +23,7 @@ public final class OverlayHub {
     static final int RECENT_NUDGES = 5;
 
     private final Map<String, RepStream> reps = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
     private final List<java.util.function.Consumer<String>> subscribeListeners = new CopyOnWriteArrayList<>();
 
     /** Called with the rep's name each time an overlay subscribes. */
@@ -88,6 +89,16 @@ public final class OverlayHub {
         if (stream.metrics != null) out.add(stream.metrics);
         if (stream.callEnded != null) out.add(stream.callEnded);
         return out;
+    }
+
+    /** A slow overlay lost {@code n} messages (over its backlog, or superseded metrics). */
+    public void dropped(long n) {
+        dropped.addAndGet(n);
+    }
+
+    /** Messages slow overlays never got, since this server started. */
+    public long dropped() {
+        return dropped.get();
     }
 
     public int subscribers() {
