@@ -38,11 +38,8 @@ final class RunCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8425", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one and prints it).")
-    int port;
+    @Mixin
+    BindOptions bind;
 
     @Option(names = "--speed", defaultValue = "1", paramLabel = "N", description = "Replay speed for recordings: 1 real time, N times faster, 0 as fast as possible (default: ${DEFAULT-VALUE}).")
     double speed;
@@ -78,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         CallRunner.precheck(input, demo, listen);
         var engine = rules.engine();
         String rep = call.repName();
-        PressureServer server = Servers.start(host, port, store, true, java.util.List.of());
+        PressureServer server = Servers.start(bind, store, true, java.util.List.of());
         // single-user mode needs no setup: tokens that live as long as this process
         String agentToken = server.access().issueEphemeral(dev.pressuremonitor.server.access.Principal.Kind.AGENT, rep, call.team);
         String viewerToken = server.access().issueEphemeral(dev.pressuremonitor.server.access.Principal.Kind.VIEWER, rep, call.team);
@@ -86,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         server.overlays().onSubscribe(r -> {
             if (r.equals(rep)) watched.countDown();
         });
-        String shown = Servers.displayHost(host);
+        String shown = bind.shownHost();
         out.println("overlay: http://" + shown + ":" + server.port() + "/?rep=" + rep + "&token=" + viewerToken);
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);

@@ -3,6 +3,7 @@ package dev.pressuremonitor.agent.cli;
 import dev.pressuremonitor.server.PressureServer;
 import dev.pressuremonitor.server.ServerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,11 +20,8 @@ import java.util.concurrent.CountDownLatch;
                 "Example:  pressure-monitor server --host 0.0.0.0 --port 8425"
         })
 final class ServerCommand implements Callable<Integer> {
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8425", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-    int port;
+    @Mixin
+    BindOptions bind;
 
     @Option(names = "--no-auth", description = "Accept agents, overlays and team pages without tokens. Only with a loopback --host.")
     boolean noAuth;
@@ -40,16 +38,15 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
-        if (noAuth && !loopback) throw new UserException("--no-auth is only allowed with a loopback --host: a team server needs tokens ('pressure-monitor token create')");
-        PressureServer server = Servers.start(host, port, store, !noAuth, allowOrigin);
+        if (noAuth && !bind.loopback()) throw new UserException("--no-auth is only allowed with a loopback --host: a team server needs tokens ('pressure-monitor token create')");
+        PressureServer server = Servers.start(bind, store, !noAuth, allowOrigin);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "pressure-monitor-shutdown"));
         var out = spec.commandLine().getOut();
-        out.println("server: http://" + Servers.displayHost(host) + ":" + server.port() + "/  (agents: ws://" + Servers.displayHost(host) + ":" + server.port() + "/ws/agent)");
+        out.println("server: http://" + bind.shownHost() + ":" + server.port() + "/  (agents: ws://" + bind.shownHost() + ":" + server.port() + "/ws/agent)");
         if (!noAuth) {
             out.println("access control is on: give agents, viewers and managers tokens from 'pressure-monitor token create' (with the same --db or --data)");
         }

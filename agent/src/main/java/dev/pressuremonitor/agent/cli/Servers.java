@@ -9,7 +9,9 @@ import java.net.BindException;
 final class Servers {
     private Servers() {}
 
-    static PressureServer start(String host, int port, StoreOptions store, boolean auth, java.util.List<String> origins) throws InterruptedException {
+    static PressureServer start(BindOptions bind, StoreOptions store, boolean auth, java.util.List<String> origins) throws InterruptedException {
+        String host = bind.host;
+        int port = bind.port;
         if (port < 0 || port > 65535) throw new UserException("--port must be from 0 to 65535, was " + port);
         ServerConfig config = store.apply(ServerConfig.defaults().withHost(host).withPort(port)).withAuth(auth).withAllowedOrigins(origins);
         try {
@@ -27,8 +29,4 @@ final class Servers {
         }
     }
 
-    /** 0.0.0.0 is where we listen, not where a browser should go. */
-    static String displayHost(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-    }
 }

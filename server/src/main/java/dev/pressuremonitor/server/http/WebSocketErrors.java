@@ -16,6 +16,21 @@ public final class WebSocketErrors {
         close(ctx, cause, limit -> { });
     }
 
+    /** How long a peer has to answer our close frame before the connection is cut. */
+    static final long CLOSE_GRACE_SECONDS = 2;
+
+    /**
+     * Starts the closing handshake: sends the close frame with its reason and leaves the peer time to read it and
+     * answer (the protocol handler closes on the answer). Cutting at once would reset a connection that still has
+     * frames in flight, and the peer would never see why.
+     */
+    public static void closeGracefully(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+        ctx.writeAndFlush(new CloseWebSocketFrame(status, reason));
+        ctx.executor().schedule(() -> {
+            ctx.close();
+        }, CLOSE_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** @param refused told "frame-size" or "bad-frame" when the peer broke a limit, for the metrics */
     public static void close(ChannelHandlerContext ctx, Throwable cause, java.util.function.Consumer<String> refused) {
         if (cause instanceof TooLongFrameException

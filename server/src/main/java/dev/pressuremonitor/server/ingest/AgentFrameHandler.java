@@ -3,11 +3,9 @@ package dev.pressuremonitor.server.ingest;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.channel.ChannelFutureListener;
 
 /** One agent connection: each text frame is one event for {@link IngestService}; each gets a reply frame. */
 public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
@@ -16,6 +14,8 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
     private final int eventsPerSecond;
     private final dev.pressuremonitor.server.access.RateLimiter rate;
     private final dev.pressuremonitor.server.team.TeamMetrics metrics;
+    /** Once we have said goodbye, frames still in flight are ignored. */
+    private boolean closing;
 
     public AgentFrameHandler(IngestService ingest, dev.pressuremonitor.server.access.Principal principal, int eventsPerSecond,
                              dev.pressuremonitor.server.team.TeamMetrics metrics) {
@@ -28,20 +28,21 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (closing) return;
         if (frame instanceof TextWebSocketFrame text) {
             if (!rate.tryTake(System.nanoTime())) {
                 metrics.refused("rate");
-                ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION,
-                        "more than " + eventsPerSecond + " events a second: slow down (unacknowledged events are resent after reconnecting)"))
-                        .addListener(ChannelFutureListener.CLOSE);
+                closing = true;
+                dev.pressuremonitor.server.http.WebSocketErrors.closeGracefully(ctx, WebSocketCloseStatus.POLICY_VIOLATION,
+                        "more than " + eventsPerSecond + " events a second: slow down (unacknowledged events are resent after reconnecting)");
                 return;
             }
             // the reply comes once the event is durable, from the store's writer thread
             ingest.ingest(text.text(), principal).thenAccept(reply -> ctx.writeAndFlush(new TextWebSocketFrame(reply.toJson())));
         } else if (frame instanceof BinaryWebSocketFrame) {
-            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE,
-                    "binary frames are not accepted: send each event as a JSON text frame"))
-                    .addListener(ChannelFutureListener.CLOSE);
+            closing = true;
+            dev.pressuremonitor.server.http.WebSocketErrors.closeGracefully(ctx, WebSocketCloseStatus.INVALID_MESSAGE_TYPE,
+                    "binary frames are not accepted: send each event as a JSON text frame");
         }
     }
 

@@ -1,11 +1,9 @@
 package dev.pressuremonitor.server.overlay;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -77,8 +75,8 @@ public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSo
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof BinaryWebSocketFrame) {
-            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "overlays only receive; binary frames are not accepted"))
-                    .addListener(ChannelFutureListener.CLOSE);
+            dev.pressuremonitor.server.http.WebSocketErrors.closeGracefully(ctx, WebSocketCloseStatus.INVALID_MESSAGE_TYPE,
+                    "overlays only receive; binary frames are not accepted");
         }
         // text from an overlay (a keep-alive "hello") needs no answer
         if (frame instanceof TextWebSocketFrame) return;
