@@ -24,9 +24,15 @@ final class Transcript {
 
     static Transcript load(Path corpusDir, int repeats) {
         List<String> texts = new ArrayList<>();
-        for (String split : List.of("dev.jsonl", "test.jsonl")) {
+        List<Path> domains;
+        try (var files = Files.list(corpusDir.resolve("domains"))) {
+            domains = files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("run from the project root so that seeds/corpus/domains is found", e);
+        }
+        for (Path domain : domains) {
             try {
-                for (String line : Files.readAllLines(corpusDir.resolve(split))) {
+                for (String line : Files.readAllLines(domain)) {
                     JsonNode n = Json.readTree(line);
                     texts.add(n.get("text").asText());
                 }

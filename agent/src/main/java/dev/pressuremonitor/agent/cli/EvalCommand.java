@@ -18,20 +18,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "eval",
         mixinStandardHelpOptions = true,
         description = {
                 "Scores the detector on a labelled corpus: per-category precision, recall and F1, macro-F1,",
-                "the share of NONE lines flagged, and a confusion table.",
-                "Each line: {\"id\": \"...\", \"text\": \"...\", \"label\": \"CHASE\" | ... | \"NONE\", \"context\": \"(optional)\"}.",
+                "the share of NONE lines flagged, a confusion table, and the same per domain.",
+                "Each line: {\"id\", \"domain\" (optional), \"text\", \"label\": \"CHASE\" | ... | \"NONE\", \"context\" (optional)}.",
                 "",
-                "Example:  pressure-monitor eval seeds/corpus/test.jsonl"
+                "Examples:  pressure-monitor eval --split test",
+                "           pressure-monitor eval seeds/corpus/domains/legacy.jsonl --errors"
         })
 final class EvalCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE.jsonl", description = "Labelled utterances, one JSON object a line.")
-    Path file;
+    @Parameters(paramLabel = "FILE.jsonl", arity = "0..*", description = "Labelled utterances, one JSON object a line.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--split", paramLabel = "dev|test",
+            description = "Score a split of the corpus instead of files: 'test' is the held-out domains named in split.json, 'dev' every other domain.")
+    String split;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "The corpus folder holding split.json and domains/ (default: ${DEFAULT-VALUE}).")
+    Path corpus = Path.of("seeds", "corpus");
 
     @Option(names = "--errors", description = "Also list every line the detector got wrong.")
     boolean showErrors;
@@ -44,35 +56,55 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RuleEngine engine = ruleOptions.engine();
-        TextClassifier classifier = new TextClassifier(engine);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Scoreboard board = new Scoreboard();
-        int number = 0, bad = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) continue;
-                try {
-                    LabelledLine l = LabelledLine.parse(line);
-                    Category gold = parseLabel(l.label());
-                    Category predicted = TextClassifier.primary(classifier.classify(l.text(), l.context()), engine.pack()).orElse(null);
-                    board.add(gold, predicted);
-                    if (showErrors && gold != predicted) {
-                        out.printf("  miss %-8s -> %-8s %s: %s%n", name(gold), name(predicted), l.id(), l.text());
-                    }
-                } catch (DecodeException e) {
-                    bad++;
-                    err.println(file + ":" + number + ": skipped: " + e.getMessage());
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new UserException("no such file: " + file + " (pass a labelled JSONL file, e.g. seeds/corpus/test.jsonl)");
+        if (split != null && !files.isEmpty()) throw new UserException("give either files or --split, not both");
+        if (split == null && files.isEmpty()) {
+            throw new UserException("nothing to score: pass labelled files or --split dev|test (e.g. eval --split test)");
         }
-        if (board.total() == 0) throw new UserException(file + " has no usable lines: each line needs id, text and label");
+        boolean bySplit = split != null;
+        List<Path> inputs = bySplit ? CorpusSplit.read(corpus).files(split, err) : files;
+        RuleEngine engine = ruleOptions.engine();
+        TextClassifier classifier = new TextClassifier(engine);
+        Scoreboard board = new Scoreboard();
+        Map<String, Scoreboard> byDomain = new TreeMap<>();
+        int bad = 0;
+        for (Path file : inputs) {
+            String fileDomain = CorpusSplit.domainOf(file);
+            int number = 0;
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    number++;
+                    if (line.isBlank()) continue;
+                    try {
+                        LabelledLine l = LabelledLine.parse(line);
+                        Category gold = parseLabel(l.label());
+                        String domain = l.domain() == null ? fileDomain : l.domain();
+                        if (bySplit && !domain.equals(fileDomain)) {
+                            throw new DecodeException("field 'domain' is '" + domain + "' but the file holds domain '" + fileDomain + "': move the line to domains/" + domain + ".jsonl");
+                        }
+                        Category predicted = TextClassifier.primary(classifier.classify(l.text(), l.context()), engine.pack()).orElse(null);
+                        board.add(gold, predicted);
+                        byDomain.computeIfAbsent(domain, d -> new Scoreboard()).add(gold, predicted);
+                        if (showErrors && gold != predicted) {
+                            out.printf("  miss %-8s -> %-8s %s: %s%s%n", name(gold), name(predicted), l.id(), l.text(),
+                                    l.context() == null ? "" : "   [after: " + l.context() + "]");
+                        }
+                    } catch (DecodeException e) {
+                        bad++;
+                        err.println(file + ":" + number + ": skipped: " + e.getMessage());
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                throw new UserException("no such file: " + file + " (pass a labelled JSONL file, e.g. seeds/corpus/domains/legacy.jsonl, or --split dev|test)");
+            }
+        }
+        if (board.total() == 0) throw new UserException(inputs + " have no usable lines: each line needs id, text and label");
+        if (bySplit) out.println("split " + split + ": " + byDomain.keySet());
         board.print(out);
+        out.println();
+        Scoreboard.printDomains(out, byDomain);
         if (bad > 0) err.println(bad + " malformed line(s) skipped; the figures above leave them out");
         return bad > 0 ? 1 : 0;
     }

@@ -7,25 +7,25 @@ import dev.pressuremonitor.models.Json;
 import java.util.Set;
 
 /**
- * One line of classify or eval input: {@code {"id": "...", "text": "...", "context": "...", "label": "..."}};
- * context and label are optional.
+ * One line of classify or eval input: {@code {"id": "...", "domain": "...", "text": "...", "context": "...",
+ * "label": "..."}}; domain, context and label are optional.
  */
-record LabelledLine(String id, String text, String context, String label) {
-    private static final Set<String> FIELDS = Set.of("id", "text", "context", "label");
+record LabelledLine(String id, String text, String context, String label, String domain) {
+    private static final Set<String> FIELDS = Set.of("id", "domain", "text", "context", "label");
 
     static LabelledLine parse(String line) throws DecodeException {
         JsonNode n = Json.readTree(line);
         if (!n.isObject()) throw new DecodeException("expected a JSON object like {\"id\": \"1\", \"text\": \"...\"}");
         for (var it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!FIELDS.contains(f)) throw new DecodeException("unknown field '" + f + "' (known: id, text, context, label)");
+            if (!FIELDS.contains(f)) throw new DecodeException("unknown field '" + f + "' (known: id, domain, text, context, label)");
         }
         JsonNode id = n.get("id");
         if (id == null || id.isNull()) throw new DecodeException("missing field 'id'");
         if (!id.isTextual() && !id.isIntegralNumber()) throw new DecodeException("field 'id' must be a string or a whole number");
         String text = optionalText(n, "text");
         if (text == null) throw new DecodeException("missing field 'text'");
-        return new LabelledLine(id.asText(), text, optionalText(n, "context"), optionalText(n, "label"));
+        return new LabelledLine(id.asText(), text, optionalText(n, "context"), optionalText(n, "label"), optionalText(n, "domain"));
     }
 
     /** The id of a line that failed to parse, if it has a readable one. */

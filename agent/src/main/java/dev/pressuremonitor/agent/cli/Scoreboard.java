@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Tallies gold against predicted labels (null = NONE) and reports the usual figures. */
 final class Scoreboard {
@@ -41,6 +42,42 @@ final class Scoreboard {
         double sum = 0;
         for (Category c : CATS) sum += score(c).f1();
         return sum / CATS.size();
+    }
+
+    /**
+     * Pooled over the pressure categories: of the lines given a pressure label, how many got the right one
+     * (precision); of the pressure lines, how many were found with the right label (recall).
+     */
+    Score pooled() {
+        int right = 0, predicted = 0, gold = 0;
+        for (int g = 0; g <= CATS.size(); g++) {
+            for (int p = 0; p < CATS.size(); p++) {
+                predicted += confusion[g][p];
+                if (g == p) right += confusion[g][p];
+            }
+            if (g < CATS.size()) for (int p = 0; p <= CATS.size(); p++) gold += confusion[g][p];
+        }
+        double pr = predicted == 0 ? 0 : (double) right / predicted;
+        double r = gold == 0 ? 0 : (double) right / gold;
+        return new Score(pr, r, pr + r == 0 ? 0 : 2 * pr * r / (pr + r), gold);
+    }
+
+    int noneLines() {
+        int n = 0;
+        for (int v : confusion[CATS.size()]) n += v;
+        return n;
+    }
+
+    /** One row per domain: lines, pooled precision/recall/F1 over pressure lines, macro-F1, NONE flagged. */
+    static void printDomains(PrintWriter out, Map<String, Scoreboard> byDomain) {
+        out.printf(Locale.ROOT, "%-24s %6s %9s %7s %7s %8s  %s%n", "domain", "lines", "precision", "recall", "f1", "macro-F1", "NONE flagged");
+        for (Map.Entry<String, Scoreboard> e : byDomain.entrySet()) {
+            Scoreboard b = e.getValue();
+            Score s = b.pooled();
+            int none = b.noneLines();
+            out.printf(Locale.ROOT, "%-24s %6d %9.3f %7.3f %7.3f %8.3f  %.1f%% (%d of %d)%n", e.getKey(), b.total(), s.precision(), s.recall(),
+                    s.f1(), b.macroF1(), 100 * b.noneFlagged(), Math.round(b.noneFlagged() * none), none);
+        }
     }
 
     /** Share of NONE lines that got a pressure label. */

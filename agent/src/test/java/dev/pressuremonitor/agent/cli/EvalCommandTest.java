@@ -51,11 +51,59 @@ class EvalCommandTest {
         assertThat(r.err()).contains("no such file: no/such/file.jsonl");
     }
 
-    /** The quality bar from the foundation issue, on the held-out split; dev is where rules get tuned. */
     @Test
-    void theHeldOutTestSplitMeetsTheQualityBar() {
-        CliTest r = CliTest.run("", "eval", "../seeds/corpus/test.jsonl");
+    void aSplitScoresItsDomainsAndReportsEachDomainOnItsOwn(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("domains"));
+        Files.writeString(dir.resolve("split.json"), "{\"test\": [\"telecom\", \"fundraising\"]}");
+        Files.writeString(dir.resolve("domains/telecom.jsonl"), """
+                {"id":"t1","domain":"telecom","text":"just checking in on the quote","label":"CHASE"}
+                {"id":"t2","domain":"telecom","text":"what made you reach out","label":"NONE"}
+                """);
+        Files.writeString(dir.resolve("domains/cars.jsonl"), """
+                {"id":"c1","domain":"cars","text":"are you ready to sign today","label":"CLOSE"}
+                """);
+        CliTest test = CliTest.run("", "eval", "--split", "test", "--corpus", dir.toString());
+        assertThat(test.code()).isZero();
+        assertThat(test.out()).contains("split test: [telecom]").contains("over 2 lines");
+        assertThat(test.out()).containsPattern("(?m)^telecom\\s+2\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+\\S+\\s+0\\.0% \\(0 of 1\\)");
+        assertThat(test.err()).contains("test domain 'fundraising' has no file yet");
+        CliTest dev = CliTest.run("", "eval", "--split", "dev", "--corpus", dir.toString());
+        assertThat(dev.out()).contains("split dev: [cars]").contains("over 1 lines").doesNotContain("telecom");
+    }
+
+    @Test
+    void aLineFiledUnderTheWrongDomainIsSkippedSayingWhereItBelongs(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("domains"));
+        Files.writeString(dir.resolve("split.json"), "{\"test\": [\"telecom\"]}");
+        Files.writeString(dir.resolve("domains/cars.jsonl"), """
+                {"id":"c1","domain":"cars","text":"are you ready to sign today","label":"CLOSE"}
+                {"id":"c2","domain":"boats","text":"what made you reach out","label":"NONE"}
+                """);
+        CliTest r = CliTest.run("", "eval", "--split", "dev", "--corpus", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("cars.jsonl:2: skipped: field 'domain' is 'boats' but the file holds domain 'cars': move the line to domains/boats.jsonl");
+    }
+
+    @Test
+    void filesAndASplitTogetherAreRefused() {
+        CliTest r = CliTest.run("", "eval", "--split", "dev", "some.jsonl");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("give either files or --split, not both");
+    }
+
+    /**
+     * The quality bar from the foundation issue, on the lines that were held out before the corpus was split by
+     * domain (the legacy domain's "test-" lines). The legacy domain is now a dev domain, so this guards against
+     * regressions on our own phrasing; the held-out domains' figures are reported in README's Quality section.
+     */
+    @Test
+    void theLegacyHeldOutLinesMeetTheQualityBar(@TempDir Path dir) throws Exception {
+        Path legacyTest = dir.resolve("legacy-test.jsonl");
+        Files.write(legacyTest, Files.readAllLines(Path.of("..", "seeds", "corpus", "domains", "legacy.jsonl")).stream()
+                .filter(l -> l.contains("\"id\": \"test-")).toList());
+        CliTest r = CliTest.run("", "eval", legacyTest.toString());
         assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("over 338 lines");
         Matcher row = Pattern.compile("(?m)^(PITCH|CLOSE|URGENCY|CHASE|COUNTER|DEFEND)\\s+([0-9]+\\.[0-9]+)").matcher(r.out());
         int rows = 0;
         while (row.find()) {
