@@ -1,0 +1,165 @@
+package dev.pressuremonitor.server.calls;
+
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.CallEnded;
+import dev.pressuremonitor.models.CallStarted;
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * The one thread that writes events: it commits them in batches and completes each event's future only once
+ * its batch is durable, so an acknowledged event survives a crash. Appends are idempotent on (callId, seq).
+ */
+final class EventWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EventWriter.class);
+    static final int MAX_BATCH = 500;
+
+    private record Pending(Envelope envelope, CompletableFuture<CallStore.Stored> done) {}
+
+    private static final Pending STOP = new Pending(null, null);
+
+    private final Database db;
+    private final Consumer<String> onEnded;
+    private final BlockingQueue<Pending> writes = new LinkedBlockingQueue<>();
+    /** Every call id the database holds, so a new call costs no query on the network thread. */
+    private final Set<String> knownCalls = ConcurrentHashMap.newKeySet();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    /** @param onEnded told, on this thread, the id of each call whose call_ended was just stored */
+    EventWriter(Database db, Consumer<String> onEnded) throws SQLException {
+        this.db = db;
+        this.onEnded = onEnded;
+        try (Connection c = db.connection(); var s = c.createStatement(); ResultSet r = s.executeQuery("SELECT call_id FROM calls")) {
+            while (r.next()) knownCalls.add(r.getString(1));
+        }
+        thread = new Thread(this::writeLoop, "call-store-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    CompletableFuture<CallStore.Stored> append(Envelope envelope) {
+        CompletableFuture<CallStore.Stored> f = new CompletableFuture<>();
+        if (closed) {
+            f.completeExceptionally(new IllegalStateException("the call store is closed"));
+            return f;
+        }
+        if (envelope.data() instanceof CallStarted) knownCalls.add(envelope.callId());
+        writes.add(new Pending(envelope, f));
+        return f;
+    }
+
+    boolean mayHave(String callId) {
+        return knownCalls.contains(callId);
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Pending first = writes.take();
+                if (first == STOP) return;
+                batch.add(first);
+                writes.drainTo(batch, MAX_BATCH - 1);
+                boolean stop = batch.remove(STOP);
+                commit(batch);
+                batch.clear();
+                if (stop) return;
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        List<CallStore.Stored> fresh = new ArrayList<>(batch.size());
+        List<String> ended = new ArrayList<>();
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ev = c.prepareStatement("INSERT INTO events (call_id, seq, type, ts, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_id, seq) DO NOTHING");
+                 PreparedStatement call = c.prepareStatement("INSERT INTO calls (call_id, rep, team, started_at, prospect_channel) VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING");
+                 PreparedStatement alert = c.prepareStatement("INSERT INTO alerts (call_id, seq, category, rule, phrase, severity, start_s, end_s, nudge) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id, seq) DO NOTHING");
+                 PreparedStatement existing = c.prepareStatement("SELECT type, data FROM events WHERE call_id = ? AND seq = ?")) {
+                for (Pending p : batch) {
+                    Envelope e = p.envelope();
+                    ev.setString(1, e.callId());
+                    ev.setLong(2, e.seq());
+                    ev.setString(3, e.type().wire());
+                    ev.setLong(4, e.ts());
+                    String data = Json.write(e.data());
+                    ev.setString(5, data);
+                    boolean isNew = ev.executeUpdate() == 1;
+                    if (!isNew) {
+                        existing.setString(1, e.callId());
+                        existing.setLong(2, e.seq());
+                        try (ResultSet r = existing.executeQuery()) {
+                            boolean same = r.next() && r.getString(1).equals(e.type().wire()) && r.getString(2).equals(data);
+                            fresh.add(same ? CallStore.Stored.DUPLICATE : CallStore.Stored.CONFLICT);
+                        }
+                        continue;
+                    }
+                    fresh.add(CallStore.Stored.NEW);
+                    if (e.data() instanceof CallStarted s) {
+                        call.setString(1, e.callId());
+                        call.setString(2, s.rep());
+                        call.setString(3, s.team());
+                        call.setLong(4, s.startedAt());
+                        call.setInt(5, s.prospectChannel() ? 1 : 0);
+                        call.executeUpdate();
+                    } else if (e.data() instanceof Alert a) {
+                        alert.setString(1, e.callId());
+                        alert.setLong(2, e.seq());
+                        alert.setString(3, a.category().name());
+                        alert.setString(4, a.rule());
+                        alert.setString(5, a.phrase());
+                        alert.setString(6, a.severity().name());
+                        alert.setDouble(7, a.start());
+                        alert.setDouble(8, a.end());
+                        alert.setInt(9, a.nudge() ? 1 : 0);
+                        alert.executeUpdate();
+                    } else if (e.data() instanceof CallEnded) {
+                        ended.add(e.callId());
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            log.error("could not store {} event(s): {}", batch.size(), e.getMessage());
+            batch.forEach(p -> p.done().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) batch.get(i).done().complete(fresh.get(i));
+        ended.forEach(onEnded);
+    }
+
+    /** Writes what is queued, then stops. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        writes.add(STOP);
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
