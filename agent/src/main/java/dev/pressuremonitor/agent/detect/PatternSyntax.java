@@ -12,28 +12,50 @@ import java.util.List;
  *   really? quick             an optional token
  *   (let me|allow me) tell    a group of alternative sequences; "(...)?" makes it optional
  *   sign * today              a gap of up to 3 tokens;  "*5" allows up to 5 (at most 8)
+ *   @deadline                 any entry of the lexicon "deadline" (see {@link Lexicons})
  * </pre>
  * Patterns are written in normalised form: lower case, contractions expanded ("i am", "do not").
  */
 public final class PatternSyntax {
     static final int DEFAULT_GAP = 3;
     static final int MAX_GAP = 8;
-    static final int MAX_VARIANTS_PER_PIECE = 4096;
+    static final int MAX_VARIANTS_PER_PIECE = 16384;
+
+    /** Looks up a lexicon by name; null when there is none. */
+    @FunctionalInterface
+    interface LexiconLookup {
+        List<List<String>> get(String name);
+    }
 
     private PatternSyntax() {}
 
     public static PhrasePattern parse(String source) {
+        return parse(source, Lexicons.NONE);
+    }
+
+    public static PhrasePattern parse(String source, Lexicons lexicons) {
         if (source == null || source.isBlank()) throw new IllegalArgumentException("pattern is empty");
-        return new Parser(source).pattern();
+        return new Parser(source, lexicons::get, lexicons.names().toString()).pattern();
+    }
+
+    /** A phrase without gaps (a lexicon entry): every token sequence it accepts. */
+    static List<List<String>> phrase(String source, LexiconLookup lexicons) {
+        PhrasePattern p = new Parser(source, lexicons, null).pattern();
+        if (p.pieces().size() > 1) throw new IllegalArgumentException("has a gap ('*'): lexicon entries are phrases without gaps");
+        return p.pieces().get(0);
     }
 
     /** Recursive descent over the pattern text; groups may nest. */
     private static final class Parser {
         private final String src;
+        private final LexiconLookup lexicons;
+        private final String known;
         private int pos;
 
-        Parser(String src) {
+        Parser(String src, LexiconLookup lexicons, String known) {
             this.src = src.trim();
+            this.lexicons = lexicons;
+            this.known = known;
         }
 
         PhrasePattern pattern() {
@@ -85,7 +107,7 @@ public final class PatternSyntax {
                 }
             } else {
                 while (true) {
-                    alts.add(List.of(word()));
+                    alts.addAll(term());
                     // inside a group '|' separates whole sequences, so it belongs to the group
                     if (!inGroup && pos < src.length() && src.charAt(pos) == '|') {
                         pos++;
@@ -120,14 +142,23 @@ public final class PatternSyntax {
             return out;
         }
 
-        private String word() {
+        /** A word, or "@name": every entry of that lexicon. */
+        private List<List<String>> term() {
             int from = pos;
             while (pos < src.length() && " ()|?*".indexOf(src.charAt(pos)) < 0) pos++;
             if (from == pos) {
                 if (pos < src.length() && src.charAt(pos) == ')') throw error("has an unmatched ')'");
                 throw error("has an empty alternative");
             }
-            return checkToken(src.substring(from, pos), src);
+            String w = src.substring(from, pos);
+            if (!w.startsWith("@")) return List.of(List.of(checkToken(w, src)));
+            String name = w.substring(1);
+            if (!name.matches(Lexicons.NAME)) throw error("has '" + w + "', which is not a lexicon name (lower case letters, digits, '_')");
+            List<List<String>> entries = lexicons.get(name);
+            if (entries == null) {
+                throw error("uses unknown lexicon '" + w + "'" + (known == null ? "" : " (known: " + known + "; define it in seeds/rules/lexicons.json or the pack's \"lexicons\")"));
+            }
+            return entries;
         }
 
         private void skipSpaces() {

@@ -9,9 +9,10 @@ import java.util.List;
  * @param negators       tokens or phrases that veto a negatable rule when heard just before it
  * @param negationWindow how many tokens before a trigger a negator counts
  * @param openingSeconds how long the call's opening lasts for opening-only rules
+ * @param lexicons       the word classes the patterns were written with, for packs loaded on top
  */
 public record RulePack(List<String> sources, List<PhrasePattern> negators, int negationWindow,
-                       double openingSeconds, List<Rule> rules) {
+                       double openingSeconds, List<Rule> rules, Lexicons lexicons) {
     public RulePack {
         sources = List.copyOf(sources);
         negators = List.copyOf(negators);

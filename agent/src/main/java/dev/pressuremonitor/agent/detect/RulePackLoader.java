@@ -30,9 +30,11 @@ import java.util.Set;
  */
 public final class RulePackLoader {
     public static final String DEFAULT_RESOURCE = "seeds/rules/default.json";
+    public static final String LEXICON_RESOURCE = "seeds/rules/lexicons.json";
     public static final int SCHEMA_VERSION = 1;
 
-    private static final Set<String> PACK_FIELDS = Set.of("pack", "version", "about", "negators", "negationWindow", "openingSeconds", "rules");
+    private static final Set<String> PACK_FIELDS = Set.of("pack", "version", "about", "lexicons", "negators", "negationWindow", "openingSeconds", "rules");
+    private static final Set<String> LEXICON_FILE_FIELDS = Set.of("version", "about", "lexicons");
     private static final Set<String> RULE_FIELDS = Set.of("id", "category", "severity", "weight", "patterns", "unless",
             "guardWindow", "negatable", "context", "reframe", "note");
     private static final Set<String> CONTEXT_FIELDS = Set.of("speaker", "after", "within", "phase");
@@ -44,32 +46,55 @@ public final class RulePackLoader {
         this.chart = chart;
     }
 
-    /** The pack shipped in the jar. */
+    /** The pack shipped in the jar, written with the shipped lexicons. */
     public RulePack loadDefault() {
-        try (InputStream in = RulePackLoader.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) throw new RulePackException(DEFAULT_RESOURCE + " is missing from the classpath: rebuild with 'mvn -B package'");
-            return parse(DEFAULT_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8), null);
-        } catch (IOException e) {
-            throw new RulePackException(DEFAULT_RESOURCE + ": cannot read: " + e.getMessage());
-        }
+        return loadDefaultPlus(List.of());
     }
 
-    /** The default pack with the user's rules added; a user rule with a default rule's id replaces it. */
+    /**
+     * The default pack with the user's rules added; a user rule with a default rule's id replaces it. The users'
+     * lexicons are defined first, so a pack that extends a shipped lexicon extends it for the shipped rules too.
+     */
     public RulePack loadDefaultPlus(List<Path> userFiles) {
-        RulePack pack = loadDefault();
-        for (Path file : userFiles) pack = merge(pack, load(file, pack));
+        Lexicons lexicons = shippedLexicons();
+        List<JsonNode> roots = new ArrayList<>();
+        for (Path file : userFiles) {
+            JsonNode root = readPack(file.toString(), readUserFile(file));
+            lexicons = Lexicons.define(file.toString(), rawLexicons(root, new Where(file.toString(), null)), lexicons);
+            roots.add(root);
+        }
+        RulePack pack = parse(DEFAULT_RESOURCE, readPack(DEFAULT_RESOURCE, resource(DEFAULT_RESOURCE)), null, lexicons);
+        for (int i = 0; i < userFiles.size(); i++) pack = merge(pack, parse(userFiles.get(i).toString(), roots.get(i), pack, lexicons));
         return pack;
     }
 
-    public RulePack load(Path file, RulePack base) {
-        String text;
+    /** The lexicons shipped in the jar ({@code seeds/rules/lexicons.json}). */
+    public Lexicons shippedLexicons() {
+        JsonNode root = readJson(LEXICON_RESOURCE, resource(LEXICON_RESOURCE));
+        Where at = new Where(LEXICON_RESOURCE, null);
+        if (!root.isObject()) throw at.error(null, "expected a JSON object with 'version' and 'lexicons'");
+        unknownFields(root, LEXICON_FILE_FIELDS, at, null);
+        int version = requiredInt(root, "version", at);
+        if (version != SCHEMA_VERSION) throw at.error("version", "is " + version + " but this Pressure Monitor reads version " + SCHEMA_VERSION);
+        return Lexicons.define(LEXICON_RESOURCE, rawLexicons(root, at), Lexicons.NONE);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = RulePackLoader.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new RulePackException(name + " is missing from the classpath: rebuild with 'mvn -B package'");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RulePackException(name + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String readUserFile(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new RulePackException(file + ": cannot read rule pack (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "): check the path passed to --rules");
         }
-        return parse(file.toString(), text, base);
     }
 
     static RulePack merge(RulePack base, RulePack extra) {
@@ -78,20 +103,30 @@ public final class RulePackLoader {
         for (Rule r : extra.rules()) byId.put(r.id(), r);
         List<String> sources = new ArrayList<>(base.sources());
         sources.addAll(extra.sources());
-        return new RulePack(sources, extra.negators(), extra.negationWindow(), extra.openingSeconds(), new ArrayList<>(byId.values()));
+        return new RulePack(sources, extra.negators(), extra.negationWindow(), extra.openingSeconds(), new ArrayList<>(byId.values()),
+                extra.lexicons());
     }
 
     /**
-     * Parses one pack. {@code base} supplies negators and settings a user pack leaves out; the default pack
-     * must name them itself.
+     * Parses one pack. {@code base} supplies negators, settings and lexicons a pack leaves out; a pack with no
+     * base must name its negators itself. The pack's own "lexicons" are added to the base's.
      */
     public RulePack parse(String source, String json, RulePack base) {
-        JsonNode root;
+        JsonNode root = readPack(source, json);
+        Lexicons inherited = base == null ? Lexicons.NONE : base.lexicons();
+        return parse(source, root, base, Lexicons.define(source, rawLexicons(root, new Where(source, null)), inherited));
+    }
+
+    private static JsonNode readJson(String source, String json) {
         try {
-            root = Json.readTree(json);
+            return Json.readTree(json);
         } catch (DecodeException e) {
             throw new RulePackException(source + ": not valid JSON: " + e.getMessage());
         }
+    }
+
+    private static JsonNode readPack(String source, String json) {
+        JsonNode root = readJson(source, json);
         Where at = new Where(source, null);
         if (!root.isObject()) throw at.error(null, "expected a JSON object with 'version' and 'rules'");
         unknownFields(root, PACK_FIELDS, at, null);
@@ -99,9 +134,34 @@ public final class RulePackLoader {
         if (version != SCHEMA_VERSION) {
             throw at.error("version", "is " + version + " but this Pressure Monitor reads version " + SCHEMA_VERSION + " packs");
         }
+        return root;
+    }
+
+    /** The "lexicons" object of a pack or lexicon file, checked for shape: {"name": ["word", "a phrase", ...]}. */
+    private static Map<String, List<String>> rawLexicons(JsonNode root, Where at) {
+        JsonNode node = root.get("lexicons");
+        if (node == null) return Map.of();
+        if (!node.isObject()) throw at.error("lexicons", "must be an object of lexicon names to lists of words, e.g. {\"deadline\": [\"friday\", \"end of the month\"]}");
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isArray()) throw new RulePackException(at.file + ": lexicon '" + e.getKey() + "' must be an array of words or phrases");
+            List<String> entries = new ArrayList<>();
+            for (int i = 0; i < e.getValue().size(); i++) {
+                JsonNode v = e.getValue().get(i);
+                if (!v.isTextual()) throw new RulePackException(at.file + ": lexicon '" + e.getKey() + "' entry " + (i + 1) + " must be a string");
+                entries.add(v.textValue());
+            }
+            out.put(e.getKey(), entries);
+        }
+        return out;
+    }
+
+    private RulePack parse(String source, JsonNode root, RulePack base, Lexicons lexicons) {
+        Where at = new Where(source, null);
         List<PhrasePattern> negators;
         if (root.has("negators")) {
-            negators = patterns(root.get("negators"), "negators", at, true);
+            negators = patterns(root.get("negators"), "negators", at, true, lexicons);
         } else if (base != null) {
             negators = base.negators();
         } else {
@@ -116,15 +176,15 @@ public final class RulePackLoader {
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < rulesNode.size(); i++) {
-            Rule r = rule(rulesNode.get(i), new Where(source, "#" + i));
+            Rule r = rule(rulesNode.get(i), new Where(source, "#" + i), lexicons);
             if (!ids.add(r.id())) throw new Where(source, r.id()).error("id", "is used by another rule in this pack");
             rules.add(r);
         }
         if (rules.isEmpty()) throw at.error("rules", "is empty: a pack needs at least one rule");
-        return new RulePack(List.of(source), negators, negationWindow, openingSeconds, rules);
+        return new RulePack(List.of(source), negators, negationWindow, openingSeconds, rules, lexicons);
     }
 
-    private Rule rule(JsonNode node, Where position) {
+    private Rule rule(JsonNode node, Where position, Lexicons lexicons) {
         if (!node.isObject()) throw position.error(null, "must be an object");
         String id = requiredText(node, "id", position);
         if (!id.matches("[a-z0-9][a-z0-9._-]{0,79}")) throw position.error("id", "'" + id + "' must be lower case letters, digits, '.', '_' or '-'");
@@ -133,8 +193,8 @@ public final class RulePackLoader {
         Category category = enumValue(node, "category", Category.class, at);
         Severity severity = node.has("severity") ? enumValue(node, "severity", Severity.class, at) : Severity.MEDIUM;
         double weight = node.has("weight") ? boundedDouble(node, "weight", 0.1, 10, at) : 1.0;
-        List<PhrasePattern> patterns = patterns(node.get("patterns"), "patterns", at, true);
-        List<PhrasePattern> unless = node.has("unless") ? patterns(node.get("unless"), "unless", at, false) : List.of();
+        List<PhrasePattern> patterns = patterns(node.get("patterns"), "patterns", at, true, lexicons);
+        List<PhrasePattern> unless = node.has("unless") ? patterns(node.get("unless"), "unless", at, false, lexicons) : List.of();
         int guardWindow = node.has("guardWindow") ? boundedInt(node, "guardWindow", 0, 8, at) : 2;
         boolean negatable = true;
         if (node.has("negatable")) {
@@ -184,7 +244,7 @@ public final class RulePackLoader {
         return new Rule(id, category, severity, weight, patterns, unless, guardWindow, negatable, speaker, after, within, openingOnly, reframe);
     }
 
-    private static List<PhrasePattern> patterns(JsonNode node, String field, Where at, boolean required) {
+    private static List<PhrasePattern> patterns(JsonNode node, String field, Where at, boolean required, Lexicons lexicons) {
         if (node == null || !node.isArray()) throw at.error(field, "must be an array of pattern strings");
         if (required && node.isEmpty()) throw at.error(field, "is empty");
         List<PhrasePattern> out = new ArrayList<>();
@@ -192,7 +252,7 @@ public final class RulePackLoader {
             JsonNode p = node.get(i);
             if (!p.isTextual()) throw at.error(field + "[" + i + "]", "must be a string");
             try {
-                out.add(PatternSyntax.parse(p.textValue()));
+                out.add(PatternSyntax.parse(p.textValue(), lexicons));
             } catch (IllegalArgumentException e) {
                 throw at.error(field + "[" + i + "]", e.getMessage());
             }
