@@ -31,7 +31,6 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,8 +102,7 @@ public final class PressureServer implements AutoCloseable {
                         protected void initChannel(SocketChannel ch) {
                             connections.add(ch);
                             ch.pipeline()
-                                    .addLast("idle", new IdleStateHandler(config.closeIfSilentFor().toSeconds(), config.pingEvery().toSeconds(), 0, TimeUnit.SECONDS))
-                                    .addLast("keepalive", new KeepAlive(config.closeIfSilentFor().toSeconds()))
+                                    .addLast("keepalive", new KeepAlive(config.pingEvery(), config.closeIfSilentFor()))
                                     .addLast("http", new HttpServerCodec(4096, 8192, 8192))
                                     .addLast("http-aggregator", new HttpObjectAggregator(config.maxFrameBytes()))
                                     .addLast("router", new HttpRouter(config, ingest, overlays, assets, health, apis, blocking, access, perToken, metrics));

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param port               0 picks a free port
  * @param maxFrameBytes      largest WebSocket message accepted (close 1009 beyond it)
  * @param handshakeTimeout   a WebSocket upgrade that does not finish in time is closed
- * @param pingEvery          a ping goes out after this much writer idleness
+ * @param pingEvery          a peer not heard from for this long is pinged
  * @param closeIfSilentFor   a peer that sends nothing (not even a pong) this long is closed
  * @param overlayBacklog     messages kept for an overlay that cannot take them yet
  * @param db                 JDBC URL of the call store; null for a throwaway SQLite file
@@ -68,6 +68,11 @@ public record ServerConfig(String host, int port, int maxFrameBytes, Duration ha
 
     public ServerConfig withLimits(Limits l) {
         return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, l);
+    }
+
+    /** Pings a peer not heard from for {@code pingEvery}; closes one silent (not even a pong) for {@code closeIfSilentFor}. */
+    public ServerConfig withKeepAlive(Duration pingEvery, Duration closeIfSilentFor) {
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits);
     }
 
     public ServerConfig withMetricsPerRep(boolean on) {

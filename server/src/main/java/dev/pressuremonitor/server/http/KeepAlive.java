@@ -1,38 +1,92 @@
 package dev.pressuremonitor.server.http;
 
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
 
-/** Pings a quiet peer so proxies keep the connection, and closes a peer that stopped answering altogether. */
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps connections honest in both directions. What counts is what we hear, not what we write: an overlay only
+ * receives, so the server writes to it all the time and hears nothing but pongs. A WebSocket peer not heard from
+ * for {@code pingEvery} is pinged (through the whole pipeline, so the frame is encoded); any bytes from it, a pong
+ * included, count as life; a peer silent for {@code closeIfSilentFor} is closed with 1001 and a reason. A plain
+ * HTTP connection that stays silent that long is simply closed.
+ */
 public final class KeepAlive extends ChannelDuplexHandler {
-    private final long silentSeconds;
+    private final long pingEveryNanos;
+    private final long silentNanos;
+    private final String reason;
+    private long lastHeard;
+    private ScheduledFuture<?> ticks;
+    private boolean closing;
 
-    public KeepAlive(long silentSeconds) {
-        this.silentSeconds = silentSeconds;
+    public KeepAlive(Duration pingEvery, Duration closeIfSilentFor) {
+        this.pingEveryNanos = pingEvery.toNanos();
+        this.silentNanos = closeIfSilentFor.toNanos();
+        this.reason = "nothing heard for " + describe(closeIfSilentFor) + " (not even a pong): reconnect";
+    }
+
+    static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent idle) {
-            if (idle.state() == IdleState.WRITER_IDLE && ctx.pipeline().get("ws-protocol") != null) {
-                ctx.writeAndFlush(new PingWebSocketFrame());
-            } else if (idle.state() == IdleState.READER_IDLE) {
-                if (ctx.pipeline().get("ws-protocol") != null) {
-                    ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE,
-                            "nothing heard for " + silentSeconds + " s (not even a pong): reconnect"))
-                            .addListener(ChannelFutureListener.CLOSE);
-                } else {
-                    ctx.close();
-                }
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive()) start(ctx);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        start(ctx);
+        super.channelActive(ctx);
+    }
+
+    private void start(ChannelHandlerContext ctx) {
+        if (ticks != null) return;
+        lastHeard = System.nanoTime();
+        long every = Math.min(pingEveryNanos, silentNanos);
+        ticks = ctx.executor().scheduleAtFixedRate(() -> tick(ctx), every, every, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        lastHeard = System.nanoTime();
+        super.channelRead(ctx, msg);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        stop();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        stop();
+    }
+
+    private void stop() {
+        if (ticks != null) ticks.cancel(false);
+    }
+
+    private void tick(ChannelHandlerContext ctx) {
+        if (closing || !ctx.channel().isActive()) return;
+        long silent = System.nanoTime() - lastHeard;
+        boolean webSocket = ctx.pipeline().get("ws-protocol") != null;
+        if (silent >= silentNanos) {
+            closing = true;
+            stop();
+            if (webSocket) {
+                WebSocketErrors.closeGracefully(ctx, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, reason);
+            } else {
+                ctx.close();
             }
-            return;
+        } else if (webSocket && silent >= pingEveryNanos) {
+            ctx.channel().writeAndFlush(new PingWebSocketFrame());
         }
-        super.userEventTriggered(ctx, evt);
     }
 }

@@ -25,7 +25,8 @@ public final class WebSocketErrors {
      * frames in flight, and the peer would never see why.
      */
     public static void closeGracefully(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
-        ctx.writeAndFlush(new CloseWebSocketFrame(status, reason));
+        // through the whole pipeline, whichever handler asks: the frame must pass the WebSocket encoder
+        ctx.channel().writeAndFlush(new CloseWebSocketFrame(status, reason));
         ctx.executor().schedule(() -> {
             ctx.close();
         }, CLOSE_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);

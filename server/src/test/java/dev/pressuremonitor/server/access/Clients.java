@@ -14,15 +14,16 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Real WebSocket clients for access and hostile-input tests. */
-final class Clients {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+/** Real WebSocket clients (the JDK's, which answer every ping with a pong, as browsers do) for tests over sockets. */
+public final class Clients {
+    public static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A connected socket that queues what it receives, and the close it got. */
-    static final class Socket implements WebSocket.Listener {
-        final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
-        final CompletableFuture<String> closed = new CompletableFuture<>(); // "code reason"
-        WebSocket ws;
+    public static final class Socket implements WebSocket.Listener {
+        public final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+        public final CompletableFuture<String> closed = new CompletableFuture<>(); // "code reason"
+        public final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
+        public WebSocket ws;
         private final StringBuilder part = new StringBuilder();
 
         @Override
@@ -37,6 +38,13 @@ final class Clients {
         }
 
         @Override
+        public CompletionStage<?> onPing(WebSocket w, java.nio.ByteBuffer message) {
+            pings.incrementAndGet();
+            w.request(1);
+            return null; // the JDK client answers with a pong by itself
+        }
+
+        @Override
         public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
             closed.complete(code + " " + reason);
             return null;
@@ -47,19 +55,19 @@ final class Clients {
             closed.complete("error " + error);
         }
 
-        AgentReply send(String text) throws Exception {
+        public AgentReply send(String text) throws Exception {
             ws.sendText(text, true).get(10, TimeUnit.SECONDS);
             String reply = texts.poll(10, TimeUnit.SECONDS);
             if (reply == null) throw new AssertionError("no reply to " + text);
             return AgentReply.parse(reply);
         }
 
-        void fire(String text) {
+        public void fire(String text) {
             ws.sendText(text, true);
         }
     }
 
-    static Socket connect(int port, String pathAndQuery, String token, String origin) {
+    public static Socket connect(int port, String pathAndQuery, String token, String origin) {
         Socket s = new Socket();
         WebSocket.Builder b = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (token != null) b.header("Authorization", "Bearer " + token);
@@ -69,7 +77,7 @@ final class Clients {
     }
 
     /** The HTTP status a refused handshake got, with its body. */
-    static String refusal(int port, String pathAndQuery, String token, String origin) {
+    public static String refusal(int port, String pathAndQuery, String token, String origin) {
         try {
             connect(port, pathAndQuery, token, origin);
             return "accepted";
