@@ -42,12 +42,18 @@ public final class TeamMetrics {
                 .register(registry);
     }
 
+    // the registry holds a function counter's object only weakly: these suppliers live as long as this object
+    private Supplier<Number> dropped = () -> 0;
+    private Supplier<Number> rejected = () -> 0;
+
     public void connections(Supplier<Number> agents, Supplier<Number> overlays, Supplier<Number> dropped, Supplier<Number> rejected) {
+        this.dropped = dropped;
+        this.rejected = rejected;
         Gauge.builder("pm.agents.connected", agents).description("Agent WebSocket connections").register(registry);
         Gauge.builder("pm.overlays.connected", overlays).description("Overlay WebSocket connections").register(registry);
-        FunctionCounter.builder("pm.overlay.messages.dropped", dropped, s -> s.get().doubleValue())
+        FunctionCounter.builder("pm.overlay.messages.dropped", this, m -> m.dropped.get().doubleValue())
                 .description("Messages slow overlays never got (coalesced or over their backlog)").register(registry);
-        FunctionCounter.builder("pm.events.rejected", rejected, s -> s.get().doubleValue())
+        FunctionCounter.builder("pm.events.rejected", this, m -> m.rejected.get().doubleValue())
                 .description("Agent events refused as malformed or out of place").register(registry);
     }
 

@@ -51,7 +51,14 @@ public final class RawWebSocket implements AutoCloseable {
      * CRLF. Reads time out after 10 s so a test never hangs on a server that stays quiet.
      */
     public static RawWebSocket open(int port, String pathAndQuery, String extraHeaders) throws IOException {
-        Socket s = new Socket("127.0.0.1", port);
+        return open(port, pathAndQuery, extraHeaders, 0);
+    }
+
+    /** As {@link #open(int, String, String)} with a receive buffer of {@code receiveBuffer} bytes (0: the default), for a reader that stalls early. */
+    public static RawWebSocket open(int port, String pathAndQuery, String extraHeaders, int receiveBuffer) throws IOException {
+        Socket s = new Socket();
+        if (receiveBuffer > 0) s.setReceiveBufferSize(receiveBuffer);
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 10_000);
         s.setSoTimeout(10_000);
         String req = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" + extraHeaders + "\r\n";
