@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * First stage: turns recognised words into comparable tokens. Lower-cases, keeps letters, digits and inner
- * apostrophes, and expands contractions so that a rule written "i am" also hears "i'm".
+ * apostrophes, and expands contractions so that a rule written "i am" also hears "i'm". Punctuation does not
+ * become text: where it ends a clause, {@link ClauseSegmenter} has already put that in the token's clause.
  */
 public final class Normalizer {
     private static final Map<String, String[]> CONTRACTIONS = Map.ofEntries(
@@ -32,18 +33,23 @@ public final class Normalizer {
 
     /** Appends the tokens of {@code word} (index {@code index} in its segment) to {@code out}. */
     public void normalize(Word word, int index, List<Token> out) {
+        normalize(word, index, 0, out);
+    }
+
+    /** As {@link #normalize(Word, int, List)}, for a word said in clause {@code clause} of its segment. */
+    public void normalize(Word word, int index, int clause, List<Token> out) {
         String t = clean(word.text());
         if (t.isEmpty()) return;
         String[] expanded = CONTRACTIONS.get(t);
         if (expanded != null) {
-            for (String part : expanded) out.add(new Token(part, word.start(), word.end(), index));
+            for (String part : expanded) out.add(new Token(part, word.start(), word.end(), index, clause));
             return;
         }
         if (t.endsWith("'s") && t.length() > 2) {
             // possessive or "is" after a noun: either way the noun carries the meaning for matching
             t = t.substring(0, t.length() - 2);
         }
-        out.add(new Token(t, word.start(), word.end(), index));
+        out.add(new Token(t, word.start(), word.end(), index, clause));
     }
 
     /** Lower-cases and strips everything but letters, digits and apostrophes between letters. */

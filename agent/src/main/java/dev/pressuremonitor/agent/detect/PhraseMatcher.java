@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * All patterns of a rule pack in one Aho-Corasick automaton over token ids, so the cost per token does not grow
  * with the number of rules. Pieces of gapped patterns are matched as separate keywords and joined when the gap
- * between them is within bounds.
+ * between them is within bounds and inside one clause.
  */
 public final class PhraseMatcher {
 
@@ -130,7 +130,7 @@ public final class PhraseMatcher {
                     continue;
                 }
                 if (progress == null) progress = new Progress();
-                progress.hit(p, piece, first, i, pieceCount[p], maxGaps[p][piece], sink);
+                progress.hit(p, piece, first, i, pieceCount[p], maxGaps[p][piece], tokens, sink);
             }
         }
     }
@@ -140,7 +140,7 @@ public final class PhraseMatcher {
         private int[] data = new int[32]; // (pattern, piece, firstToken, lastToken) quads
         private int size;
 
-        void hit(int pattern, int piece, int first, int last, int pieces, int maxGap, Sink sink) {
+        void hit(int pattern, int piece, int first, int last, int pieces, int maxGap, List<Token> tokens, Sink sink) {
             if (piece == 0) {
                 add(pattern, 0, first, last);
                 return;
@@ -150,6 +150,7 @@ public final class PhraseMatcher {
                 if (data[j] != pattern || data[j + 1] != piece - 1) continue;
                 int gap = first - data[j + 3] - 1;
                 if (gap < 0 || gap > maxGap) continue;
+                if (tokens.get(first).clause() != tokens.get(data[j + 3]).clause()) continue; // a gap stops at a clause boundary
                 if (piece == pieces - 1) sink.match(pattern, data[j + 2], last);
                 else add(pattern, piece, data[j + 2], last);
             }

@@ -72,7 +72,7 @@ public final class RuleEngine {
             Rule rule = pack.rules().get(ruleIndex);
             if (rule.speaker() != speaker) continue;
             if (rule.negatable() && negatedBefore(m.negators, tokens, first)) continue;
-            if (guarded(m.guards, ruleIndex, first, last, rule.guardWindow())) continue;
+            if (guarded(m.guards, tokens, ruleIndex, first, last, rule.guardWindow())) continue;
             RuleHit hit = new RuleHit(rule, first, last, tokens.get(first).start(), tokens.get(last).end(), utterance.heard(first, last));
             if (context.test(hit)) hits.add(hit);
         }
@@ -81,13 +81,15 @@ public final class RuleEngine {
 
     /**
      * A negator shortly before the trigger vetoes it, unless a clause break stands between them: "i am not going
-     * to push you to sign" is negated, "i do not know if you saw it but the offer ends friday" is not.
+     * to push you to sign" is negated; "i do not know if you saw it but the offer ends friday" and "no rush. the
+     * offer ends friday" are not.
      */
     private boolean negatedBefore(IntList negators, List<Token> tokens, int first) {
         int from = first - pack.negationWindow();
         for (int i = 0; i < negators.size(); i += 2) {
             int nLast = negators.get(i + 1);
             if (nLast >= first || nLast < from) continue;
+            if (tokens.get(nLast).clause() != tokens.get(first).clause()) continue;
             boolean broken = false;
             for (int k = nLast + 1; k < first && !broken; k++) broken = CLAUSE_BREAKS.contains(tokens.get(k).text());
             if (!broken) return true;
@@ -95,11 +97,15 @@ public final class RuleEngine {
         return false;
     }
 
-    private static boolean guarded(IntList guards, int rule, int first, int last, int window) {
+    /** A hard negative vetoes the trigger when it is within the window and shares a clause with it. */
+    private static boolean guarded(IntList guards, List<Token> tokens, int rule, int first, int last, int window) {
+        int fromClause = tokens.get(first).clause(), toClause = tokens.get(last).clause();
         for (int i = 0; i < guards.size(); i += 3) {
             if (guards.get(i) != rule) continue;
             int gFirst = guards.get(i + 1), gLast = guards.get(i + 2);
-            if (gFirst <= last + window && gLast >= first - window) return true;
+            if (gFirst > last + window || gLast < first - window) continue;
+            if (tokens.get(gLast).clause() < fromClause || tokens.get(gFirst).clause() > toClause) continue;
+            return true;
         }
         return false;
     }

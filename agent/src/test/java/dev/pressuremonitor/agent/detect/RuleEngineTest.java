@@ -33,6 +33,21 @@ class RuleEngineTest {
     }
 
     @Test
+    void negationGuardsAndGapsStopAtAPauseInLiveSpeech() {
+        RuleEngine e = Packs.engine(Packs.rule("urgency.ends", "URGENCY", "\"offer ends\", \"price * friday\"", "\"unless\":[\"no rush\"],\"guardWindow\":6"));
+        List<dev.pressuremonitor.models.Word> paused = new java.util.ArrayList<>(Words.at(0, 0.3, "there is not a rush"));
+        paused.addAll(Words.at(2.5, 0.3, "the offer ends friday"));
+        assertThat(e.scan(Utterance.of(Speaker.REP, paused))).extracting(h -> h.phrase()).containsExactly("offer ends");
+        assertThat(e.scan(Utterance.of(Speaker.REP, Words.at(0, 0.3, "there is not a rush the offer ends friday")))).as("no pause: negated").isEmpty();
+        List<dev.pressuremonitor.models.Word> guard = new java.util.ArrayList<>(Words.at(0, 0.3, "no rush"));
+        guard.addAll(Words.at(1.5, 0.3, "the offer ends friday"));
+        assertThat(e.scan(Utterance.of(Speaker.REP, guard))).extracting(h -> h.phrase()).containsExactly("offer ends");
+        List<dev.pressuremonitor.models.Word> gap = new java.util.ArrayList<>(Words.at(0, 0.3, "that is the price"));
+        gap.addAll(Words.at(2.0, 0.3, "see you friday"));
+        assertThat(e.scan(Utterance.of(Speaker.REP, gap))).as("a gap does not join words across the pause").isEmpty();
+    }
+
+    @Test
     void aRuleMarkedNotNegatableIgnoresNegators() {
         RuleEngine e = Packs.engine(Packs.rule("defend.cheap", "DEFEND", "\"not that expensive\"", "\"negatable\":false"));
         assertThat(hits(e, Speaker.REP, "honestly we're not that expensive")).containsExactly("defend.cheap[not that expensive]");

@@ -1,0 +1,27 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.Category;
+import dev.pressuremonitor.models.MindsetChart;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextClassifierTest {
+    private static final RulePack PACK = new RulePackLoader(MindsetChart.standard()).loadDefault();
+    private static final TextClassifier CLASSIFIER = new TextClassifier(new RuleEngine(PACK));
+
+    @Test
+    void aMultiSentenceTurnWhoseSecondSentencePressuresIsFlagged() {
+        List<Alert> alerts = CLASSIFIER.classify("Thanks for your time, I know you're not in a hurry. This offer ends Friday though.", null);
+        assertThat(TextClassifier.primary(alerts, PACK)).contains(Category.URGENCY);
+    }
+
+    @Test
+    void aNegationStillVetoesInsideItsOwnSentence() {
+        List<Alert> alerts = CLASSIFIER.classify("Thanks for your time. I'm not saying this offer ends Friday, it doesn't.", null);
+        assertThat(TextClassifier.primary(alerts, PACK)).isEmpty();
+    }
+}
