@@ -18,6 +18,7 @@
     "pace-slow": "Pace is slow."
   };
 
+  // the call clock, written exactly as Clock.format writes it in the terminal and the reports (10.9 s is 0:10)
   function clock(seconds) {
     seconds = Math.max(0, Math.floor(seconds || 0));
     var m = Math.floor(seconds / 60), s = seconds % 60;

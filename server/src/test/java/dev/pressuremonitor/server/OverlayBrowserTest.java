@@ -74,7 +74,7 @@ class OverlayBrowserTest {
         assertThat(browser.findElement(By.id("gauge-fill")).getSize().getWidth()).as("an empty gauge before any metrics").isZero();
 
         push(new CallStarted("ana", "emea", System.currentTimeMillis(), true));
-        push(new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 65, 66, true,
+        push(new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 65.7, 66.2, true,
                 new Reframe("never-chase", "Never chase; get to the truth about fit.", "Has something changed on your side since we spoke?")));
         push(new MetricsSnapshot(70, 0.71, 42, 80, 10, 150, 2, 1, 0, null, 48, List.of("talk-share-high")));
 
@@ -82,7 +82,7 @@ class OverlayBrowserTest {
         assertThat(browser.findElement(By.id("nudge-category")).getText()).isEqualToIgnoringCase("Chase");
         assertThat(browser.findElement(By.id("nudge-trust")).getText()).isEqualTo("Never chase; get to the truth about fit.");
         assertThat(browser.findElement(By.id("nudge-ask")).getText()).isEqualTo("Has something changed on your side since we spoke?");
-        assertThat(browser.findElement(By.id("nudge-time")).getText()).isEqualTo("1:05");
+        assertThat(browser.findElement(By.id("nudge-time")).getText()).as("the report's clock").isEqualTo(dev.pressuremonitor.models.Clock.format(65.7));
         wait.until(ExpectedConditions.textToBe(By.id("gauge-value"), "48"));
         assertThat(browser.findElement(By.id("talk-share")).getText()).isEqualTo("71%");
         // the monologue timer keeps running between metrics, a few seconds at most

@@ -1,6 +1,7 @@
 package dev.pressuremonitor.agent.call;
 
 import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.Clock;
 import dev.pressuremonitor.models.Envelope;
 
 import java.io.PrintWriter;
@@ -18,8 +19,7 @@ public final class ConsoleNudges implements Consumer<Envelope> {
     @Override
     public void accept(Envelope envelope) {
         if (envelope.data() instanceof Alert a && a.nudge()) {
-            int s = (int) a.start();
-            out.printf(Locale.ROOT, "[%d:%02d] %-7s \"%s\" -> %s Try: %s%n", s / 60, s % 60, a.category(), a.phrase(),
+            out.printf(Locale.ROOT, "[%s] %-7s \"%s\" -> %s Try: %s%n", Clock.format(a.start()), a.category(), a.phrase(),
                     a.reframe().trust(), a.reframe().ask());
             out.flush();
         }

@@ -10,6 +10,7 @@ import dev.pressuremonitor.models.CallSummary.CoachingPoint;
 import dev.pressuremonitor.models.CallSummary.TimelineBucket;
 import dev.pressuremonitor.models.CallSummary.TrustMoment;
 import dev.pressuremonitor.models.Category;
+import dev.pressuremonitor.models.Clock;
 import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.models.MetricsSnapshot;
 import dev.pressuremonitor.models.MetricsThresholds;
@@ -214,8 +215,8 @@ public final class SummaryBuilder {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** The call clock as every view writes it ({@link Clock}). */
     public static String clock(double seconds) {
-        int s = (int) Math.round(seconds);
-        return s / 60 + ":" + String.format(Locale.ROOT, "%02d", s % 60);
+        return Clock.format(seconds);
     }
 }
