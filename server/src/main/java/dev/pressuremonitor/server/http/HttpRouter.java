@@ -228,7 +228,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         ChannelPipeline p = ctx.pipeline();
         String me = ctx.name();
         p.addAfter(me, "ws-compression", new WebSocketServerCompressionHandler(config.maxFrameBytes()));
-        p.addAfter("ws-compression", "ws-protocol", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+        p.addAfter("ws-compression", "ws-control", new ControlFrames(config.limits().eventsPerSecond(), metrics::refused));
+        p.addAfter("ws-control", "ws-protocol", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(path)
                 .checkStartsWith(true)
                 .handleCloseFrames(true)

@@ -21,6 +21,8 @@ public final class KeepAlive extends ChannelDuplexHandler {
     private final long silentNanos;
     private final String reason;
     private long lastHeard;
+    /** Pings sent since we last heard from the peer: a peer is given up on only once it has been asked. */
+    private int unanswered;
     private ScheduledFuture<?> ticks;
     private boolean closing;
 
@@ -55,6 +57,7 @@ public final class KeepAlive extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         lastHeard = System.nanoTime();
+        unanswered = 0;
         super.channelRead(ctx, msg);
     }
 
@@ -77,7 +80,7 @@ public final class KeepAlive extends ChannelDuplexHandler {
         if (closing || !ctx.channel().isActive()) return;
         long silent = System.nanoTime() - lastHeard;
         boolean webSocket = ctx.pipeline().get("ws-protocol") != null;
-        if (silent >= silentNanos) {
+        if (silent >= silentNanos && (unanswered > 0 || !webSocket)) {
             closing = true;
             stop();
             if (webSocket) {
@@ -86,6 +89,7 @@ public final class KeepAlive extends ChannelDuplexHandler {
                 ctx.close();
             }
         } else if (webSocket && silent >= pingEveryNanos) {
+            unanswered++;
             ctx.channel().writeAndFlush(new PingWebSocketFrame());
         }
     }

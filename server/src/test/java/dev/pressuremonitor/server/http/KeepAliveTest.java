@@ -78,7 +78,7 @@ class KeepAliveTest {
             assertThat(close).as("a close frame before the socket ended").isNotNull();
             assertThat(close.closeCode()).isEqualTo(1001);
             assertThat(close.closeReason()).contains("nothing heard").contains("reconnect");
-            assertThat(silent.pingsIgnored).as("pings before giving up").isGreaterThanOrEqualTo(2);
+            assertThat(silent.seen[RawWebSocket.PING]).as("pings before giving up").isPositive();
         }
     }
 }

@@ -132,8 +132,8 @@ public final class RawWebSocket implements AutoCloseable {
         return new Frame(b0 & 0x0f, p);
     }
 
-    /** Pings read by {@link #readUntilClose()}, none of them answered. */
-    public int pingsIgnored;
+    /** Frames read by {@link #readUntilClose()} by opcode (pings among them, none answered). */
+    public final int[] seen = new int[16];
 
     /** Reads frames, answering nothing, until a close frame arrives; null when the socket ended without one. */
     public Frame readUntilClose() throws IOException {
@@ -141,7 +141,7 @@ public final class RawWebSocket implements AutoCloseable {
             while (true) {
                 Frame f = read();
                 if (f.opcode() == CLOSE) return f;
-                if (f.opcode() == PING) pingsIgnored++;
+                seen[f.opcode()]++;
             }
         } catch (EOFException | java.net.SocketException e) {
             return null;
