@@ -22,7 +22,7 @@ final class RegexBaseline {
         Map<Category, List<String>> alternatives = new EnumMap<>(Category.class);
         for (Rule r : pack.rules()) {
             if (!r.category().isPressure()) continue;
-            for (PhrasePattern p : r.patterns()) alternatives.computeIfAbsent(r.category(), c -> new ArrayList<>()).add(toRegex(p.source()));
+            for (PhrasePattern p : r.patterns()) alternatives.computeIfAbsent(r.category(), c -> new ArrayList<>()).add(toRegex(inlineLexicons(p.source(), pack)));
         }
         for (List<String> alts : alternatives.values()) {
             perCategory.add(Pattern.compile("(?<!\\S)(?:" + String.join("|", alts) + ")"));
@@ -36,6 +36,12 @@ final class RegexBaseline {
             if (p.matcher(text).find()) n++;
         }
         return n;
+    }
+
+    /** "@name" becomes the group of the lexicon's phrases, so the regex hears the same words. */
+    static String inlineLexicons(String source, RulePack pack) {
+        return java.util.regex.Pattern.compile("@([a-z][a-z0-9_]*)").matcher(source).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                "(" + String.join("|", pack.lexicons().get(m.group(1)).stream().map(seq -> String.join(" ", seq)).toList()) + ")"));
     }
 
     /** Pattern syntax to regex: every token is followed by whitespace, so optional parts stay optional. */

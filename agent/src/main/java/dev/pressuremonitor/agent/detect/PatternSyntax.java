@@ -20,6 +20,14 @@ public final class PatternSyntax {
     static final int DEFAULT_GAP = 3;
     static final int MAX_GAP = 8;
     static final int MAX_VARIANTS_PER_PIECE = 16384;
+    /**
+     * A run of words whose alternatives multiply past this (lexicons make that easy) is compiled as several
+     * pieces that must touch, so that "(talk|speak) to (my|our)? @decision_maker" adds the lexicon's entries
+     * to the automaton once instead of once per combination of the words before it.
+     */
+    static final int SPLIT_VARIANTS_AT = 256;
+    /** maxGaps value of a piece that must follow the previous one directly (a long run split up). */
+    static final int ADJACENT = -1;
 
     /** Looks up a lexicon by name; null when there is none. */
     @FunctionalInterface
@@ -35,12 +43,12 @@ public final class PatternSyntax {
 
     public static PhrasePattern parse(String source, Lexicons lexicons) {
         if (source == null || source.isBlank()) throw new IllegalArgumentException("pattern is empty");
-        return new Parser(source, lexicons::get, lexicons.names().toString()).pattern();
+        return new Parser(source, lexicons::get, lexicons.names().toString(), true).pattern();
     }
 
     /** A phrase without gaps (a lexicon entry): every token sequence it accepts. */
     static List<List<String>> phrase(String source, LexiconLookup lexicons) {
-        PhrasePattern p = new Parser(source, lexicons, null).pattern();
+        PhrasePattern p = new Parser(source, lexicons, null, false).pattern();
         if (p.pieces().size() > 1) throw new IllegalArgumentException("has a gap ('*'): lexicon entries are phrases without gaps");
         return p.pieces().get(0);
     }
@@ -50,12 +58,14 @@ public final class PatternSyntax {
         private final String src;
         private final LexiconLookup lexicons;
         private final String known;
+        private final boolean splitLongRuns;
         private int pos;
 
-        Parser(String src, LexiconLookup lexicons, String known) {
+        Parser(String src, LexiconLookup lexicons, String known, boolean splitLongRuns) {
             this.src = src.trim();
             this.lexicons = lexicons;
             this.known = known;
+            this.splitLongRuns = splitLongRuns;
         }
 
         PhrasePattern pattern() {
@@ -69,8 +79,7 @@ public final class PatternSyntax {
                 if (src.charAt(pos) == '*') {
                     int gap = gap();
                     if (elements.isEmpty()) throw error("starts with a gap or has two gaps in a row");
-                    pieces.add(expand(elements, src));
-                    gaps.add(pendingGap);
+                    addPiece(pieces, gaps, elements, pendingGap);
                     pendingGap = gap;
                     elements = new ArrayList<>();
                 } else {
@@ -78,9 +87,38 @@ public final class PatternSyntax {
                 }
             }
             if (elements.isEmpty()) throw error("ends with a gap");
-            pieces.add(expand(elements, src));
-            gaps.add(pendingGap);
+            addPiece(pieces, gaps, elements, pendingGap);
             return new PhrasePattern(src, pieces, gaps.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** Adds the run of elements between two gaps, split into touching pieces where its variants multiply. */
+        private void addPiece(List<List<List<String>>> pieces, List<Integer> gaps, List<List<List<String>>> elements, int gapBefore) {
+            List<List<List<String>>> current = new ArrayList<>();
+            long count = 1;
+            int gap = gapBefore;
+            for (int i = 0; i < elements.size(); i++) {
+                List<List<String>> e = elements.get(i);
+                if (splitLongRuns && !current.isEmpty() && count * e.size() > SPLIT_VARIANTS_AT
+                        && matchesSomething(current, 0) && matchesSomething(elements, i)) {
+                    pieces.add(expand(current, src));
+                    gaps.add(gap);
+                    gap = ADJACENT;
+                    current = new ArrayList<>();
+                    count = 1;
+                }
+                current.add(e);
+                count *= e.size();
+            }
+            pieces.add(expand(current, src));
+            gaps.add(gap);
+        }
+
+        /** Whether elements from {@code from} on always match at least one word (one of them is not optional). */
+        private static boolean matchesSomething(List<List<List<String>>> elements, int from) {
+            for (int i = from; i < elements.size(); i++) {
+                if (elements.get(i).stream().noneMatch(List::isEmpty)) return true;
+            }
+            return false;
         }
 
         private int gap() {

@@ -149,8 +149,11 @@ public final class PhraseMatcher {
             for (int j = 0; j < before; j += 4) {
                 if (data[j] != pattern || data[j + 1] != piece - 1) continue;
                 int gap = first - data[j + 3] - 1;
-                if (gap < 0 || gap > maxGap) continue;
-                if (tokens.get(first).clause() != tokens.get(data[j + 3]).clause()) continue; // a gap stops at a clause boundary
+                if (maxGap == PatternSyntax.ADJACENT) {
+                    if (gap != 0) continue;
+                } else if (gap < 0 || gap > maxGap || tokens.get(first).clause() != tokens.get(data[j + 3]).clause()) {
+                    continue; // out of bounds, or the gap would cross a clause boundary
+                }
                 if (piece == pieces - 1) sink.match(pattern, data[j + 2], last);
                 else add(pattern, piece, data[j + 2], last);
             }

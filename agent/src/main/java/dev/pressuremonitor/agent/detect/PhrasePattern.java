@@ -7,7 +7,8 @@ import java.util.List;
  * accepts (alternatives and optional words already expanded).
  *
  * @param pieces  piece i accepts any of pieces.get(i)
- * @param maxGaps maxGaps[i] is how many tokens may stand between piece i-1 and piece i (maxGaps[0] unused)
+ * @param maxGaps maxGaps[i] is how many tokens may stand between piece i-1 and piece i (maxGaps[0] unused);
+ *                {@link PatternSyntax#ADJACENT} when piece i continues piece i-1 directly (a long run split up)
  */
 public record PhrasePattern(String source, List<List<List<String>>> pieces, int[] maxGaps) {
     public PhrasePattern {

@@ -68,4 +68,15 @@ class LexiconsTest {
         assertThat(merged.lexicons().get("competitor")).contains(List.of("acme", "corp"), List.of("the", "competition"));
         assertThat(hits(merged, "zorblax is the best")).containsExactly("zorblax is the best");
     }
+
+    @Test
+    void wordsThatMultiplyWithALexiconCompileAsTouchingPiecesThatStillMatchOnlyTogether() {
+        String many = "\"lexicons\":{\"who\":[" + String.join(",", java.util.stream.IntStream.range(0, 60).mapToObj(i -> "\"person" + i + "\"").toList())
+                + ",\"wife\"]},";
+        RulePack p = pack(many, Packs.rule("o.talk", "OBJECTION", "\"(need|have|want|got|going) to (talk|speak|check) (to|with)? (my|our)? @who\"", ""));
+        assertThat(p.rules().get(0).patterns().get(0).pieces()).as("split, not multiplied out").hasSizeGreaterThan(1);
+        assertThat(new RuleEngine(p).scan(Utterance.of(dev.pressuremonitor.models.Speaker.PROSPECT, TextTokenizer.words("I need to talk to my wife", 0))))
+                .extracting(RuleHit::phrase).containsExactly("need to talk to my wife");
+        assertThat(new RuleEngine(p).scan(Utterance.of(dev.pressuremonitor.models.Speaker.PROSPECT, TextTokenizer.words("I need to talk to my lovely wife", 0)))).isEmpty();
+    }
 }

@@ -24,4 +24,12 @@ class TextClassifierTest {
         List<Alert> alerts = CLASSIFIER.classify("Thanks for your time. I'm not saying this offer ends Friday, it doesn't.", null);
         assertThat(TextClassifier.primary(alerts, PACK)).isEmpty();
     }
+
+    @Test
+    void aPlainWordRefusalOpensTheContextWindowForArguingBack() {
+        String rep = "But you haven't even seen what it does yet.";
+        assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "Please take me off your list."), PACK)).contains(Category.COUNTER);
+        assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "Honestly this sounds like a scam."), PACK)).contains(Category.COUNTER);
+        assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "Sure, go ahead and tell me."), PACK)).as("no objection: no context").isEmpty();
+    }
 }
