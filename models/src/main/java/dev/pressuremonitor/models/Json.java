@@ -54,7 +54,8 @@ public final class Json {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new DecodeException(describe(e), e);
+            var loc = e.getLocation();
+            throw new DecodeException(describe(e), e, loc == null ? -1 : loc.getLineNr());
         }
     }
 
@@ -98,10 +99,66 @@ public final class Json {
             return where + firstLine(msg);
         }
         if (e instanceof JsonProcessingException p) {
-            var loc = p.getLocation();
-            return "malformed JSON" + (loc != null ? " at column " + loc.getColumnNr() : "") + ": " + firstLine(p.getOriginalMessage());
+            return "malformed JSON" + where(p) + ": " + syntax(p);
         }
         return firstLine(e.getMessage());
+    }
+
+    /** " at column C" on a one-line input, " at line L, column C" past its first line. */
+    static String where(JsonProcessingException p) {
+        var loc = p.getLocation();
+        if (loc == null || loc.getColumnNr() < 1) return "";
+        return loc.getLineNr() > 1 ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : " at column " + loc.getColumnNr();
+    }
+
+    /** What is wrong with the text, in words a person editing the file understands (never the parser's internals). */
+    static String syntax(JsonProcessingException p) {
+        String m = p.getOriginalMessage() == null ? "" : p.getOriginalMessage();
+        String found = quoted(m);
+        if (m.startsWith("Unexpected end-of-input")) {
+            if (m.contains("closing quote")) return "the text ends inside a string: a closing double quote is missing";
+            if (m.contains("Array")) return "the text ends before the array is closed: a ']' is missing";
+            return "the text ends before the object is closed: a '}' is missing";
+        }
+        if (m.startsWith("Unrecognized token")) {
+            return "unexpected text '" + found + "' where a value belongs (strings need double quotes; true, false and null are lower case)";
+        }
+        if (m.contains("double-quote to start field name")) {
+            if ("}".equals(found)) return "a comma before '}' (remove the trailing comma)";
+            if ("'".equals(found)) return "field names need double quotes, not single quotes";
+            if (found != null && !found.isEmpty() && Character.isDigit(found.charAt(0))) {
+                return "a number continues after a comma (a decimal comma such as 0,66? write 0.66)";
+            }
+            return "expected a field name in double quotes, found '" + found + "'";
+        }
+        if (m.contains("comma to separate Object entries")) return "expected ',' or '}' after a value, found '" + found + "'";
+        if (m.contains("comma to separate Array entries")) return "expected ',' or ']' after a value, found '" + found + "'";
+        if (m.contains("Trailing token")) return "more text after the JSON value ends";
+        if (m.contains("Unexpected close marker")) return "a closing '" + found + "' that matches nothing";
+        if (m.contains("control character")) return "a raw line break or control character inside a string (write it as \\n)";
+        if (m.contains("Unexpected character")) return "unexpected character '" + found + "'";
+        if (m.contains("Duplicate field")) return "field '" + quoted(m) + "' appears twice";
+        if (m.contains("nesting depth")) return "nested too deeply (the nesting depth is limited to 64 levels)";
+        if (m.contains("exceeds the maximum")) return "a number or string is too long";
+        // the rest: the parser's first sentence, never its location or source text
+        String first = firstLine(m);
+        int cut = first.indexOf(" at [Source");
+        if (cut >= 0) first = first.substring(0, cut);
+        cut = first.indexOf(" (start marker");
+        return cut >= 0 ? first.substring(0, cut) : first;
+    }
+
+    /** The character or token Jackson quotes in its message: ('x' (code ...)) or 'tok'. */
+    private static String quoted(String m) {
+        int a = m.indexOf("('");
+        if (a >= 0) {
+            int b = m.indexOf("' (code", a);
+            if (b > a + 2) return m.substring(a + 2, b);
+            if (b == a + 2) return "";
+        }
+        a = m.indexOf('\'');
+        int b = a < 0 ? -1 : m.indexOf('\'', a + 1);
+        return a >= 0 && b > a ? m.substring(a + 1, b) : null;
     }
 
     private static String path(JsonMappingException m, String leaf) {

@@ -53,7 +53,13 @@ final class CallRunner {
                 call = RecordedCall.read(input);
             }
             call.problems().forEach(err::println);
-            if (call.items().isEmpty()) throw new UserException((demo ? "the demo call" : input) + " has no readable Vosk results");
+            call.notes().forEach(err::println);
+            String name = demo ? "the demo call" : input.toString();
+            if (call.items().isEmpty()) throw new UserException(name + " has no readable Vosk results");
+            if (!call.hasWords()) {
+                throw new UserException(name + " has " + call.items().size() + " Vosk result(s) but not one word in them: nothing was"
+                        + " said, or the recogniser's text was lost; record with word output on (Vosk setWords(true))");
+            }
             return call;
         } catch (NoSuchFileException e) {
             throw new UserException("no such file: " + e.getMessage());

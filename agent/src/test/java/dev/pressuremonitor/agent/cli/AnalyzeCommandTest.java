@@ -50,4 +50,43 @@ class AnalyzeCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no such file: nope.jsonl");
     }
+
+    @Test
+    void aTranscriptWithTextButNoWordTimingsIsAnalysedWithEstimatedTimesAndSaysSo(@TempDir Path dir) throws Exception {
+        Path call = Files.writeString(dir.resolve("call.jsonl"), """
+                {"speaker":"rep","text":"hi thanks for the time"}
+                {"speaker":"rep","text":"just checking in on the proposal i sent"}
+                {"speaker":"prospect","text":"we are happy with our current vendor"}
+                """);
+        CliTest r = CliTest.run("", "analyze", call.toString(), "--format", "json");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).containsOnlyOnce("times are estimated");
+        JsonNode s = Json.readTree(r.out());
+        assertThat(s.get("alerts")).hasSize(1);
+        assertThat(s.get("alerts").get(0).get("category").asText()).isEqualTo("CHASE");
+        assertThat(s.get("duration").asDouble()).isPositive();
+    }
+
+    @Test
+    void aTranscriptWithoutASingleWordIsRefusedNotReportedAsAnEmptyCall(@TempDir Path dir) throws Exception {
+        Path call = Files.writeString(dir.resolve("call.jsonl"), """
+                {"speaker":"rep","text":""}
+                {"speaker":"prospect","partial":"so"}
+                """);
+        CliTest r = CliTest.run("", "analyze", call.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains(call + " has 2 Vosk result(s) but not one word in them");
+    }
+
+    @Test
+    void aPrettyPrintedTranscriptIsAnalysed(@TempDir Path dir) throws Exception {
+        StringBuilder pretty = new StringBuilder();
+        for (String line : CALL.split("\n")) pretty.append(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Json.readTree(line))).append('\n');
+        Path call = Files.writeString(dir.resolve("call.jsonl"), pretty);
+        CliTest r = CliTest.run("", "analyze", call.toString(), "--format", "json");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(Json.readTree(r.out()).get("alerts").get(0).get("category").asText()).isEqualTo("CHASE");
+    }
 }

@@ -70,6 +70,16 @@ class RulePackLoaderTest {
     }
 
     @Test
+    void brokenJsonNamesTheLineAndSaysWhatIsWrongWithoutTheParsersInternals() {
+        String json = "{\n  \"version\": 1,\n  \"rules\": [\n    {\"id\": \"close.x\",}\n  ]\n}\n";
+        assertThatThrownBy(() -> loader.parse("p.json", json, null))
+                .hasMessage("p.json: not valid JSON: malformed JSON at line 4, column 22: a comma before '}' (remove the trailing comma)");
+        assertThatThrownBy(() -> loader.parse("p.json", "{\"version\": 1,\n \"rules\": [", null))
+                .hasMessage("p.json: not valid JSON: malformed JSON at line 2, column 12: the text ends before the array is closed: a ']' is missing")
+                .message().doesNotContain("Source").doesNotContain("REDACTED");
+    }
+
+    @Test
     void aUserPackAddsRulesAndReplacesOnesWithTheSameId(@TempDir Path dir) throws IOException {
         Path user = dir.resolve("mine.json");
         Files.writeString(user, "{\"version\":1,\"rules\":["
