@@ -22,9 +22,18 @@ public final class ConversationMetrics {
     /** "mm-hmm" and "yeah" are not a turn: a prospect turn takes the floor at this length or word count. */
     static final double TURN_MIN_SECONDS = 1.0;
     static final int TURN_MIN_WORDS = 3;
+    /** A reply of at most this many words while the other side carries on is a backchannel ("sure", "right, okay"). */
+    static final int BACKCHANNEL_WORDS = 3;
+    private static final java.util.Set<String> BACKCHANNEL = java.util.Set.of("yeah", "yes", "yep", "yup", "right", "sure", "okay", "ok",
+            "mm", "mhm", "mmhmm", "hmm", "uh", "huh", "uhhuh", "um", "got", "it", "i", "see", "totally", "absolutely", "exactly", "true",
+            "cool", "great", "makes", "sense", "of", "course", "wow", "oh", "ah", "alright", "gotcha", "interesting", "fair", "enough");
+    /** The two channels' clocks may disagree by this much: a reply this early still follows the objection. */
+    static final double OBJECTION_SKEW = 0.5;
     /** Pace needs this much recent rep speech to mean anything. */
     static final double PACE_MIN_TALK = 15;
     static final double PACE_WINDOW = 60;
+    /** Recognisers round times to hundredths: a word starting this close before the settled end is still new. */
+    static final double REPEAT_TOLERANCE = 0.005;
 
     private final boolean prospectChannel;
     private final MetricsThresholds thresholds;
@@ -34,6 +43,8 @@ public final class ConversationMetrics {
     private final List<Double> objectionEnds = new ArrayList<>();
     private final double[] talk = new double[2];
     private final double[] lastEnd = {-1, -1};
+    /** Per speaker, where the words settled so far end: a final starting before this repeats them. */
+    private final double[] settledEnd = {-1, -1};
     private int openQuestions;
     private int closedQuestions;
 
@@ -42,27 +53,44 @@ public final class ConversationMetrics {
         this.thresholds = thresholds;
     }
 
-    /** A settled utterance. */
-    public void add(Utterance u) {
+    /**
+     * A settled utterance. A final result that repeats words already settled for its speaker (vosk-server sends
+     * some finals twice) adds only its new words, so nothing is counted twice.
+     *
+     * @return whether it carried any word not heard before
+     */
+    public boolean add(Utterance u) {
         List<Word> target = u.speaker() == Speaker.REP ? rep : prospect;
         int s = u.speaker().ordinal();
-        for (Word w : u.words()) {
-            if (!target.isEmpty() && w.start() < target.get(target.size() - 1).start()) continue; // replayed words
+        int firstNew = u.words().size();
+        for (int i = 0; i < u.words().size(); i++) {
+            Word w = u.words().get(i);
+            if (w.start() < settledEnd[s] - REPEAT_TOLERANCE) continue; // words of an earlier final, heard again
+            if (firstNew == u.words().size()) firstNew = i;
             target.add(w);
             boolean joined = lastEnd[s] >= 0 && w.start() - lastEnd[s] <= JOIN_GAP;
             talk[s] += joined ? Math.max(0, w.end() - lastEnd[s]) : w.duration();
             lastEnd[s] = Math.max(lastEnd[s], w.end());
         }
+        if (firstNew == u.words().size()) return false;
+        settledEnd[s] = Math.max(settledEnd[s], u.words().get(u.words().size() - 1).end());
         if (u.speaker() == Speaker.REP) {
-            QuestionCounter.Count c = questions.count(u.tokens());
+            List<Token> tokens = u.tokens();
+            if (firstNew > 0) {
+                int from = 0;
+                while (from < tokens.size() && tokens.get(from).word() < firstNew) from++;
+                tokens = tokens.subList(from, tokens.size());
+            }
+            QuestionCounter.Count c = questions.count(tokens);
             openQuestions += c.open();
             closedQuestions += c.closed();
         }
+        return true;
     }
 
     /** The prospect objected or challenged value in words that ended at {@code at}. */
     public void objection(double at) {
-        objectionEnds.add(at);
+        if (!objectionEnds.contains(at)) objectionEnds.add(at);
     }
 
     public record Figures(double repTalk, double prospectTalk, Double repTalkShare, double currentMonologue,
@@ -166,16 +194,58 @@ public final class ConversationMetrics {
         return count;
     }
 
+    /**
+     * The rep's pause before answering each objection: from the end of the prospect's turn that raised it to the
+     * rep's first word of the reply. A turn runs on while the prospect keeps talking (the rep's one- to three-word
+     * backchannels do not end it); an objection the rep has not answered yet has no pause, and several objections
+     * in one turn share their one answer.
+     */
     private List<Double> objectionPauses() {
         List<Double> pauses = new ArrayList<>();
+        int lastAnswer = -1;
         for (double at : objectionEnds) {
-            for (Word w : rep) {
-                if (w.start() >= at - 0.5) {
-                    pauses.add(Math.max(0, w.start() - at));
+            int answer = answerAfter(at);
+            if (answer < 0 || answer == lastAnswer) continue;
+            lastAnswer = answer;
+            double replyAt = rep.get(answer).start();
+            double turnEnd = at;
+            for (Word w : prospect) {
+                if (w.start() >= replyAt) break;
+                if (w.start() >= at - OBJECTION_SKEW) turnEnd = Math.max(turnEnd, w.end());
+            }
+            pauses.add(Math.max(0, replyAt - turnEnd));
+        }
+        return pauses;
+    }
+
+    private boolean isBackchannel(int from, int to) {
+        if (to - from > BACKCHANNEL_WORDS) return false;
+        for (int k = from; k < to; k++) if (!BACKCHANNEL.contains(Normalizer.clean(rep.get(k).text()))) return false;
+        return true;
+    }
+
+    /** Index of the rep's first word that takes the floor after an objection ending at {@code at}, or -1. */
+    private int answerAfter(double at) {
+        int i = 0;
+        while (i < rep.size() && rep.get(i).start() < at - OBJECTION_SKEW) i++;
+        while (i < rep.size()) {
+            int j = i + 1;
+            while (j < rep.size() && rep.get(j).start() - rep.get(j - 1).end() <= TURN_JOIN) j++;
+            double nextRun = j < rep.size() ? rep.get(j).start() : Double.MAX_VALUE;
+            boolean prospectGoesOn = false;
+            for (Word w : prospect) {
+                if (w.start() > rep.get(i).start() && w.start() < nextRun) {
+                    prospectGoesOn = true;
                     break;
                 }
             }
+            // "right", "sure, okay" while the prospect carries on is listening, not the answer
+            if (prospectGoesOn && isBackchannel(i, j)) {
+                i = j;
+                continue;
+            }
+            return i;
         }
-        return pauses;
+        return -1;
     }
 }

@@ -68,8 +68,8 @@ public final class Detector {
             }
         }
         if (segment.isFinal()) {
-            metrics.add(u);
-            if (objected && segment.speaker() == Speaker.PROSPECT) metrics.objection(words.get(words.size() - 1).end());
+            boolean heardBefore = !metrics.add(u);
+            if (objected && !heardBefore && segment.speaker() == Speaker.PROSPECT) metrics.objection(words.get(words.size() - 1).end());
         }
         return out;
     }

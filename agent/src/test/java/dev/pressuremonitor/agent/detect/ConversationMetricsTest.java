@@ -108,4 +108,67 @@ class ConversationMetricsTest {
         assertThat(f.openQuestions()).isEqualTo(1);
         assertThat(f.closedQuestions()).isEqualTo(1);
     }
+
+    @Test
+    void aFinalResultSentTwiceCountsItsQuestionsAndTalkOnce() {
+        ConversationMetrics m = metrics(true);
+        List<Word> question = Words.at(0, "so what made you look at this");
+        say(m, Speaker.REP, question);
+        double talk = m.figures(3).repTalk();
+        say(m, Speaker.REP, question);
+        ConversationMetrics.Figures f = m.figures(3);
+        assertThat(f.openQuestions()).isEqualTo(1);
+        assertThat(f.repTalk()).isEqualTo(talk);
+    }
+
+    @Test
+    void aRepeatedFinalThatRunsOnCountsOnlyItsNewWords() {
+        ConversationMetrics m = metrics(true);
+        say(m, Speaker.REP, Words.at(0, "what made you look at this"));
+        List<Word> more = new java.util.ArrayList<>(Words.at(0, "what made you look at this"));
+        more.addAll(Words.at(3, "do you have a budget"));
+        say(m, Speaker.REP, more);
+        assertThat(m.figures(5).openQuestions()).isEqualTo(1);
+        assertThat(m.figures(5).closedQuestions()).isEqualTo(1);
+    }
+
+    @Test
+    void theObjectionPauseRunsFromTheEndOfTheProspectsTurnNotWhileTheyKeepTalking() {
+        ConversationMetrics m = metrics(true);
+        say(m, Speaker.PROSPECT, Words.at(10, 0.4, "honestly it is too expensive for us"));   // ends 12.72
+        m.objection(12.72);
+        say(m, Speaker.PROSPECT, Words.at(13.2, 0.4, "we looked at the budget last quarter and it just did not fit anywhere")); // ends 18.72
+        say(m, Speaker.REP, Words.at(19.7, "what would it need to look like"));
+        assertThat(m.figures(22).objectionPauses()).singleElement().satisfies(p -> assertThat(p).isCloseTo(0.98, within(1e-9)));
+    }
+
+    @Test
+    void aBackchannelWhileTheProspectGoesOnIsNotTheAnswer() {
+        ConversationMetrics m = metrics(true);
+        say(m, Speaker.PROSPECT, Words.at(10, 0.4, "it is too expensive for us"));           // ends 12.32
+        m.objection(12.32);
+        say(m, Speaker.REP, Words.at(12.6, "right"));
+        say(m, Speaker.PROSPECT, Words.at(13.0, 0.4, "and the board will not sign off on it")); // ends 16.52
+        say(m, Speaker.REP, Words.at(17.5, "what would they need to see"));
+        assertThat(m.figures(20).objectionPauses()).singleElement().satisfies(p -> assertThat(p).isCloseTo(0.98, within(1e-9)));
+    }
+
+    @Test
+    void anObjectionTheRepHasNotAnsweredHasNoPauseYet() {
+        ConversationMetrics m = metrics(true);
+        say(m, Speaker.PROSPECT, Words.at(10, 0.4, "it is too expensive for us"));
+        m.objection(12.32);
+        assertThat(m.figures(30).objectionPauses()).isEmpty();
+    }
+
+    @Test
+    void twoObjectionsInOneTurnShareTheirOneAnswer() {
+        ConversationMetrics m = metrics(true);
+        say(m, Speaker.PROSPECT, Words.at(10, 0.4, "it is too expensive"));  // ends 11.52
+        m.objection(11.52);
+        say(m, Speaker.PROSPECT, Words.at(12, 0.4, "and we already have a vendor")); // ends 14.32
+        m.objection(14.32);
+        say(m, Speaker.REP, Words.at(15, "tell me more about that"));
+        assertThat(m.figures(18).objectionPauses()).singleElement().satisfies(p -> assertThat(p).isCloseTo(0.68, within(1e-9)));
+    }
 }

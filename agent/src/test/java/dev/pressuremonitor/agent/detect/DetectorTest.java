@@ -115,6 +115,16 @@ class DetectorTest {
     }
 
     @Test
+    void anObjectionSentTwiceGivesOnePause() {
+        Detector d = detector();
+        List<Word> objection = Words.at(10.0, 0.5, "we are happy with it");
+        d.accept(fin(Speaker.PROSPECT, objection));
+        d.accept(fin(Speaker.PROSPECT, objection));
+        d.accept(fin(Speaker.REP, Words.at(13.7, "okay that makes sense")));
+        assertThat(d.figures().objectionPauses()).hasSize(1);
+    }
+
+    @Test
     void aWeakRuleWaitsForTheFinalResultSoAStrongerReadingWins() {
         RuleEngine engine = Packs.engine(String.join(",",
                 Packs.rule("counter.reassure", "COUNTER", "\"honestly it is\"", "\"severity\":\"LOW\",\"weight\":0.7,\"negatable\":false"),
