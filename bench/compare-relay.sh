@@ -10,7 +10,7 @@ data=$(mktemp -d)
 cleanup() { kill "${ours:-}" "${relay:-}" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
 
-java -Xmx1g -jar agent/target/pressure-monitor.jar server --no-auth --port 0 --data "$data" > "$data/ours.out" 2>/dev/null &
+java -Xmx1g -jar agent/target/pressure-monitor.jar server --no-auth --port 0 --data "$data" --max-connections-per-address $((agents + overlays + 100)) > "$data/ours.out" 2>/dev/null &
 ours=$!
 node bench/ws-relay/relay.js 0 > "$data/relay.out" &
 relay=$!

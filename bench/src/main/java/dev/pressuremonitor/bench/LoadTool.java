@@ -82,7 +82,8 @@ public final class LoadTool {
 
     private static void step(int agents, int overlays, int rate, int seconds, boolean report) throws Exception {
         try (PressureServer server = target == null ? PressureServer.start(ServerConfig.defaults().withPort(0)
-                .withLimits(new ServerConfig.Limits(4, 10_000, 10, 100_000))) : null) {
+                .withLimits(new ServerConfig.Limits(4, 10_000, 10, 100_000))
+                .withConnections(new ServerConfig.Connections(100_000, agents + overlays + 100))) : null) {
             EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
             try {
                 URI base = target != null ? target : URI.create("ws://127.0.0.1:" + server.port());

@@ -6,7 +6,11 @@ import dev.pressuremonitor.server.calls.CallsApi;
 import dev.pressuremonitor.server.http.HttpRouter;
 import dev.pressuremonitor.server.team.TeamApi;
 import dev.pressuremonitor.server.team.TeamMetrics;
+import dev.pressuremonitor.server.access.ConnectionCaps;
+import dev.pressuremonitor.server.http.HttpResponses;
 import dev.pressuremonitor.server.http.KeepAlive;
+import dev.pressuremonitor.server.http.RequestDeadline;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import dev.pressuremonitor.server.http.StaticAssets;
 import dev.pressuremonitor.server.ingest.IngestService;
 import dev.pressuremonitor.server.overlay.OverlayHub;
@@ -54,6 +58,7 @@ public final class PressureServer implements AutoCloseable {
     private final dev.pressuremonitor.server.access.ConnectionCounter perToken = new dev.pressuremonitor.server.access.ConnectionCounter();
     private final java.util.concurrent.ExecutorService blocking;
     private final java.util.concurrent.ScheduledExecutorService housekeeping;
+    private final ConnectionCaps caps;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -66,6 +71,8 @@ public final class PressureServer implements AutoCloseable {
         this.ingest = new IngestService(overlays, store, metrics, config.limits());
         this.access = new dev.pressuremonitor.server.access.AccessControl(config.auth(), store);
         store.onCallEnded(metrics::callEnded);
+        this.caps = ConnectionCaps.forThisProcess(config.connections().total(), config.connections().perAddress());
+        metrics.openConnections(caps::open);
         metrics.connections(() -> connections.stream().filter(c -> "agent".equals(c.attr(HttpRouter.ROLE).get())).count(),
                 overlays::subscribers, overlays::dropped, ingest::rejected);
         this.blocking = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
@@ -100,10 +107,20 @@ public final class PressureServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            java.net.InetAddress from = ch.remoteAddress().getAddress();
+                            ConnectionCaps.Verdict verdict = caps.tryOpen(from);
+                            if (verdict != ConnectionCaps.Verdict.OPEN) {
+                                refuse(ch, verdict);
+                                return;
+                            }
+                            ch.closeFuture().addListener(f -> caps.closed(from));
                             connections.add(ch);
+                            RequestDeadline deadline = new RequestDeadline(config.handshakeTimeout(), () -> metrics.refused("request-timeout"));
                             ch.pipeline()
                                     .addLast("keepalive", new KeepAlive(config.pingEvery(), config.closeIfSilentFor()))
+                                    .addLast(RequestDeadline.BYTES, deadline.bytes())
                                     .addLast("http", new HttpServerCodec(4096, 8192, 8192))
+                                    .addLast(RequestDeadline.MESSAGES, deadline.messages())
                                     .addLast("http-aggregator", new HttpObjectAggregator(config.maxFrameBytes()))
                                     .addLast("router", new HttpRouter(config, ingest, overlays, assets, health, apis, blocking, access, perToken, metrics));
                         }
@@ -117,7 +134,16 @@ public final class PressureServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        log.info("listening on {}:{} ({})", config.host(), port(), epoll ? "epoll" : "nio");
+        log.info("listening on {}:{} ({}); at most {} connections, {} from one address", config.host(), port(), epoll ? "epoll" : "nio",
+                caps.total(), caps.perAddress());
+    }
+
+    private void refuse(SocketChannel ch, ConnectionCaps.Verdict verdict) {
+        boolean full = verdict == ConnectionCaps.Verdict.SERVER_FULL;
+        metrics.refused(full ? "server-connections" : "address-connections");
+        HttpResponses.refuseConnection(ch, full ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.TOO_MANY_REQUESTS, full
+                ? "the server has " + caps.total() + " connections open, its limit: try again shortly"
+                : "your address already has " + caps.perAddress() + " connections open: close some (old tabs, stuck agents) and try again");
     }
 
     /** Binds and starts serving; {@link #port()} tells the port when {@code config.port()} is 0. */

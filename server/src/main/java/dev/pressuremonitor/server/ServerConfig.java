@@ -9,18 +9,20 @@ import java.time.Duration;
  * @param host               bind address; loopback unless a team server asks for more
  * @param port               0 picks a free port
  * @param maxFrameBytes      largest WebSocket message accepted (close 1009 beyond it)
- * @param handshakeTimeout   a WebSocket upgrade that does not finish in time is closed
+ * @param handshakeTimeout   an HTTP request (a WebSocket upgrade included) must arrive in full this soon after its
+ *                           first byte, or it is answered 408 and closed (slowloris)
  * @param pingEvery          a peer not heard from for this long is pinged
  * @param closeIfSilentFor   a peer that sends nothing (not even a pong) this long is closed
  * @param overlayBacklog     messages kept for an overlay that cannot take them yet
  * @param db                 JDBC URL of the call store; null for a throwaway SQLite file
  * @param retentionDays      ended calls older than this are deleted (0 = keep)
  * @param metricsPerRep      tag alert metrics with the rep (capped); off by default
+ * @param connections        open connections the server takes in all and from one address
  */
 public record ServerConfig(String host, int port, int maxFrameBytes, Duration handshakeTimeout,
                            Duration pingEvery, Duration closeIfSilentFor, int overlayBacklog,
                            String db, int retentionDays, boolean metricsPerRep, boolean auth,
-                           java.util.List<String> allowedOrigins, Limits limits) {
+                           java.util.List<String> allowedOrigins, Limits limits, Connections connections) {
 
     /**
      * What one client may use. Over a limit the client gets a clear refusal (HTTP 429 at the handshake, close code
@@ -32,50 +34,74 @@ public record ServerConfig(String host, int port, int maxFrameBytes, Duration ha
         }
     }
 
+    /**
+     * Open connections (HTTP and WebSocket) the server takes in all and from one address; beyond either a new
+     * connection is answered 503 or 429 and closed, and counted. The total never exceeds what the process's
+     * file-descriptor limit leaves room for, so the database and the listening socket always have descriptors.
+     */
+    public record Connections(int total, int perAddress) {
+        public Connections {
+            if (total < 1 || perAddress < 1) throw new IllegalArgumentException("connection caps must be at least 1, were " + total + " and " + perAddress);
+        }
+
+        public static Connections defaults() {
+            return new Connections(10_000, 256);
+        }
+    }
+
     /** Loopback, port 8425, and a throwaway database (db null): what tests and one-off runs want. */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8425, 64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20),
-                Duration.ofSeconds(60), 256, null, 0, false, false, java.util.List.of(), Limits.defaults());
+                Duration.ofSeconds(60), 256, null, 0, false, false, java.util.List.of(), Limits.defaults(), Connections.defaults());
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits);
+        return new ServerConfig(h, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits);
+        return new ServerConfig(host, p, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections);
     }
 
     /** @param url jdbc:sqlite:FILE or jdbc:postgresql://...; null for a throwaway database */
     public ServerConfig withDb(String url) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, url, retentionDays, metricsPerRep, auth, allowedOrigins, limits);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, url, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections);
     }
 
     /** Ended calls older than this many days are deleted; 0 keeps everything. */
     public ServerConfig withRetentionDays(int days) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, days, metricsPerRep, auth, allowedOrigins, limits);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, days, metricsPerRep, auth, allowedOrigins, limits, connections);
     }
 
     /** Requires tokens for agents, overlays and team pages (a team server); off for a loopback-only local server. */
     public ServerConfig withAuth(boolean on) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, on, allowedOrigins, limits);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, on, allowedOrigins, limits, connections);
     }
 
     /** Browser origins besides the server's own that may open WebSockets, e.g. "https://crm.example.com". */
     public ServerConfig withAllowedOrigins(java.util.List<String> origins) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, java.util.List.copyOf(origins), limits);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, java.util.List.copyOf(origins), limits, connections);
     }
 
     public ServerConfig withLimits(Limits l) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, l);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, l, connections);
     }
 
     /** Pings a peer not heard from for {@code pingEvery}; closes one silent (not even a pong) for {@code closeIfSilentFor}. */
     public ServerConfig withKeepAlive(Duration pingEvery, Duration closeIfSilentFor) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections);
+    }
+
+    public ServerConfig withConnections(Connections c) {
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, c);
+    }
+
+    /** How long a request may take to arrive in full once its first byte has. */
+    public ServerConfig withRequestTimeout(Duration d) {
+        return new ServerConfig(host, port, maxFrameBytes, d, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections);
     }
 
     public ServerConfig withMetricsPerRep(boolean on) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, on, auth, allowedOrigins, limits);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, on, auth, allowedOrigins, limits, connections);
     }
 }

@@ -33,13 +33,23 @@ final class ServerCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     StoreOptions store;
 
+    @Option(names = "--max-connections", defaultValue = "10000", paramLabel = "N",
+            description = "Open connections in all (default: ${DEFAULT-VALUE}, and never more than the process's file-descriptor limit leaves room for).")
+    int maxConnections;
+
+    @Option(names = "--max-connections-per-address", defaultValue = "256", paramLabel = "N",
+            description = "Open connections from one IP address (default: ${DEFAULT-VALUE}); raise it when many reps share one address.")
+    int maxPerAddress;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         if (noAuth && !bind.loopback()) throw new UserException("--no-auth is only allowed with a loopback --host: a team server needs tokens ('pressure-monitor token create')");
-        PressureServer server = Servers.start(bind, store, !noAuth, allowOrigin);
+        if (maxConnections < 1 || maxPerAddress < 1) throw new UserException("--max-connections and --max-connections-per-address must be at least 1");
+        PressureServer server = Servers.start(bind, store, !noAuth, allowOrigin,
+                c -> c.withConnections(new ServerConfig.Connections(maxConnections, maxPerAddress)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -10,10 +10,17 @@ final class Servers {
     private Servers() {}
 
     static PressureServer start(BindOptions bind, StoreOptions store, boolean auth, java.util.List<String> origins) throws InterruptedException {
+        return start(bind, store, auth, origins, c -> c);
+    }
+
+    /** @param more what the command sets beyond the shared options */
+    static PressureServer start(BindOptions bind, StoreOptions store, boolean auth, java.util.List<String> origins,
+                                java.util.function.UnaryOperator<ServerConfig> more) throws InterruptedException {
         String host = bind.host;
         int port = bind.port;
         if (port < 0 || port > 65535) throw new UserException("--port must be from 0 to 65535, was " + port);
         ServerConfig config = store.apply(ServerConfig.defaults().withHost(host).withPort(port)).withAuth(auth).withAllowedOrigins(origins);
+        config = more.apply(config);
         try {
             return PressureServer.start(config);
         } catch (IllegalArgumentException e) {

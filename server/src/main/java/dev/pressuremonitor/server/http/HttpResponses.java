@@ -44,4 +44,20 @@ public final class HttpResponses {
         var node = dev.pressuremonitor.models.Json.mapper().createObjectNode().put("error", message);
         json(ctx, keepAlive, status, node.toString());
     }
+
+    /**
+     * Answers a connection the server will not take (no HTTP codec in its pipeline yet) and closes it: the status
+     * line and a JSON reason, written as bytes once the connection is active.
+     */
+    public static void refuseConnection(io.netty.channel.Channel ch, HttpResponseStatus status, String message) {
+        byte[] body = dev.pressuremonitor.models.Json.mapper().createObjectNode().put("error", message).toString().getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 " + status + "\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
+        ch.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelActive(ChannelHandlerContext ctx) {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.US_ASCII), body)).addListener(ChannelFutureListener.CLOSE);
+            }
+        });
+    }
 }

@@ -243,6 +243,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
                 .build()));
         p.addAfter("ws-protocol", "ws-aggregator", new WebSocketFrameAggregator(config.maxFrameBytes()));
         p.addAfter("ws-aggregator", "ws-frames", frames);
+        RequestDeadline.remove(p); // from here on, frames: the keep-alive watches them
         // the upgrade is the last HTTP request this connection makes; the protocol handler takes it from here
         p.remove(me);
         ctx.fireChannelRead(req.retain());

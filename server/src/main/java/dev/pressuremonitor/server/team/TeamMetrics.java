@@ -57,6 +57,11 @@ public final class TeamMetrics {
                 .description("Agent events refused as malformed or out of place").register(registry);
     }
 
+    /** Open connections of every kind, the figure the server's connection caps apply to. */
+    public void openConnections(Supplier<Number> open) {
+        Gauge.builder("pm.connections.open", open).description("Open connections, HTTP and WebSocket").register(registry);
+    }
+
     public void alert(Alert a, String team, String rep, long sentAtMillis, long nowMillis) {
         Counter.Builder b = Counter.builder("pm.alerts").description("Pressure alerts heard")
                 .tag("category", a.category().name()).tag("team", team.isEmpty() ? "none" : team);
