@@ -19,9 +19,12 @@ public final class ConversationMetrics {
     static final double MONOLOGUE_BREAK_SILENCE = 3.0;
     /** Prospect words closer than this belong to one turn. */
     static final double TURN_JOIN = 1.0;
-    /** "mm-hmm" and "yeah" are not a turn: a prospect turn takes the floor at this length or word count. */
+    /**
+     * "mm-hmm", "sure" and "yeah that's right" are not a turn: a prospect turn takes the floor at this length or
+     * word count, so one- to three-word backchannels under a second leave a rep's monologue running.
+     */
     static final double TURN_MIN_SECONDS = 1.0;
-    static final int TURN_MIN_WORDS = 3;
+    static final int TURN_MIN_WORDS = 4;
     /** A reply of at most this many words while the other side carries on is a backchannel ("sure", "right, okay"). */
     static final int BACKCHANNEL_WORDS = 3;
     private static final java.util.Set<String> BACKCHANNEL = java.util.Set.of("yeah", "yes", "yep", "yup", "right", "sure", "okay", "ok",

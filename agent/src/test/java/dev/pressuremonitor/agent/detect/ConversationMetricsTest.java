@@ -58,6 +58,22 @@ class ConversationMetricsTest {
     }
 
     @Test
+    void aThreeWordBackchannelUnderASecondDoesNotEndTheMonologue() {
+        ConversationMetrics m = metrics(true);
+        say(m, Speaker.REP, speech(0, 50));                                    // 0 .. 19.9
+        say(m, Speaker.PROSPECT, Words.at(10.0, 0.3, "yeah that's right"));    // 10.0 .. 10.84
+        assertThat(m.figures(20).longestMonologue()).isCloseTo(19.9, within(1e-9));
+    }
+
+    @Test
+    void fourWordsFromTheProspectTakeTheFloor() {
+        ConversationMetrics m = metrics(true);
+        say(m, Speaker.REP, speech(0, 50));                                    // 0 .. 19.9
+        say(m, Speaker.PROSPECT, Words.at(10.0, 0.2, "wait what was that"));   // 10.0 .. 10.76
+        assertThat(m.figures(20).longestMonologue()).as("0 .. 10.3, then 10.4 .. 19.9").isCloseTo(10.3, within(1e-9));
+    }
+
+    @Test
     void silenceEndsTheCurrentMonologue() {
         ConversationMetrics m = metrics(false);
         say(m, Speaker.REP, speech(0, 10));
