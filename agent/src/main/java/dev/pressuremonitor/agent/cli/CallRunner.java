@@ -87,8 +87,13 @@ final class CallRunner {
         boolean finish(LiveCall call, String reason) throws InterruptedException {
             call.end(reason);
             boolean delivered = client.awaitDelivered(Duration.ofSeconds(30));
+            String refused = client.refusalOf(call.callId());
             if (client.refusal() != null) err.println("pressure-monitor: " + client.refusal());
-            else if (!delivered) err.println("pressure-monitor: the server at " + client.server() + " did not confirm every event within 30 s");
+            else if (refused != null) {
+                err.println("pressure-monitor: the server refused part of call " + call.callId() + " (" + refused
+                        + "): its report is incomplete or missing; see the server's log");
+                delivered = false;
+            } else if (!delivered) err.println("pressure-monitor: the server at " + client.server() + " did not confirm every event within 30 s");
             else out.println("report: " + reportUrl(client.server(), call.callId()) + reportQuery);
             out.flush();
             err.flush();

@@ -58,6 +58,8 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     private long notKept;
     private final java.util.function.Consumer<String> notices;
     private final List<String> serverErrors = new ArrayList<>();
+    /** Per call, the first reason the server gave for refusing one of its events. */
+    private final Map<String, String> refusedCalls = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object deliveredLock = new Object();
     private volatile int outstanding;
     private final String token;
@@ -181,6 +183,11 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
         return h;
     }
 
+    /** Why the server refused an event of {@code callId} for good (the first such event), or null when it took them all. */
+    public String refusalOf(String callId) {
+        return refusedCalls.get(callId);
+    }
+
     /** Why the server refused this agent outright (a bad token), or null; the client stops retrying then. */
     public String refusal() {
         return refusal;
@@ -231,6 +238,9 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 log.warn("server refused an event: {}", reply.message());
                 synchronized (AgentClient.this) {
                     serverErrors.add(reply.message());
+                }
+                if (reply.callId() != null) {
+                    refusedCalls.putIfAbsent(reply.callId(), "event " + reply.seq() + ": " + (reply.message() == null ? "no reason given" : reply.message()));
                 }
             }
             if (reply.callId() != null) {

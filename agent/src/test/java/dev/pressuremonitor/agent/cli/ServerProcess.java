@@ -20,10 +20,16 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), PressureMonitor.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return start(ProcessBuilder.Redirect.DISCARD, args);
+    }
+
+    /** As {@link #start(String...)}, its log (stderr) going to {@code log}. */
+    static ServerProcess start(Path log, String... args) throws IOException {
+        return start(ProcessBuilder.Redirect.to(log.toFile()), args);
+    }
+
+    private static ServerProcess start(ProcessBuilder.Redirect log, String... args) throws IOException {
+        Process p = new ProcessBuilder(command(PressureMonitor.class, args)).redirectError(log).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine(); // blocks until the command says where it listens (or dies)
         if (line == null) throw new IOException("pressure-monitor " + String.join(" ", args) + " exited with " + waitQuietly(p));
@@ -39,6 +45,18 @@ final class ServerProcess implements AutoCloseable {
         drain.setDaemon(true);
         drain.start();
         return new ServerProcess(p, line);
+    }
+
+    /** Starts {@code main} of this test classpath in its own JVM, its output (stdout and stderr) going to {@code log}. */
+    static Process java(Path log, Class<?> main, String... args) throws IOException {
+        return new ProcessBuilder(command(main, args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static List<String> command(Class<?> main, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     /** SIGKILL: no shutdown hooks, no flushing, exactly like a crash. */

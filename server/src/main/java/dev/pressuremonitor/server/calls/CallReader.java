@@ -30,11 +30,11 @@ final class CallReader {
     Optional<CallStore.CallState> callState(String callId) throws SQLException {
         try (Connection c = db.connection();
              PreparedStatement p = c.prepareStatement("SELECT c.rep, c.team, (SELECT MAX(seq) FROM events e WHERE e.call_id = c.call_id), "
-                     + "(SELECT COUNT(*) FROM events e WHERE e.call_id = c.call_id AND e.type = 'call_ended') FROM calls c WHERE c.call_id = ?")) {
+                     + "(SELECT MIN(seq) FROM events e WHERE e.call_id = c.call_id AND e.type = 'call_ended') FROM calls c WHERE c.call_id = ?")) {
             p.setString(1, callId);
             try (ResultSet r = p.executeQuery()) {
                 if (!r.next()) return Optional.empty();
-                return Optional.of(new CallStore.CallState(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4) > 0));
+                return Optional.of(new CallStore.CallState(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4)));
             }
         }
     }

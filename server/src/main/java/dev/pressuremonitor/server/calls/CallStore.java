@@ -34,8 +34,15 @@ public final class CallStore implements AutoCloseable {
     /** What an append did: stored a new event, found the very same event already stored, or found its seq used by another. */
     public enum Stored { NEW, DUPLICATE, CONFLICT }
 
-    /** What the server needs to know about a call to accept more of its events. */
-    public record CallState(String rep, String team, long lastSeq, boolean ended) {}
+    /**
+     * What the server needs to know about a call to accept more of its events: whose it is, its highest stored
+     * seq, and the seq of its stored call_ended (0 while it has none).
+     */
+    public record CallState(String rep, String team, long lastSeq, long endSeq) {
+        public boolean ended() {
+            return endSeq > 0;
+        }
+    }
 
     private CallStore(Database db) throws SQLException {
         this.db = db;

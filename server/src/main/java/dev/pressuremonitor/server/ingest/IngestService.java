@@ -38,17 +38,27 @@ public final class IngestService {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
+    /**
+     * What ingest remembers of a call. {@code shownSeq} only says what the overlays have seen; whether an event is
+     * stored is the store's answer alone, so a failed write leaves nothing here to undo.
+     */
     private static final class CallRecord {
         final String rep;
         final String team;
-        long lastSeq;
-        boolean ended;
+        /** The highest seq shown to the overlays: a resend is not shown twice. */
+        long shownSeq;
+        /** The seq of the call's call_ended once one arrived (0 before): nothing after it is accepted. */
+        long endSeq;
 
-        CallRecord(String rep, String team, long lastSeq, boolean ended) {
+        CallRecord(String rep, String team, long shownSeq, long endSeq) {
             this.rep = rep;
             this.team = team;
-            this.lastSeq = lastSeq;
-            this.ended = ended;
+            this.shownSeq = shownSeq;
+            this.endSeq = endSeq;
+        }
+
+        boolean ended() {
+            return endSeq > 0;
         }
     }
 
@@ -119,32 +129,22 @@ public final class IngestService {
             return CompletableFuture.completedFuture(AgentReply.error(callId, env.seq(),
                     "call '" + callId + "' already belongs to another rep: start a new call with a fresh callId"));
         }
-        boolean duplicate;
         synchronized (call) {
-            duplicate = env.seq() <= call.lastSeq;
-            if (!duplicate) {
-                if (call.ended) {
-                    rejected.incrementAndGet();
-                    return CompletableFuture.completedFuture(AgentReply.error(callId, env.seq(),
-                            "call '" + callId + "' has ended: events after call_ended are not accepted"));
-                }
-                call.lastSeq = env.seq();
-                if (env.data() instanceof CallEnded) call.ended = true;
+            if (call.ended() && env.seq() > call.endSeq) {
+                rejected.incrementAndGet();
+                return CompletableFuture.completedFuture(AgentReply.error(callId, env.seq(),
+                        "call '" + callId + "' has ended: events after call_ended are not accepted"));
+            }
+            if (env.data() instanceof CallEnded && !call.ended()) call.endSeq = env.seq();
+            // overlays see each event once, as soon as it arrives; storing it is the writer's business
+            if (env.seq() > call.shownSeq) {
+                call.shownSeq = env.seq();
                 overlays.publish(call.rep, env, json);
             }
         }
-        if (duplicate) {
-            duplicates.incrementAndGet();
-        } else {
-            accepted.incrementAndGet();
-            if (env.data() instanceof Alert a) metrics.alert(a, call.team, call.rep, env.ts(), System.currentTimeMillis());
-        }
-        // duplicates go through the store too: the ack must mean "durable", and the first copy may still be queued
+        // every event goes through the store, resends too: the ack must mean "durable", and only the store knows
         return store.append(env, json).handle((stored, err) -> {
             if (err != null) {
-                synchronized (call) {
-                    if (call.lastSeq >= env.seq()) call.lastSeq = env.seq() - 1;
-                }
                 return AgentReply.retry(callId, env.seq(), "could not store the event (" + err.getMessage() + "): resend it");
             }
             if (stored == CallStore.Stored.CONFLICT) {
@@ -153,8 +153,14 @@ public final class IngestService {
                         + "' was already used for a different event: nothing was changed; number each event once");
             }
             metrics.stored(receivedNanos, System.nanoTime());
+            if (stored == CallStore.Stored.DUPLICATE) {
+                duplicates.incrementAndGet();
+                return AgentReply.ack(callId, env.seq());
+            }
+            accepted.incrementAndGet();
+            if (env.data() instanceof Alert a) metrics.alert(a, call.team, call.rep, env.ts(), System.currentTimeMillis());
             // an ended call leaves memory; a late resend is still recognised, through the store
-            if (stored == CallStore.Stored.NEW && env.data() instanceof CallEnded) calls.remove(callId, call);
+            if (env.data() instanceof CallEnded) calls.remove(callId, call);
             return AgentReply.ack(callId, env.seq());
         });
     }
@@ -165,7 +171,7 @@ public final class IngestService {
         Optional<CallStore.CallState> stored = store.mayHave(env.callId()) ? store.callState(env.callId()) : Optional.empty();
         if (stored.isPresent()) {
             CallStore.CallState s = stored.get();
-            return calls.computeIfAbsent(env.callId(), id -> new CallRecord(s.rep(), s.team(), s.lastSeq(), s.ended()));
+            return calls.computeIfAbsent(env.callId(), id -> new CallRecord(s.rep(), s.team(), s.lastSeq(), s.endSeq()));
         }
         if (env.data() instanceof CallStarted started) {
             if (openCalls(started.rep()) >= limits.openCallsPerRep() || openTotal() >= limits.openCalls()) {
@@ -173,17 +179,17 @@ public final class IngestService {
                         ? "the server already follows " + limits.openCalls() + " open calls: try again later"
                         : "rep '" + started.rep() + "' already has " + limits.openCallsPerRep() + " open calls: end one (send call_ended) before starting another");
             }
-            return calls.computeIfAbsent(env.callId(), id -> new CallRecord(started.rep(), started.team(), 0, false));
+            return calls.computeIfAbsent(env.callId(), id -> new CallRecord(started.rep(), started.team(), 0, 0));
         }
         return null;
     }
 
     private long openCalls(String rep) {
-        return calls.values().stream().filter(c -> !c.ended && c.rep.equals(rep)).count();
+        return calls.values().stream().filter(c -> !c.ended() && c.rep.equals(rep)).count();
     }
 
     private long openTotal() {
-        return calls.values().stream().filter(c -> !c.ended).count();
+        return calls.values().stream().filter(c -> !c.ended()).count();
     }
 
     /** A new call would pass a limit on open calls. */

@@ -178,6 +178,6 @@ abstract class CallStoreContract {
         store.close();
         store = open();
         CallStore.CallState s = store.callState(id).orElseThrow();
-        assertThat(s).isEqualTo(new CallStore.CallState("ana", "emea", 2, false));
+        assertThat(s).isEqualTo(new CallStore.CallState("ana", "emea", 2, 0));
     }
 }
