@@ -47,6 +47,20 @@ class DefaultRulePackTest {
         assertThat(silent).as("rules that no corpus line exercises").isEmpty();
     }
 
+    @Test
+    void aQuestionThatChallengesIsNotATrustSignal() {
+        RuleEngine engine = new RuleEngine(new RulePackLoader(MindsetChart.standard()).loadDefault());
+        assertThat(trust(engine, "How do you know that? We have been doing this for years.")).isEmpty();
+        assertThat(trust(engine, "how would you know that")).isEmpty();
+        assertThat(trust(engine, "How would you know if it was working?")).containsExactly("trust.open-question");
+        assertThat(trust(engine, "how do you decide which vendor to go with")).containsExactly("trust.open-question");
+    }
+
+    private static List<String> trust(RuleEngine engine, String text) {
+        return engine.scan(Utterance.of(Speaker.REP, TextTokenizer.words(text, 0))).stream()
+                .filter(h -> h.rule().category() == Category.TRUST).map(h -> h.rule().id()).toList();
+    }
+
     private static void scan(RuleEngine engine, Speaker speaker, String text, Set<String> fired) {
         engine.scan(Utterance.of(speaker, TextTokenizer.words(text, 0))).forEach(h -> fired.add(h.rule().id()));
     }

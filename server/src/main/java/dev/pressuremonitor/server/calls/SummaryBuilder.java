@@ -39,6 +39,17 @@ public final class SummaryBuilder {
     /** Below this length a call is not judged as a discovery call on its question count. */
     static final double DISCOVERY_MIN_SECONDS = 600;
     static final int TIMELINE_BUCKETS = 30;
+    /**
+     * What a call without alerts gets: what was detected, never a claim that there was no pressure (the detector
+     * hears only the phrasings it has rules for).
+     */
+    static final String NO_PRESSURE_DETECTED = "No pressure moments detected";
+    static final String NO_PRESSURE_DETAIL = "The detector matched none of its pressure patterns; it knows only the phrasings it has rules for,"
+            + " so pressure in other words can pass unnoticed. Keep asking and keep listening.";
+    /** Headings and empty-list wording shared by the text, Markdown and HTML reports. */
+    static final String PRESSURE_HEADING = "Pressure moments detected";
+    static final String TRUST_HEADING = "Trust signals detected";
+    static final String NONE_DETECTED = "None detected.";
 
     private final MindsetChart chart;
 
@@ -167,7 +178,7 @@ public final class SummaryBuilder {
         c.sort(Comparator.comparingDouble(Candidate::weight).reversed());
         List<CoachingPoint> points = new ArrayList<>(c.stream().limit(3).map(Candidate::point).toList());
         if (points.isEmpty()) {
-            points.add(point("No pressure heard", "Nothing in this call pushed. Keep asking and keep listening.", "find-fit", 0, null));
+            points.add(point(NO_PRESSURE_DETECTED, NO_PRESSURE_DETAIL, "find-fit", 0, null));
         }
         return new CallSummary(s.callId(), s.rep(), s.team(), s.startedAt(), s.endedAt(), s.ended(), s.duration(), s.repTalkShare(),
                 s.longestMonologue(), s.longestMonologueAt(), s.wordsPerMinute(), s.openQuestions(), s.closedQuestions(),

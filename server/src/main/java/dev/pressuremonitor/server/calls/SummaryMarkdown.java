@@ -31,13 +31,13 @@ public final class SummaryMarkdown {
         md.append("| Interruptions | ").append(s.interruptions()).append(" |\n");
         md.append("| Pause before answering objections | ").append(s.objectionPauses().isEmpty() ? "none measured"
                 : String.join(", ", s.objectionPauses().stream().map(p -> String.format(Locale.ROOT, "%.1f s", p)).toList())).append(" |\n");
-        md.append("\n## Pressure heard\n\n");
-        if (s.alerts().isEmpty()) md.append("None.\n");
+        md.append("\n## ").append(SummaryBuilder.PRESSURE_HEADING).append("\n\n");
+        if (s.alerts().isEmpty()) md.append(SummaryBuilder.NONE_DETECTED).append('\n');
         for (CallSummary.AlertMoment a : s.alerts()) {
             md.append("- ").append(clock(a.at())).append(" ").append(a.category()).append(": \"").append(a.phrase()).append("\"\n");
         }
-        md.append("\n## Trust built\n\n");
-        if (s.trustSignals().isEmpty()) md.append("None heard.\n");
+        md.append("\n## ").append(SummaryBuilder.TRUST_HEADING).append("\n\n");
+        if (s.trustSignals().isEmpty()) md.append(SummaryBuilder.NONE_DETECTED).append('\n');
         for (CallSummary.TrustMoment t : s.trustSignals()) md.append("- ").append(clock(t.at())).append(" \"").append(t.phrase()).append("\"\n");
         return md.toString();
     }

@@ -49,8 +49,8 @@ public final class SummaryPage {
                 : String.join(", ", s.objectionPauses().stream().map(p -> String.format(Locale.ROOT, "%.1f s", p)).toList()));
         h.append("</table></section>");
 
-        h.append("<section><h2>Pressure heard</h2>");
-        if (s.alerts().isEmpty()) h.append("<p>None.</p>");
+        h.append("<section><h2>").append(SummaryBuilder.PRESSURE_HEADING).append("</h2>");
+        if (s.alerts().isEmpty()) h.append("<p>").append(SummaryBuilder.NONE_DETECTED).append("</p>");
         else {
             h.append("<table class=\"alerts\"><tr><th>when</th><th>what</th><th>words</th></tr>");
             for (CallSummary.AlertMoment a : s.alerts()) {
@@ -59,8 +59,8 @@ public final class SummaryPage {
             }
             h.append("</table>");
         }
-        h.append("</section><section><h2>Trust built</h2>");
-        if (s.trustSignals().isEmpty()) h.append("<p>None heard.</p>");
+        h.append("</section><section><h2>").append(SummaryBuilder.TRUST_HEADING).append("</h2>");
+        if (s.trustSignals().isEmpty()) h.append("<p>").append(SummaryBuilder.NONE_DETECTED).append("</p>");
         else {
             h.append("<ul class=\"trust-list\">");
             for (CallSummary.TrustMoment t : s.trustSignals()) h.append("<li>").append(clock(t.at())).append(" “").append(esc(t.phrase())).append("”</li>");

@@ -26,13 +26,13 @@ public final class SummaryText {
         t.append("  pace                ").append(String.format(Locale.ROOT, "%.0f words/min", s.wordsPerMinute())).append('\n');
         t.append("  questions           ").append(s.openQuestions() + s.closedQuestions()).append(" (").append(s.openQuestions()).append(" open)\n");
         t.append("  interruptions       ").append(s.interruptions()).append('\n');
-        t.append("\nPressure heard\n");
-        if (s.alerts().isEmpty()) t.append("  none\n");
+        t.append('\n').append(SummaryBuilder.PRESSURE_HEADING).append('\n');
+        if (s.alerts().isEmpty()) t.append("  ").append(SummaryBuilder.NONE_DETECTED).append('\n');
         for (CallSummary.AlertMoment a : s.alerts()) {
             t.append(String.format(Locale.ROOT, "  %6s  %-8s \"%s\"%n", clock(a.at()), a.category(), a.phrase()));
         }
-        t.append("\nTrust built\n");
-        if (s.trustSignals().isEmpty()) t.append("  none heard\n");
+        t.append('\n').append(SummaryBuilder.TRUST_HEADING).append('\n');
+        if (s.trustSignals().isEmpty()) t.append("  ").append(SummaryBuilder.NONE_DETECTED).append('\n');
         for (CallSummary.TrustMoment m : s.trustSignals()) t.append(String.format(Locale.ROOT, "  %6s  \"%s\"%n", clock(m.at()), m.phrase()));
         return t.toString();
     }

@@ -91,7 +91,7 @@ class SummaryBuilderTest {
         assertThat(s.duration()).isEqualTo(30);
         assertThat(s.repTalkShare()).isNull();
         assertThat(s.pressureScore()).isEqualTo(10);
-        assertThat(s.coaching()).extracting(CoachingPoint::title).containsExactly("No pressure heard");
+        assertThat(s.coaching()).extracting(CoachingPoint::title).containsExactly("No pressure moments detected");
     }
 
     @Test
