@@ -13,6 +13,7 @@ import java.util.List;
  *   (let me|allow me) tell    a group of alternative sequences; "(...)?" makes it optional
  *   sign * today              a gap of up to 3 tokens;  "*5" allows up to 5 (at most 8)
  *   @deadline                 any entry of the lexicon "deadline" (see {@link Lexicons})
+ *   #                         any number in digits ("48", "$1,200", "31st"); a number written in a pattern means the same
  * </pre>
  * Patterns are written in normalised form: lower case, contractions expanded ("i am", "do not").
  */
@@ -26,6 +27,8 @@ public final class PatternSyntax {
      * to the automaton once instead of once per combination of the words before it.
      */
     static final int SPLIT_VARIANTS_AT = 256;
+    /** The token every number written in digits matches ("48", "1,200", "31st", "5pm"); patterns write it "#". */
+    public static final String NUMBER = "#";
     /** maxGaps value of a piece that must follow the previous one directly (a long run split up). */
     static final int ADJACENT = -1;
 
@@ -224,6 +227,7 @@ public final class PatternSyntax {
     }
 
     private static String checkToken(String tok, String source) {
+        if (tok.equals(NUMBER) || Character.isDigit(tok.charAt(0))) return NUMBER; // any number heard in digits
         String clean = Normalizer.clean(tok);
         if (!clean.equals(tok)) {
             throw new IllegalArgumentException("pattern '" + source + "': token '" + tok + "' is not normalised (write '" + clean + "': lower case, no punctuation)");

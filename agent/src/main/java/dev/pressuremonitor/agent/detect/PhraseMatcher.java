@@ -113,7 +113,8 @@ public final class PhraseMatcher {
         int state = 0;
         Progress progress = null;
         for (int i = 0, n = tokens.size(); i < n; i++) {
-            Integer boxed = vocabulary.get(tokens.get(i).text());
+            String text = tokens.get(i).text();
+            Integer boxed = vocabulary.get(!text.isEmpty() && Character.isDigit(text.charAt(0)) ? PatternSyntax.NUMBER : text);
             if (boxed == null) {
                 state = 0;
                 continue;

@@ -79,4 +79,13 @@ class LexiconsTest {
                 .extracting(RuleHit::phrase).containsExactly("need to talk to my wife");
         assertThat(new RuleEngine(p).scan(Utterance.of(dev.pressuremonitor.models.Speaker.PROSPECT, TextTokenizer.words("I need to talk to my lovely wife", 0)))).isEmpty();
     }
+
+    @Test
+    void anyNumberWrittenInDigitsMatchesTheNumberToken() {
+        RulePack p = pack("", Packs.rule("u.left", "URGENCY", "\"only # (spots|seats) left\", \"in 48 hours\"", ""));
+        assertThat(hits(p, "we have only 3 spots left")).containsExactly("only 3 spots left");
+        assertThat(hits(p, "only 1,200 seats left")).containsExactly("only 1,200 seats left");
+        assertThat(hits(p, "it closes in 24 hours")).as("a number in a pattern stands for any number").containsExactly("in 24 hours");
+        assertThat(hits(p, "only three spots left")).as("numbers in words are a lexicon's job").isEmpty();
+    }
 }
