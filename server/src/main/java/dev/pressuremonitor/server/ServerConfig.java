@@ -18,11 +18,13 @@ import java.time.Duration;
  * @param retentionDays      ended calls older than this are deleted (0 = keep)
  * @param metricsPerRep      tag alert metrics with the rep (capped); off by default
  * @param connections        open connections the server takes in all and from one address
+ * @param allowedHosts       Host names besides loopback and the bound address that an unauthenticated server answers
  */
 public record ServerConfig(String host, int port, int maxFrameBytes, Duration handshakeTimeout,
                            Duration pingEvery, Duration closeIfSilentFor, int overlayBacklog,
                            String db, int retentionDays, boolean metricsPerRep, boolean auth,
-                           java.util.List<String> allowedOrigins, Limits limits, Connections connections) {
+                           java.util.List<String> allowedOrigins, Limits limits, Connections connections,
+                           java.util.List<String> allowedHosts) {
 
     /**
      * What one client may use. Over a limit the client gets a clear refusal (HTTP 429 at the handshake, close code
@@ -52,56 +54,64 @@ public record ServerConfig(String host, int port, int maxFrameBytes, Duration ha
     /** Loopback, port 8425, and a throwaway database (db null): what tests and one-off runs want. */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8425, 64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20),
-                Duration.ofSeconds(60), 256, null, 0, false, false, java.util.List.of(), Limits.defaults(), Connections.defaults());
+                Duration.ofSeconds(60), 256, null, 0, false, false, java.util.List.of(), Limits.defaults(), Connections.defaults(), java.util.List.of());
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections);
+        return new ServerConfig(h, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections);
+        return new ServerConfig(host, p, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts);
     }
 
     /** @param url jdbc:sqlite:FILE or jdbc:postgresql://...; null for a throwaway database */
     public ServerConfig withDb(String url) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, url, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, url, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts);
     }
 
     /** Ended calls older than this many days are deleted; 0 keeps everything. */
     public ServerConfig withRetentionDays(int days) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, days, metricsPerRep, auth, allowedOrigins, limits, connections);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, days, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts);
     }
 
     /** Requires tokens for agents, overlays and team pages (a team server); off for a loopback-only local server. */
     public ServerConfig withAuth(boolean on) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, on, allowedOrigins, limits, connections);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, on, allowedOrigins, limits, connections, allowedHosts);
     }
 
     /** Browser origins besides the server's own that may open WebSockets, e.g. "https://crm.example.com". */
     public ServerConfig withAllowedOrigins(java.util.List<String> origins) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, java.util.List.copyOf(origins), limits, connections);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, java.util.List.copyOf(origins), limits, connections, allowedHosts);
     }
 
     public ServerConfig withLimits(Limits l) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, l, connections);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, l, connections, allowedHosts);
     }
 
     /** Pings a peer not heard from for {@code pingEvery}; closes one silent (not even a pong) for {@code closeIfSilentFor}. */
     public ServerConfig withKeepAlive(Duration pingEvery, Duration closeIfSilentFor) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts);
     }
 
     public ServerConfig withConnections(Connections c) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, c);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, c, allowedHosts);
     }
 
     /** How long a request may take to arrive in full once its first byte has. */
     public ServerConfig withRequestTimeout(Duration d) {
-        return new ServerConfig(host, port, maxFrameBytes, d, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections);
+        return new ServerConfig(host, port, maxFrameBytes, d, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts);
+    }
+
+    /**
+     * Host names (as a browser sends them, without the port) an unauthenticated server also answers, e.g. a name
+     * in /etc/hosts for 127.0.0.1. Any other name is refused: a page whose DNS name was rebound to this machine.
+     */
+    public ServerConfig withAllowedHosts(java.util.List<String> hosts) {
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, java.util.List.copyOf(hosts));
     }
 
     public ServerConfig withMetricsPerRep(boolean on) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, on, auth, allowedOrigins, limits, connections);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, on, auth, allowedOrigins, limits, connections, allowedHosts);
     }
 }

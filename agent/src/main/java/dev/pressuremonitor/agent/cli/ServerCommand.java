@@ -30,6 +30,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Web origins besides this server's own whose pages may open WebSockets, e.g. https://crm.example.com.")
     java.util.List<String> allowOrigin = new java.util.ArrayList<>();
 
+    @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
+            description = "With --no-auth: host names besides localhost and loopback addresses that browsers may use for this server (any other is refused: DNS rebinding).")
+    java.util.List<String> allowHost = new java.util.ArrayList<>();
+
     @picocli.CommandLine.Mixin
     StoreOptions store;
 
@@ -49,7 +53,7 @@ final class ServerCommand implements Callable<Integer> {
         if (noAuth && !bind.loopback()) throw new UserException("--no-auth is only allowed with a loopback --host: a team server needs tokens ('pressure-monitor token create')");
         if (maxConnections < 1 || maxPerAddress < 1) throw new UserException("--max-connections and --max-connections-per-address must be at least 1");
         PressureServer server = Servers.start(bind, store, !noAuth, allowOrigin,
-                c -> c.withConnections(new ServerConfig.Connections(maxConnections, maxPerAddress)));
+                c -> c.withConnections(new ServerConfig.Connections(maxConnections, maxPerAddress)).withAllowedHosts(allowHost));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

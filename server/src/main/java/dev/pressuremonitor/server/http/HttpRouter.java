@@ -45,6 +45,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final java.util.concurrent.Executor blocking;
     private final dev.pressuremonitor.server.access.AccessControl access;
     private final dev.pressuremonitor.server.access.ConnectionCounter connections;
+    private final dev.pressuremonitor.server.access.HostCheck hosts;
     private final dev.pressuremonitor.server.team.TeamMetrics metrics;
     /** The principal of a WebSocket connection. */
     public static final io.netty.util.AttributeKey<dev.pressuremonitor.server.access.Principal> PRINCIPAL = io.netty.util.AttributeKey.valueOf("pm.principal");
@@ -60,6 +61,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
                       dev.pressuremonitor.server.access.AccessControl access, dev.pressuremonitor.server.access.ConnectionCounter connections,
                       dev.pressuremonitor.server.team.TeamMetrics metrics) {
         this.access = access;
+        this.hosts = new dev.pressuremonitor.server.access.HostCheck(config.host(), config.allowedHosts());
         this.connections = connections;
         this.metrics = metrics;
         this.config = config;
@@ -76,6 +78,14 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (!req.decoderResult().isSuccess()) {
             HttpResponses.error(ctx, false, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: " + req.decoderResult().cause().getMessage());
+            return;
+        }
+        String host = req.headers().get(HttpHeaderNames.HOST);
+        if (!access.required() && !hosts.allows(host)) {
+            metrics.refused("host");
+            HttpResponses.error(ctx, false, HttpResponseStatus.FORBIDDEN, "this server does not answer to the name '" + host
+                    + "' (a page whose name was made to point at this machine): open it as http://127.0.0.1 or http://localhost,"
+                    + " or start it with --allow-host NAME");
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(req.uri());

@@ -56,11 +56,16 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** As {@link #open(int, String, String)} with a receive buffer of {@code receiveBuffer} bytes (0: the default), for a reader that stalls early. */
     public static RawWebSocket open(int port, String pathAndQuery, String extraHeaders, int receiveBuffer) throws IOException {
+        return open(port, pathAndQuery, extraHeaders, receiveBuffer, "127.0.0.1:" + port);
+    }
+
+    /** As above, sending {@code host} as the Host header. */
+    public static RawWebSocket open(int port, String pathAndQuery, String extraHeaders, int receiveBuffer, String host) throws IOException {
         Socket s = new Socket();
         if (receiveBuffer > 0) s.setReceiveBufferSize(receiveBuffer);
         s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 10_000);
         s.setSoTimeout(10_000);
-        String req = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        String req = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" + extraHeaders + "\r\n";
         s.getOutputStream().write(req.getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
