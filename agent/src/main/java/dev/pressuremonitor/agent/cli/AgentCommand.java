@@ -15,13 +15,16 @@ import java.util.concurrent.CountDownLatch;
 
 @Command(name = "agent",
         mixinStandardHelpOptions = true,
+        header = "Follow a call and send it to a team server.",
         description = {
-                "Follows one call and sends its alerts and live metrics to a Pressure Monitor server.",
-                "Listens to the microphone by default (needs a model); --input takes a recording instead.",
-                "Events the server has not confirmed are kept and resent after a reconnect.",
-                "",
-                "Example:  pressure-monitor agent --server ws://127.0.0.1:8425 --rep ana",
-                "          pressure-monitor agent --server ws://127.0.0.1:8425 --rep ana --input seeds/calls/demo.jsonl --speed 4"
+                "Listens to the microphone by default (needs a model); --input takes a recording instead. Events the server has not confirmed are kept and resent after a reconnect.",
+                "The token comes from PRESSURE_MONITOR_TOKEN (or --token): 'pressure-monitor token create' on the server makes one."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  pressure-monitor agent --server ws://10.0.0.5:8425 --rep ana",
+                "  pressure-monitor agent --server ws://10.0.0.5:8425 --rep ana \\",
+                "      --input seeds/calls/demo.jsonl --speed 4"
         })
 final class AgentCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "URL", description = "The server, e.g. ws://127.0.0.1:8425.")
@@ -44,6 +47,9 @@ final class AgentCommand implements Callable<Integer> {
     @Mixin
     CallOptions call;
 
+    @Option(names = {"--keep-transcript", "--send-transcript"}, description = "Also send the words themselves to the server, which stores them with the call (off by default: only detections, matched phrases and metrics leave this machine).")
+    boolean keepTranscript;
+
     @Mixin
     ListenOptions listen;
 
@@ -61,6 +67,7 @@ final class AgentCommand implements Callable<Integer> {
         } catch (URISyntaxException e) {
             throw new UserException("--server is not a URL: " + e.getMessage() + " (use ws://HOST:PORT)");
         }
+        call.sendTranscript = keepTranscript;
         if (speed < 0) throw new UserException("--speed must be 0 (as fast as possible) or more, was " + speed);
         CallRunner.precheck(input, false, listen);
         var engine = rules.engine();

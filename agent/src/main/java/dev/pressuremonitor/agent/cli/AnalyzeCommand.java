@@ -32,20 +32,22 @@ import java.util.concurrent.Callable;
 
 @Command(name = "analyze",
         mixinStandardHelpOptions = true,
+        header = "Build a call's report offline from a recording.",
         description = {
-                "Builds the post-call summary offline, the same one the server makes: from a recorded transcript",
-                "(Vosk results, .jsonl) or, with a model, from audio (.wav). Nothing is sent anywhere.",
-                "",
-                "Example:  pressure-monitor analyze seeds/calls/demo.jsonl",
-                "          pressure-monitor analyze call.wav --format html --out call.html"
+                "The same report the server makes, from a recorded transcript (Vosk results, one a line) or, with a speech model, from audio (WAV). The file's content decides which, not its name. Nothing is sent anywhere."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  pressure-monitor analyze seeds/calls/demo.jsonl",
+                "  pressure-monitor analyze call.wav --format html --out call.html"
         })
 final class AnalyzeCommand implements Callable<Integer> {
     enum Format { text, md, json, html }
 
-    @Parameters(paramLabel = "FILE", description = "A recorded call: .jsonl of Vosk results, or audio (.wav) with a model.")
+    @Parameters(paramLabel = "FILE", description = "A recorded call: Vosk results (JSON lines) or audio (WAV, needs a speech model).")
     Path file;
 
-    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the summary here instead of to standard output.")
@@ -55,7 +57,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     CallOptions call;
 
     @Mixin
-    ListenOptions listen;
+    RecordingOptions recording;
 
     @Mixin
     RuleOptions rules;
@@ -81,8 +83,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             live.end("end-of-input");
         } else {
-            double total = WavInput.open(file).seconds();
-            CallRunner.Transcribed t = CallRunner.transcribeFile(file, 0, listen, prospect -> newCall(callId, engine, prospect, events), seg -> {
+            double total;
+            try {
+                total = WavInput.open(file).seconds();
+            } catch (IOException e) {
+                throw new UserException(e.getMessage());
+            }
+            CallRunner.Transcribed t = CallRunner.transcribeFile(file, 0, recording, prospect -> newCall(callId, engine, prospect, events), seg -> {
                 if (!seg.words().isEmpty()) progress.show((long) seg.words().get(seg.words().size() - 1).end(), (long) total, "s");
             });
             if (t.failure() != null) err.println("pressure-monitor: reading " + file + " stopped: " + t.failure());

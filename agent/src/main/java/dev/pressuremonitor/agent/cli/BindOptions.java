@@ -4,10 +4,10 @@ import picocli.CommandLine.Option;
 
 /** Where the server listens: shared by {@code run} and {@code server}. */
 final class BindOptions {
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8425", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one and prints it).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8425", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one and prints it).")
     int port;
 
     boolean loopback() {

@@ -21,11 +21,12 @@ final class CallOptions {
             description = "How often live nudges may appear: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). Every alert is still recorded.")
     Frequency frequency;
 
-    @Option(names = "--off", paramLabel = "CATEGORY", split = ",",
-            description = "Categories that never nudge live, e.g. --off PITCH,URGENCY.")
+    @Option(names = "--off", paramLabel = "CATEGORY", split = ",", converter = PressureCategory.class,
+            completionCandidates = PressureCategory.Names.class,
+            description = "Pressure categories that never nudge live (${COMPLETION-CANDIDATES}), e.g. --off pitch,urgency.")
     List<Category> off = List.of();
 
-    @Option(names = {"--keep-transcript", "--send-transcript"}, description = "Also send the words themselves to the server, which stores them with the call (off by default: only detections, matched phrases and metrics leave this machine).")
+    /** Set by the commands that send calls to a server (their --keep-transcript). */
     boolean sendTranscript;
 
     String repName() {
@@ -36,10 +37,7 @@ final class CallOptions {
 
     AlertPolicy policy() {
         EnumSet<Category> on = EnumSet.copyOf(Category.pressure());
-        for (Category c : off) {
-            if (!c.isPressure()) throw new UserException("--off takes pressure categories (PITCH, CLOSE, URGENCY, CHASE, COUNTER, DEFEND), not " + c);
-            on.remove(c);
-        }
+        off.forEach(on::remove);
         return new AlertPolicy(frequency, on);
     }
 }

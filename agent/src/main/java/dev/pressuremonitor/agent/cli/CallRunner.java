@@ -37,8 +37,34 @@ final class CallRunner {
 
     private CallRunner() {}
 
+    /**
+     * Whether the file holds a recorded transcript (Vosk JSON results), judged by its content, not its name: a
+     * call saved as {@code .txt} is still a call. Audio is anything that starts like a RIFF/WAVE, AIFF or AU file;
+     * anything else is a mistake the user is told about.
+     */
     static boolean isTranscript(Path input) {
-        return input.getFileName().toString().toLowerCase().endsWith(".jsonl");
+        byte[] head = new byte[64];
+        int n;
+        try (InputStream in = java.nio.file.Files.newInputStream(input)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (NoSuchFileException e) {
+            throw new UserException("no such file: " + input);
+        } catch (IOException e) {
+            throw new UserException("cannot read " + input + ": " + e.getMessage());
+        }
+        String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (start.startsWith("RIFF") || start.startsWith("FORM") || start.startsWith(".snd")) return false;
+        String text = start.replace("\u00EF\u00BB\u00BF", "").stripLeading();
+        if (text.startsWith("{")) return true;
+        throw new UserException(input + " is neither a recorded call (Vosk JSON results, one a line) nor audio (WAV):"
+                + (n == 0 ? " it is empty" : " it starts with '" + printable(text.isEmpty() ? start : text) + "'")
+                + ". Pass a .jsonl transcript or a .wav recording");
+    }
+
+    private static String printable(String s) {
+        String first = s.lines().findFirst().orElse("");
+        first = first.replaceAll("[^\\x20-\\x7e]", "?");
+        return first.length() > 24 ? first.substring(0, 24) + "..." : first;
     }
 
     static RecordedCall load(Path input, boolean demo, PrintWriter err) {
@@ -88,8 +114,9 @@ final class CallRunner {
             call.end(reason);
             boolean delivered = client.awaitDelivered(Duration.ofSeconds(30));
             String refused = client.refusalOf(call.callId());
-            if (client.refusal() != null) err.println("pressure-monitor: " + client.refusal());
-            else if (refused != null) {
+            if (client.refusal() != null) {
+                // already said once, when the server refused; the call's events stay in the outbox
+            } else if (refused != null) {
                 err.println("pressure-monitor: the server refused part of call " + call.callId() + " (" + refused
                         + "): its report is incomplete or missing; see the server's log");
                 delivered = false;
@@ -133,7 +160,7 @@ final class CallRunner {
 
     /** An audio recording through Vosk, at {@code speed} (0 = as fast as the recognisers go). */
     static boolean transcribe(Path file, double speed, ListenOptions listen, Context ctx) throws InterruptedException {
-        Transcribed t = transcribeFile(file, speed, listen, ctx::newCall, seg -> { });
+        Transcribed t = transcribeFile(file, speed, listen.recording, ctx::newCall, seg -> { });
         if (t.failure() != null) ctx.err().println("pressure-monitor: reading " + file + " stopped: " + t.failure());
         return ctx.finish(t.call(), t.failure() == null ? "end-of-input" : "input-error");
     }
@@ -145,17 +172,17 @@ final class CallRunner {
      * Feeds an audio file through Vosk into a call made by {@code newCall} (told whether the prospect is heard),
      * telling {@code onSegment} of each segment too. Shared by the live commands and the offline analyze.
      */
-    static Transcribed transcribeFile(Path file, double speed, ListenOptions listen, java.util.function.Function<Boolean, LiveCall> newCall,
+    static Transcribed transcribeFile(Path file, double speed, RecordingOptions recording, java.util.function.Function<Boolean, LiveCall> newCall,
                                       java.util.function.Consumer<dev.pressuremonitor.models.TranscriptSegment> onSegment) throws InterruptedException {
         WavInput wav;
         WavInput.Layout layout;
         try {
             wav = WavInput.open(file);
-            layout = WavInput.Layout.parse(listen.channels);
+            layout = WavInput.Layout.parse(recording.channels);
         } catch (IOException | IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        try (VoskEngine vosk = VoskEngine.open(listen.modelDir())) {
+        try (VoskEngine vosk = VoskEngine.open(recording.modelDir())) {
             Map<Speaker, ChunkQueue> queues = WavInput.queuesFor(wav, layout, 64);
             Map<Speaker, Float> rates = new EnumMap<>(Speaker.class);
             queues.keySet().forEach(s -> rates.put(s, wav.recognizerRate()));

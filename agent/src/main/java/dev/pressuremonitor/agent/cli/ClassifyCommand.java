@@ -24,14 +24,15 @@ import java.util.concurrent.Callable;
 
 @Command(name = "classify",
         mixinStandardHelpOptions = true,
+        header = "Label rep utterances: JSON lines in, JSON lines out.",
         description = {
                 "Reads rep utterances as JSON lines on stdin and writes, for each, the pressure it hears.",
                 "Input:  {\"id\": \"1\", \"text\": \"...\", \"context\": \"the prospect's previous words (optional)\"}",
                 "Output: {\"id\": \"1\", \"labels\": [\"CHASE\"], \"alerts\": [{\"category\", \"rule\", \"phrase\", \"severity\"}]}",
-                "A malformed line gets {\"id\" or \"line\", \"error\"} and the rest goes on; the exit code is then 1.",
-                "",
-                "Example:  echo '{\"id\":\"a\",\"text\":\"just circling back on my last email\"}' | pressure-monitor classify"
-        })
+                "A malformed line gets {\"id\" or \"line\", \"error\"} and the rest goes on; the exit code is then 1."
+        },
+        footerHeading = "%nExample:%n",
+        footer = {"  echo '{\"id\":\"a\",\"text\":\"just circling back\"}' | pressure-monitor classify"})
 final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     RuleOptions ruleOptions;

@@ -13,12 +13,12 @@ import java.util.concurrent.Callable;
 
 @Command(name = "devices",
         mixinStandardHelpOptions = true,
+        header = "List capture devices and the formats they accept.",
         description = {
-                "Lists the capture devices Java Sound sees, with the speech formats each accepts; the first is the default.",
-                "Pass part of a name to --mic (the rep) or --prospect-device (a loopback/monitor source for the other side).",
-                "",
-                "Example:  pressure-monitor devices"
-        })
+                "The first device is the default. Pass part of a name to --mic (the rep) or --prospect-device (a loopback or monitor source for the other side)."
+        },
+        footerHeading = "%nExample:%n",
+        footer = {"  pressure-monitor devices"})
 final class DevicesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

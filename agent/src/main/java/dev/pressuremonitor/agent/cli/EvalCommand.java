@@ -26,14 +26,14 @@ import java.util.concurrent.Callable;
 
 @Command(name = "eval",
         mixinStandardHelpOptions = true,
+        header = "Score the detector on a labelled corpus.",
         description = {
-                "Scores the detector on a labelled corpus: per-category precision, recall and F1, macro-F1,",
-                "the share of NONE lines flagged, a confusion table, and the same per domain.",
-                "Each line: {\"id\", \"domain\" (optional), \"text\", \"label\": \"CHASE\" | ... | \"NONE\", \"context\" (optional)}.",
-                "",
-                "Examples:  pressure-monitor eval --split test",
-                "           pressure-monitor eval seeds/corpus/domains/legacy.jsonl --errors"
-        })
+                "Per-category precision, recall and F1, macro-F1, the share of NONE lines flagged, a confusion table, and the same per domain.",
+                "Each line: {\"id\", \"domain\" (optional), \"text\", \"label\": \"CHASE\" | ... | \"NONE\", \"context\" (optional)}."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  pressure-monitor eval --split test",
+                "  pressure-monitor eval seeds/corpus/domains/legacy.jsonl --errors"})
 final class EvalCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.jsonl", arity = "0..*", description = "Labelled utterances, one JSON object a line.")
     List<Path> files = new ArrayList<>();

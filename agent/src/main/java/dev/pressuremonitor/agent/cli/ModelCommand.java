@@ -22,8 +22,10 @@ import java.util.stream.Stream;
 
 @Command(name = "model",
         mixinStandardHelpOptions = true,
-        description = {"Downloads and lists Vosk speech models (speech recognition runs offline with one).", "",
-                "Example:  pressure-monitor model download", "          pressure-monitor model list"},
+        header = "Download and list offline speech models.",
+        description = {"Speech recognition runs offline with a Vosk model; nothing you say leaves the machine."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  pressure-monitor model download", "  pressure-monitor model list"},
         subcommands = {ModelCommand.Download.class, ModelCommand.ListModels.class})
 final class ModelCommand implements Runnable {
     @Spec
@@ -39,9 +41,10 @@ final class ModelCommand implements Runnable {
     }
 
     @Command(name = "download", mixinStandardHelpOptions = true,
-            description = {"Downloads a model archive, checks its size and SHA-256, and unpacks it into the models folder.",
-                    "An interrupted download resumes where it stopped when run again.", "",
-                    "Example:  pressure-monitor model download " + ModelSpec.DEFAULT})
+            header = "Download a speech model and unpack it.",
+            description = {"Checks the archive's size and SHA-256 and unpacks it into the models folder. An interrupted download resumes where it stopped when run again."},
+            footerHeading = "%nExample:%n",
+            footer = {"  pressure-monitor model download " + ModelSpec.DEFAULT})
     static final class Download implements java.util.concurrent.Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "NAME", defaultValue = ModelSpec.DEFAULT, description = "Model name (default: ${DEFAULT-VALUE}).")
         String name;
@@ -86,7 +89,9 @@ final class ModelCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"Lists installed models and the ones 'model download' knows.", "", "Example:  pressure-monitor model list"})
+            header = "List installed models and the ones 'model download' knows.",
+            footerHeading = "%nExample:%n",
+            footer = {"  pressure-monitor model list"})
     static final class ListModels implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--dir", paramLabel = "DIR", description = "Models folder (default: $PRESSURE_MONITOR_MODELS or ~/.pressure-monitor/models).")
         Path dir;

@@ -10,11 +10,13 @@ import java.io.PrintWriter;
 @Command(name = "pressure-monitor",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {
-                "A local-first coach for sales calls: hears pressure in the rep's words and nudges toward trust.",
-                "",
-                "Example:  echo '{\"id\":\"1\",\"text\":\"just checking in to see if you had a chance to look\"}' | pressure-monitor classify"
-        },
+        header = "A local-first coach for sales calls.",
+        description = {"Hears pressure in the rep's words as they speak and nudges toward trust. Audio never leaves the machine."},
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {"  pressure-monitor run --demo           watch the bundled call being coached",
+                "  pressure-monitor run --rep ana        coach your own call (microphone)",
+                "  pressure-monitor COMMAND --help       what each command does, with examples"},
         subcommands = {RunCommand.class, ServerCommand.class, AgentCommand.class, AnalyzeCommand.class, DevicesCommand.class, ModelCommand.class, TokenCommand.class,
                 ClassifyCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PressureMonitor implements Runnable {
@@ -49,7 +51,17 @@ public final class PressureMonitor implements Runnable {
     static CommandLine newCommandLine(InputStream in) {
         CommandLine cl = new CommandLine(new PressureMonitor(in));
         cl.setExecutionExceptionHandler(new UserErrors());
+        cl.setParameterExceptionHandler(new UsageErrors());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        airOut(cl);
         return cl;
+    }
+
+    /** A blank line between the parts of every help page, so the eye finds the options and the examples. */
+    private static void airOut(CommandLine cl) {
+        var usage = cl.getCommandSpec().usageMessage();
+        usage.descriptionHeading("%n").parameterListHeading("%n").optionListHeading("%nOptions:%n");
+        cl.getSubcommands().values().forEach(PressureMonitor::airOut);
     }
 
     public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {

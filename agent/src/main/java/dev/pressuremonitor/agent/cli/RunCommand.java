@@ -17,14 +17,16 @@ import java.util.concurrent.CountDownLatch;
 
 @Command(name = "run",
         mixinStandardHelpOptions = true,
+        header = "Coach one call on this machine: server and agent in one process.",
         description = {
-                "Server and agent in one process on this machine: follows a call and shows nudges in the overlay.",
-                "Prints the overlay address; open it beside your video call (or add it to OBS as a browser source).",
-                "Without --demo or --input it listens to the microphone (needs a model: 'pressure-monitor model download').",
-                "",
-                "Example:  pressure-monitor run --demo            (a bundled 6-minute discovery call, in real time)",
-                "          pressure-monitor run                   (your microphone; Ctrl-C ends the call)",
-                "          pressure-monitor run --input call.wav --prospect-device monitor --port 0"
+                "Follows a call and shows nudges in the overlay. Prints the overlay address: open it beside your video call, or add it to OBS as a browser source.",
+                "Without --demo or --input it listens to the microphone (needs a model: 'pressure-monitor model download'). Ctrl-C ends the call, stores it and prints its report address."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  pressure-monitor run --demo                 the bundled 6-minute call",
+                "  pressure-monitor run --rep ana              your microphone",
+                "  pressure-monitor run --input call.wav --port 0"
         })
 final class RunCommand implements Callable<Integer> {
     static final class Source {
@@ -53,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CallOptions call;
 
+    @Option(names = {"--keep-transcript", "--send-transcript"}, description = "Also send the words themselves to the server, which stores them with the call (off by default: only detections, matched phrases and metrics leave this machine).")
+    boolean keepTranscript;
+
     @Mixin
     ListenOptions listen;
 
@@ -69,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        call.sendTranscript = keepTranscript;
         if (speed < 0) throw new UserException("--speed must be 0 (as fast as possible) or more, was " + speed);
         boolean demo = source != null && source.demo;
         Path input = source == null ? null : source.input;

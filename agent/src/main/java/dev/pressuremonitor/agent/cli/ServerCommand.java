@@ -13,11 +13,14 @@ import java.util.concurrent.CountDownLatch;
 
 @Command(name = "server",
         mixinStandardHelpOptions = true,
+        header = "Run a team server for agents, overlays and managers.",
         description = {
-                "Runs the Pressure Monitor server alone: agents send to ws://HOST:PORT/ws/agent, reps watch",
-                "http://HOST:PORT/?rep=NAME. Stops on Ctrl-C, closing connections cleanly.",
-                "",
-                "Example:  pressure-monitor server --host 0.0.0.0 --port 8425"
+                "Agents send to ws://HOST:PORT/ws/agent; reps watch http://HOST:PORT/?rep=NAME; managers open /team. Stops on Ctrl-C, closing connections cleanly."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  pressure-monitor server --host 0.0.0.0 --port 8425",
+                "  pressure-monitor server --db 'jdbc:postgresql://db/pm?user=pm'"
         })
 final class ServerCommand implements Callable<Integer> {
     @Mixin

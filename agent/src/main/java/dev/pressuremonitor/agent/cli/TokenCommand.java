@@ -1,6 +1,5 @@
 package dev.pressuremonitor.agent.cli;
 
-import dev.pressuremonitor.server.ServerConfig;
 import dev.pressuremonitor.server.access.Principal;
 import dev.pressuremonitor.server.calls.CallStore;
 import picocli.CommandLine.Command;
@@ -13,10 +12,15 @@ import java.util.concurrent.Callable;
 
 @Command(name = "token",
         mixinStandardHelpOptions = true,
-        description = {"Creates access tokens for a team server. The token is printed once; the server keeps only its hash.", "",
-                "Example:  pressure-monitor token create --rep ana --team emea                (an agent token)",
-                "          pressure-monitor token create --kind viewer --rep ana --team emea  (ana's overlay and reports)",
-                "          pressure-monitor token create --kind team --team emea              (the team page)"},
+        header = "Create access tokens for a team server.",
+        description = {"The token is printed once; the server keeps only its hash."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  pressure-monitor token create --rep ana --team emea",
+                "      an agent token: give it to ana's agent as PRESSURE_MONITOR_TOKEN",
+                "  pressure-monitor token create --kind viewer --rep ana --team emea",
+                "      ana's overlay, reports and own progress page",
+                "  pressure-monitor token create --kind team --team emea",
+                "      the team page, for the manager"},
         subcommands = {TokenCommand.Create.class})
 final class TokenCommand implements Runnable {
     @Spec
@@ -28,9 +32,11 @@ final class TokenCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"Creates a token and prints it once. Give agent tokens to agents through PRESSURE_MONITOR_TOKEN,",
-                    "not on the command line, where other users of the machine can read it.", "",
-                    "Example:  pressure-monitor token create --rep ana --team emea --db 'jdbc:postgresql://db/pm?user=pm'"})
+            header = "Create a token and print it once.",
+            description = {"Give agent tokens to agents through PRESSURE_MONITOR_TOKEN, not on the command line, where other users of the machine can read it."},
+            footerHeading = "%nExample:%n",
+            footer = {"  pressure-monitor token create --rep ana --team emea \\",
+                    "      --db 'jdbc:postgresql://db/pm?user=pm'"})
     static final class Create implements Callable<Integer> {
         @Option(names = "--kind", defaultValue = "agent", description = "agent, viewer or team (default: ${DEFAULT-VALUE}).")
         String kind;
@@ -42,7 +48,7 @@ final class TokenCommand implements Runnable {
         String team;
 
         @Mixin
-        StoreOptions store;
+        DatabaseOptions database;
 
         @Spec
         CommandSpec spec;
@@ -59,8 +65,7 @@ final class TokenCommand implements Runnable {
                 throw new UserException("--rep NAME is required for " + kind + " tokens (letters, digits, '.', '_' or '-')");
             }
             if (!team.matches("[A-Za-z0-9._ -]{0,64}")) throw new UserException("--team must be letters, digits, spaces, '.', '_' or '-'");
-            ServerConfig config = store.apply(ServerConfig.defaults());
-            try (CallStore calls = CallStore.open(config.db())) {
+            try (CallStore calls = CallStore.open(database.url())) {
                 String token = calls.createToken(k, k == Principal.Kind.TEAM ? "*" : rep, team);
                 spec.commandLine().getOut().println(token);
                 spec.commandLine().getErr().println("created a " + k.name().toLowerCase() + " token" + (rep == null ? "" : " for " + rep)

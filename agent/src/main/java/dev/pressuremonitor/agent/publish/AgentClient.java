@@ -163,6 +163,7 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                         ch.pipeline()
                                 .addLast(new HttpClientCodec())
                                 .addLast(new HttpObjectAggregator(64 * 1024))
+                                .addLast(new RefusalReader())
                                 .addLast(new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(
                                         server, WebSocketVersion.V13, null, false, headers(), 64 * 1024)))
                                 .addLast(new Replies());
@@ -270,10 +271,12 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             if (cause instanceof io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException h
                     && h.response() != null && (h.response().status().code() == 401 || h.response().status().code() == 403)) {
-                String body = h.response() instanceof io.netty.handler.codec.http.FullHttpResponse full
-                        ? full.content().toString(java.nio.charset.StandardCharsets.UTF_8) : "";
-                refusal = "the server refused this agent (HTTP " + h.response().status().code() + "): " + body;
-                log.error(refusal);
+                int code = h.response().status().code();
+                String reason = ctx.pipeline().get(RefusalReader.class) == null ? null : ctx.pipeline().get(RefusalReader.class).reason;
+                refusal = "the server refused this agent (HTTP " + code + "): " + (reason != null ? reason : code == 401
+                        ? "missing or unknown agent token: create one with 'pressure-monitor token create --rep NAME --team NAME' on the server and set PRESSURE_MONITOR_TOKEN"
+                        : "this token may not send calls: use an agent token from 'pressure-monitor token create'");
+                notices.accept(refusal);
                 closed = true; // retrying with the same token cannot help
                 synchronized (deliveredLock) {
                     deliveredLock.notifyAll();
@@ -282,6 +285,29 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 log.debug("agent connection error: {}", cause.toString());
             }
             ctx.close();
+        }
+    }
+
+    /**
+     * Keeps the reason a server gives when it refuses the WebSocket upgrade (the handshake exception carries only
+     * the status line), so the user reads the server's own words.
+     */
+    private static final class RefusalReader extends io.netty.channel.ChannelInboundHandlerAdapter {
+        volatile String reason;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+            if (msg instanceof io.netty.handler.codec.http.FullHttpResponse res && res.status().code() >= 400) {
+                String body = res.content().toString(java.nio.charset.StandardCharsets.UTF_8).trim();
+                try {
+                    com.fasterxml.jackson.databind.JsonNode node = dev.pressuremonitor.models.Json.readTree(body);
+                    if (node.hasNonNull("error")) body = node.get("error").asText();
+                } catch (Exception notJson) {
+                    // a proxy's own page: shown as it is
+                }
+                reason = body.isEmpty() ? null : body.length() > 300 ? body.substring(0, 300) + "..." : body;
+            }
+            super.channelRead(ctx, msg);
         }
     }
 

@@ -89,4 +89,30 @@ class AnalyzeCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(Json.readTree(r.out()).get("alerts").get(0).get("category").asText()).isEqualTo("CHASE");
     }
+
+    @Test
+    void aRecordedCallIsRecognisedByItsContentWhateverItsName(@TempDir Path dir) throws Exception {
+        Path call = Files.writeString(dir.resolve("call.txt"), CALL);
+        CliTest r = CliTest.run("", "analyze", call.toString(), "--format", "json");
+        assertThat(r.code()).isZero();
+        assertThat(Json.readTree(r.out()).get("alerts")).hasSize(1);
+    }
+
+    @Test
+    void aFileThatIsNeitherACallNorAudioGetsOneLineThatSaysWhatToPass(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "rep: hi thanks for the time\nprospect: sure\n");
+        CliTest r = CliTest.run("", "analyze", notes.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("pressure-monitor: " + notes + " is neither a recorded call (Vosk JSON results, one a line) nor audio (WAV):"
+                + " it starts with 'rep: hi thanks for the t...'. Pass a .jsonl transcript or a .wav recording\n");
+    }
+
+    @Test
+    void aBrokenWavFileIsAUserMistakeNotAStackTrace(@TempDir Path dir) throws Exception {
+        Path wav = Files.write(dir.resolve("call.wav"), "RIFF\0\0\0\0WAVEjunk".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliTest r = CliTest.run("", "analyze", wav.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("pressure-monitor: ").doesNotContain("\tat ");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+    }
 }
