@@ -59,6 +59,7 @@ public final class PressureServer implements AutoCloseable {
     private final java.util.concurrent.ExecutorService blocking;
     private final java.util.concurrent.ScheduledExecutorService housekeeping;
     private final ConnectionCaps caps;
+    private final dev.pressuremonitor.server.access.TokenRates rates;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -71,6 +72,7 @@ public final class PressureServer implements AutoCloseable {
         this.ingest = new IngestService(overlays, store, metrics, config.limits());
         this.access = new dev.pressuremonitor.server.access.AccessControl(config.auth(), store);
         store.onCallEnded(metrics::callEnded);
+        this.rates = new dev.pressuremonitor.server.access.TokenRates(config.limits().eventsPerSecond());
         this.caps = ConnectionCaps.forThisProcess(config.connections().total(), config.connections().perAddress());
         metrics.openConnections(caps::open);
         metrics.connections(() -> connections.stream().filter(c -> "agent".equals(c.attr(HttpRouter.ROLE).get())).count(),
@@ -122,7 +124,7 @@ public final class PressureServer implements AutoCloseable {
                                     .addLast("http", new HttpServerCodec(4096, 8192, 8192))
                                     .addLast(RequestDeadline.MESSAGES, deadline.messages())
                                     .addLast("http-aggregator", new HttpObjectAggregator(config.maxFrameBytes()))
-                                    .addLast("router", new HttpRouter(config, ingest, overlays, assets, health, apis, blocking, access, perToken, metrics));
+                                    .addLast("router", new HttpRouter(config, ingest, overlays, assets, health, apis, blocking, access, perToken, metrics, rates));
                         }
                     })
                     .bind(config.host(), config.port()).sync().channel();

@@ -1,8 +1,8 @@
 package dev.pressuremonitor.server.access;
 
 /**
- * A token bucket for one connection: {@code perSecond} events a second on average, bursts up to twice that.
- * Used from the connection's event loop only.
+ * A token bucket: {@code perSecond} events a second on average, bursts up to twice that. Thread-safe: a token's
+ * connections may sit on different event loops.
  */
 public final class RateLimiter {
     private final double perSecond;
@@ -17,7 +17,7 @@ public final class RateLimiter {
         this.last = nowNanos;
     }
 
-    public boolean tryTake(long nowNanos) {
+    public synchronized boolean tryTake(long nowNanos) {
         tokens = Math.min(capacity, tokens + (nowNanos - last) / 1e9 * perSecond);
         last = nowNanos;
         if (tokens < 1) return false;

@@ -46,6 +46,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final dev.pressuremonitor.server.access.AccessControl access;
     private final dev.pressuremonitor.server.access.ConnectionCounter connections;
     private final dev.pressuremonitor.server.access.HostCheck hosts;
+    private final dev.pressuremonitor.server.access.TokenRates rates;
     private final dev.pressuremonitor.server.team.TeamMetrics metrics;
     /** The principal of a WebSocket connection. */
     public static final io.netty.util.AttributeKey<dev.pressuremonitor.server.access.Principal> PRINCIPAL = io.netty.util.AttributeKey.valueOf("pm.principal");
@@ -59,8 +60,9 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     public HttpRouter(ServerConfig config, IngestService ingest, OverlayHub overlays, StaticAssets assets, Health health,
                       java.util.List<HttpApi> apis, java.util.concurrent.Executor blocking,
                       dev.pressuremonitor.server.access.AccessControl access, dev.pressuremonitor.server.access.ConnectionCounter connections,
-                      dev.pressuremonitor.server.team.TeamMetrics metrics) {
+                      dev.pressuremonitor.server.team.TeamMetrics metrics, dev.pressuremonitor.server.access.TokenRates rates) {
         this.access = access;
+        this.rates = rates;
         this.hosts = new dev.pressuremonitor.server.access.HostCheck(config.host(), config.allowedHosts());
         this.connections = connections;
         this.metrics = metrics;
@@ -169,7 +171,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         ctx.channel().attr(PRINCIPAL).set(principal);
         ctx.channel().attr(ROLE).set(agent ? "agent" : "overlay");
         if (agent) {
-            upgrade(ctx, req, AGENT_PATH, new AgentFrameHandler(ingest, principal, config.limits().eventsPerSecond(), metrics));
+            var rate = principal.isLocal() ? rates.forConnection() : rates.forToken(key);
+            upgrade(ctx, req, AGENT_PATH, new AgentFrameHandler(ingest, principal, rate, rates.perSecond(), metrics));
         } else {
             upgrade(ctx, req, OVERLAY_PATH, new OverlayFrameHandler(overlays, rep, config.overlayBacklog()));
         }

@@ -17,12 +17,14 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
     /** Once we have said goodbye, frames still in flight are ignored. */
     private boolean closing;
 
-    public AgentFrameHandler(IngestService ingest, dev.pressuremonitor.server.access.Principal principal, int eventsPerSecond,
+    /** @param rate the bucket this connection's events come out of: its token's, shared with its other connections */
+    public AgentFrameHandler(IngestService ingest, dev.pressuremonitor.server.access.Principal principal,
+                             dev.pressuremonitor.server.access.RateLimiter rate, int eventsPerSecond,
                              dev.pressuremonitor.server.team.TeamMetrics metrics) {
         this.ingest = ingest;
         this.principal = principal;
         this.eventsPerSecond = eventsPerSecond;
-        this.rate = new dev.pressuremonitor.server.access.RateLimiter(eventsPerSecond, System.nanoTime());
+        this.rate = rate;
         this.metrics = metrics;
     }
 
@@ -34,7 +36,7 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
                 metrics.refused("rate");
                 closing = true;
                 dev.pressuremonitor.server.http.WebSocketErrors.closeGracefully(ctx, WebSocketCloseStatus.POLICY_VIOLATION,
-                        "more than " + eventsPerSecond + " events a second: slow down (unacknowledged events are resent after reconnecting)");
+                        "more than " + eventsPerSecond + " events a second from this token: slow down (unacknowledged events are resent after reconnecting)");
                 return;
             }
             // the reply comes once the event is durable, from the store's writer thread

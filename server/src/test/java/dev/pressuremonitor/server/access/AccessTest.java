@@ -115,7 +115,7 @@ class AccessTest {
                 break;
             }
         }
-        assertThat(ana.closed.get(10, TimeUnit.SECONDS)).startsWith("1008 more than 50 events a second: slow down");
+        assertThat(ana.closed.get(10, TimeUnit.SECONDS)).startsWith("1008 more than 50 events a second from this token: slow down");
         await().until(() -> get("/metrics", emeaTeam).body().contains("pm_refused_total{limit=\"rate\"}"));
     }
 

@@ -33,7 +33,7 @@ final class WsHarness {
         server = new EmbeddedChannel(new HttpServerCodec(), new HttpObjectAggregator(config.maxFrameBytes()),
                 new HttpRouter(config, ingest, hub, new StaticAssets(), () -> "{\"status\":\"ok\"}", java.util.List.of(), Runnable::run,
                         new dev.pressuremonitor.server.access.AccessControl(false, store), new dev.pressuremonitor.server.access.ConnectionCounter(),
-                        new dev.pressuremonitor.server.team.TeamMetrics(false)));
+                        new dev.pressuremonitor.server.team.TeamMetrics(false), new dev.pressuremonitor.server.access.TokenRates(config.limits().eventsPerSecond())));
     }
 
     /** Sends a raw HTTP request and returns the raw response text. */
