@@ -7,6 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -81,7 +82,12 @@ final class AgentCommand implements Callable<Integer> {
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
+        PrintWriter stopping = spec.commandLine().getErr();
         Thread hook = new Thread(() -> {
+            if (finished.getCount() > 0) {
+                stopping.println("stopping: ending the call and sending what is left...");
+                stopping.flush();
+            }
             stop.countDown();
             CallRunner.awaitQuietly(finished, 10);
         }, "pressure-monitor-shutdown");

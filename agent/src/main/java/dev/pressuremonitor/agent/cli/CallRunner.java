@@ -145,17 +145,17 @@ final class CallRunner {
     /** Follows the call from the chosen source: the demo, a transcript (.jsonl), an audio file, or the microphone. */
     static boolean follow(Path input, boolean demo, double speed, ListenOptions listen, Context ctx, CountDownLatch stop)
             throws InterruptedException {
-        if (demo) return play(load(null, true, ctx.err()), speed, ctx);
-        if (input != null && isTranscript(input)) return play(load(input, false, ctx.err()), speed, ctx);
+        if (demo) return play(load(null, true, ctx.err()), speed, ctx, stop);
+        if (input != null && isTranscript(input)) return play(load(input, false, ctx.err()), speed, ctx, stop);
         if (input != null) return transcribe(input, speed, listen, ctx);
         return listen(listen, ctx, stop);
     }
 
-    /** A recorded transcript, replayed at {@code speed}. */
-    static boolean play(RecordedCall recorded, double speed, Context ctx) throws InterruptedException {
+    /** A recorded transcript, replayed at {@code speed} until it ends or {@code stop} is counted down (Ctrl-C ends the call there). */
+    static boolean play(RecordedCall recorded, double speed, Context ctx, CountDownLatch stop) throws InterruptedException {
         LiveCall call = ctx.newCall(recorded.hasProspect());
-        new Replayer(speed).play(recorded, call::accept);
-        return ctx.finish(call, "end-of-input");
+        new Replayer(speed).play(recorded, call::accept, () -> stop.getCount() == 0);
+        return ctx.finish(call, stop.getCount() == 0 ? "hangup" : "end-of-input");
     }
 
     /** An audio recording through Vosk, at {@code speed} (0 = as fast as the recognisers go). */

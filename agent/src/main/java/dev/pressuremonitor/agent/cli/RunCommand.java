@@ -95,6 +95,10 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            if (finished.getCount() > 0) {
+                err.println("stopping: ending the call and storing it...");
+                err.flush();
+            }
             stop.countDown();
             CallRunner.awaitQuietly(finished, 10); // let the call end and be delivered
             server.close();

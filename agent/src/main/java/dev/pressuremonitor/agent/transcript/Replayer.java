@@ -35,6 +35,14 @@ public final class Replayer {
 
     /** Blocks until the whole call has been played; returns early if the thread is interrupted. */
     public void play(RecordedCall call, Consumer<TranscriptSegment> sink) {
+        play(call, sink, () -> false);
+    }
+
+    /**
+     * As {@link #play(RecordedCall, Consumer)}, returning early (within 50 ms) once {@code stopped} says so: the
+     * user ended the call.
+     */
+    public void play(RecordedCall call, Consumer<TranscriptSegment> sink, java.util.function.BooleanSupplier stopped) {
         long start = speed > 0 ? nanoClock.getAsLong() : 0;
         for (RecordedCall.Item item : call.items()) {
             if (speed > 0) {
@@ -42,10 +50,10 @@ public final class Replayer {
                 long wait;
                 while ((wait = due - nanoClock.getAsLong()) > 0) {
                     sleeper.sleep(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
-                    if (Thread.currentThread().isInterrupted()) return;
+                    if (Thread.currentThread().isInterrupted() || stopped.getAsBoolean()) return;
                 }
             }
-            if (Thread.currentThread().isInterrupted()) return;
+            if (Thread.currentThread().isInterrupted() || stopped.getAsBoolean()) return;
             sink.accept(item.segment());
         }
     }
