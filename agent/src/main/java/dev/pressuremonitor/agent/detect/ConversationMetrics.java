@@ -84,7 +84,7 @@ public final class ConversationMetrics {
                 while (from < tokens.size() && tokens.get(from).word() < firstNew) from++;
                 tokens = tokens.subList(from, tokens.size());
             }
-            QuestionCounter.Count c = questions.count(tokens);
+            QuestionCounter.Count c = questions.count(tokens, u.words());
             openQuestions += c.open();
             closedQuestions += c.closed();
         }

@@ -48,4 +48,44 @@ class QuestionCounterTest {
     void aQuestionWordInsideAStatementIsNotAQuestion() {
         assertThat(count(Words.at(0, "i know what would help your team"))).isEqualTo(new QuestionCounter.Count(0, 0));
     }
+
+    private static QuestionCounter.Count written(String text) {
+        List<Word> words = TextTokenizer.words(text, 0);
+        return new QuestionCounter().count(Utterance.of(Speaker.REP, words).tokens(), words);
+    }
+
+    @Test
+    void aQuestionAfterAGreetingInTheSameTurnCounts() {
+        assertThat(written("Great to meet you. What made you reach out?")).isEqualTo(new QuestionCounter.Count(1, 0));
+        assertThat(count(Words.at(0, "great to meet you what made you reach out"))).isEqualTo(new QuestionCounter.Count(1, 0));
+    }
+
+    @Test
+    void aQuestionAfterAPreambleInTheSameTurnCounts() {
+        assertThat(written("Let me ask you this - what's the biggest thing slowing you down?")).isEqualTo(new QuestionCounter.Count(1, 0));
+        assertThat(count(Words.at(0, "let me ask you this what's the biggest thing slowing you down"))).isEqualTo(new QuestionCounter.Count(1, 0));
+    }
+
+    @Test
+    void aQuestionWordAndAVerbAsk() {
+        assertThat(written("What works best for you?")).isEqualTo(new QuestionCounter.Count(1, 0));
+        assertThat(count(Words.at(0, "what works best for you"))).isEqualTo(new QuestionCounter.Count(1, 0));
+    }
+
+    @Test
+    void aWrittenQuestionMarkMakesAQuestionOfAStatement() {
+        assertThat(written("So you're on spreadsheets today?")).isEqualTo(new QuestionCounter.Count(0, 1));
+        assertThat(written("So you're on spreadsheets today.")).isEqualTo(new QuestionCounter.Count(0, 0));
+    }
+
+    @Test
+    void writtenSentencesAreCountedOneByOne() {
+        assertThat(written("How are you handling renewals today? Is it manual?")).isEqualTo(new QuestionCounter.Count(1, 1));
+        assertThat(written("That's what most of our customers tell us. Tell me about your team.")).isEqualTo(new QuestionCounter.Count(1, 0));
+    }
+
+    @Test
+    void anAuxiliaryInsideAnOpenQuestionDoesNotStartAnother() {
+        assertThat(count(Words.at(0, "how much time does your team spend on this"))).isEqualTo(new QuestionCounter.Count(1, 0));
+    }
 }
