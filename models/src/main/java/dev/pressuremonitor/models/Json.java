@@ -35,6 +35,8 @@ public final class Json {
                 .build());
     }
 
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']*)'");
+
     private Json() {}
 
     public static ObjectMapper mapper() {
@@ -82,15 +84,15 @@ public final class Json {
             return "unknown field '" + path(u, u.getPropertyName()) + "'";
         }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-            String where = parentPath(v);
+            String where = pathOf(v);
             return (where.isEmpty() ? "" : "in '" + where + "': ") + v.getCause().getMessage();
         }
         if (e instanceof JsonMappingException m) {
             String msg = m.getOriginalMessage();
             String where = m.getPath().isEmpty() ? "" : "field '" + pathOf(m) + "': ";
             if (msg != null && msg.contains("issing") && msg.contains("creator property")) {
-                int a = msg.indexOf('\''), b = msg.indexOf('\'', a + 1);
-                String field = a >= 0 && b > a ? msg.substring(a + 1, b) : "?";
+                java.util.regex.Matcher quoted = QUOTED.matcher(msg);
+                String field = quoted.find() ? quoted.group(1) : "?";
                 String full = pathOf(m);
                 // Jackson versions differ on whether the path already ends with the missing property
                 boolean endsWithField = full.equals(field) || full.endsWith("." + field);
@@ -190,8 +192,6 @@ public final class Json {
     }
 
     private static String firstLine(String s) {
-        if (s == null) return "invalid input";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return s == null ? "invalid input" : s.lines().findFirst().orElse("");
     }
 }

@@ -9,20 +9,17 @@ final class Require {
         return value;
     }
 
-    static String nonBlank(String value, String field) {
+    static void nonBlank(String value, String field) {
         nonNull(value, field);
         if (value.isBlank()) throw new IllegalArgumentException("field '" + field + "' must not be blank");
-        return value;
     }
 
-    static double finite(double value, String field) {
+    static void finite(double value, String field) {
         if (!Double.isFinite(value)) throw new IllegalArgumentException("field '" + field + "' must be a finite number");
-        return value;
     }
 
-    static double nonNegative(double value, String field) {
+    static void nonNegative(double value, String field) {
         finite(value, field);
         if (value < 0) throw new IllegalArgumentException("field '" + field + "' must be >= 0, was " + value);
-        return value;
     }
 }

@@ -6,6 +6,7 @@ import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.server.PressureServer;
 import dev.pressuremonitor.server.ServerConfig;
 import dev.pressuremonitor.server.calls.CallFilter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** An agent process killed mid-call, with the server away, closes that call cleanly when it runs again. */
+@Tag("process") // starts pressure-monitor JVMs: left out of mutation testing
 class AgentRestartTest {
 
     @Test

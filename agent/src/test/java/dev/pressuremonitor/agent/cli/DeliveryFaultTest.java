@@ -15,6 +15,7 @@ import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.models.Json;
 import dev.pressuremonitor.models.MindsetChart;
 import dev.pressuremonitor.server.calls.CallStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Delivery without loss: the server process is killed (SIGKILL) three times in the middle of a call and started
  * again; the stored call must hold every event exactly once and summarise exactly like an undisturbed run.
  */
+@Tag("process") // starts pressure-monitor JVMs: left out of mutation testing
 class DeliveryFaultTest {
     static final RuleEngine ENGINE = new RuleEngine(new RulePackLoader(MindsetChart.standard()).loadDefault());
 
