@@ -49,9 +49,9 @@ class ConversationMetricsTest {
         ConversationMetrics m = metrics(true);
         say(m, Speaker.REP, speech(0, 50));                                    // 0 .. 19.9
         say(m, Speaker.PROSPECT, List.of(new Word("mhm", 10.0, 10.3, 1.0)));   // backchannel
-        say(m, Speaker.PROSPECT, speech(21, 5));                               // a real turn 21 .. 22.9
-        say(m, Speaker.REP, speech(24, 10));                                   // 24 .. 27.9
-        ConversationMetrics.Figures f = m.figures(28);
+        say(m, Speaker.PROSPECT, speech(20.2, 4));                             // a real turn 20.2 .. 21.7
+        say(m, Speaker.REP, speech(22.5, 10));                                 // 22.5 .. 26.4: 2.6 s after the rep, so only the turn ends it
+        ConversationMetrics.Figures f = m.figures(26.4);
         assertThat(f.longestMonologue()).isCloseTo(19.9, within(1e-9));
         assertThat(f.longestMonologueAt()).isEqualTo(0.0);
         assertThat(f.currentMonologue()).isCloseTo(3.9, within(1e-9));
