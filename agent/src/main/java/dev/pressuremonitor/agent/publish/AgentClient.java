@@ -53,7 +53,7 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     private final Outbox outbox;
     private Channel channel;
     private boolean ready;
-    private long backoffMillis = FIRST_BACKOFF.toMillis();
+    private final Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
     private volatile boolean closed;
     private long notKept;
     private final java.util.function.Consumer<String> notices;
@@ -196,9 +196,7 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
 
     private void scheduleReconnect() {
         if (closed) return;
-        long jitter = ThreadLocalRandom.current().nextLong(backoffMillis / 4 + 1);
-        group.schedule(this::connect, backoffMillis + jitter, TimeUnit.MILLISECONDS);
-        backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+        group.schedule(this::connect, backoff.nextDelayMillis(ThreadLocalRandom.current().nextDouble()), TimeUnit.MILLISECONDS);
     }
 
     private final class Replies extends SimpleChannelInboundHandler<WebSocketFrame> {
@@ -207,7 +205,7 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
             if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
                 channel = ctx.channel();
                 ready = true;
-                backoffMillis = FIRST_BACKOFF.toMillis();
+                backoff.reset();
                 // resend in order everything the server has not confirmed, this run's and an earlier run's
                 for (Outbox.Item p : outbox.pending()) ctx.write(new TextWebSocketFrame(p.json()));
                 ctx.flush();
