@@ -25,12 +25,16 @@ final class DevicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        List<Devices.Device> devices = Devices.list();
+        print(Devices.list(), spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** What {@code devices} prints for these devices, the first being the system default. */
+    static void print(List<Devices.Device> devices, PrintWriter out) {
         if (devices.isEmpty()) {
             out.println("no capture devices found: plug in a microphone or check the system's sound settings;");
             out.println("recordings still work with --input (a .jsonl transcript or a .wav file).");
-            return 0;
+            return;
         }
         for (int i = 0; i < devices.size(); i++) {
             Devices.Device d = devices.get(i);
@@ -46,6 +50,5 @@ final class DevicesCommand implements Callable<Integer> {
         out.println();
         out.println("For the prospect's side: on Linux pick the 'Monitor of ...' source (PulseAudio/PipeWire), on macOS a");
         out.println("BlackHole device, on Windows 'Stereo Mix' where the sound driver offers it.");
-        return 0;
     }
 }

@@ -119,10 +119,24 @@ class RunEndToEndTest {
         List<JsonNode> metrics = overlay.ofType("metrics");
         assertThat(metrics).isNotEmpty();
         JsonNode last = metrics.get(metrics.size() - 1).get("data");
-        assertThat(last.get("repTalkShare").asDouble()).isBetween(0.5, 1.0);
-        assertThat(last.get("pressureIndex").asInt()).isBetween(1, 100);
+        // rep 1.75 + 2.35 + 2.95 + 2.05 s of talk, prospect 2.05 + 0.55 s (words 0.25 s long, 0.3 s apart, joined)
+        assertThat(last.get("repTalkShare").asDouble()).isCloseTo(9.1 / 11.7, org.assertj.core.data.Offset.offset(0.001));
+        // the overlay's last gauge reading is the detector's reading at the call's end, nothing lost on the way
+        assertThat(last.get("pressureIndex").asInt()).isPositive().isEqualTo(gaugeAtTheEnd());
         // the terminal coaches too, and points at the report once the call is stored
         assertThat(out.text.toString()).contains("CHASE   \"just checking in\"");
         assertThat(out.text.toString()).containsPattern("report: http://127\\.0\\.0\\.1:\\d+/calls/[0-9a-f-]{36}");
+    }
+
+    /** The same call through a detector in this test, with the defaults 'run' uses. */
+    private static int gaugeAtTheEnd() throws Exception {
+        var recorded = dev.pressuremonitor.agent.transcript.RecordedCall.read("call",
+                new ByteArrayInputStream(CALL.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var detector = new dev.pressuremonitor.agent.detect.Detector(
+                new dev.pressuremonitor.agent.detect.RuleEngine(new dev.pressuremonitor.agent.detect.RulePackLoader(
+                        dev.pressuremonitor.models.MindsetChart.standard()).loadDefault()),
+                dev.pressuremonitor.agent.detect.AlertPolicy.defaults(), dev.pressuremonitor.models.MetricsThresholds.research(), true);
+        for (var item : recorded.items()) detector.accept(item.segment());
+        return detector.snapshot().pressureIndex();
     }
 }

@@ -3,7 +3,14 @@ package dev.pressuremonitor.agent.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pressuremonitor.agent.audio.Devices;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.Mixer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +47,42 @@ class SpeechCommandsTest {
     }
 
     @Test
-    void devicesAnswersEvenOnAMachineWithoutSound() {
+    void devicesPrintsWhatThisMachineHas() {
         CliTest r = CliTest.run("", "devices");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).satisfiesAnyOf(
-                o -> assertThat(o).contains("no capture devices found"),
-                o -> assertThat(o).contains("(default)").contains("accepts 16-bit"));
+        assertThat(r.out()).isEqualTo(printed(Devices.list()));
+    }
+
+    @Test
+    void aMachineWithoutCaptureDevicesIsToldToPlugOneInOrUseARecording() {
+        assertThat(printed(List.of())).isEqualTo("""
+                no capture devices found: plug in a microphone or check the system's sound settings;
+                recordings still work with --input (a .jsonl transcript or a .wav file).
+                """);
+    }
+
+    @Test
+    void devicesAreListedDefaultFirstWithTheFormatsEachAccepts() {
+        var mic = new Devices.Device(new Mixer.Info("USB Mic", "Acme", "Acme USB microphone", "1") { },
+                List.of(new AudioFormat(16000, 16, 1, true, false), new AudioFormat(48000, 16, 2, true, false)));
+        var monitor = new Devices.Device(new Mixer.Info("Monitor of Speakers", "Pulse", "Loopback of the speakers", "1") { },
+                List.of(new AudioFormat(44100, 16, 2, true, false)));
+        assertThat(printed(List.of(mic, monitor))).startsWith("""
+                * USB Mic  (default)
+                    Acme USB microphone
+                    accepts 16-bit: 16000 Hz mono, 48000 Hz stereo
+                  Monitor of Speakers
+                    Loopback of the speakers
+                    accepts 16-bit: 44100 Hz stereo
+
+                For the prospect's side: on Linux pick the 'Monitor of ...' source""");
+    }
+
+    private static String printed(List<Devices.Device> devices) {
+        StringWriter out = new StringWriter();
+        PrintWriter w = new PrintWriter(out);
+        DevicesCommand.print(devices, w);
+        w.flush();
+        return out.toString().replace(System.lineSeparator(), "\n");
     }
 }
