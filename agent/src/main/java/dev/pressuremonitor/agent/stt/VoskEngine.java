@@ -32,6 +32,8 @@ public final class VoskEngine implements AutoCloseable {
     public static void loadNative(boolean quiet) {
         if (NATIVE_READY.get()) return;
         try {
+            // before libvosk prints a single number: under a decimal-comma locale its JSON would not be JSON
+            NativeLocale.useCNumbers();
             LibVosk.setLogLevel(quiet ? LogLevel.WARNINGS : LogLevel.INFO);
             NATIVE_READY.set(true);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
