@@ -73,6 +73,8 @@ public final class PressureServer implements AutoCloseable {
         this.access = new dev.pressuremonitor.server.access.AccessControl(config.auth(), store);
         store.onCallEnded(metrics::callEnded);
         this.rates = new dev.pressuremonitor.server.access.TokenRates(config.limits().eventsPerSecond());
+        store.onWriteFailure(metrics::storeWriteFailed);
+        metrics.store(store.health());
         this.caps = ConnectionCaps.forThisProcess(config.connections().total(), config.connections().perAddress());
         metrics.openConnections(caps::open);
         metrics.connections(() -> connections.stream().filter(c -> "agent".equals(c.attr(HttpRouter.ROLE).get())).count(),
@@ -192,8 +194,10 @@ public final class PressureServer implements AutoCloseable {
     }
 
     private String healthJson() {
+        String storage = store.health().describe();
         return Json.mapper().createObjectNode()
-                .put("status", "ok")
+                .put("status", storage.equals("ok") ? "ok" : "degraded")
+                .put("store", storage)
                 .put("connections", connections.size())
                 .put("overlays", overlays.subscribers())
                 .put("eventsAccepted", ingest.accepted())

@@ -29,6 +29,7 @@ public final class CallStore implements AutoCloseable {
     private final TeamQueries team;
     private final TokenTable tokens;
     private final Retention retention;
+    private final WriteHealth health = new WriteHealth();
     private volatile boolean closed;
 
     /** What an append did: stored a new event, found the very same event already stored, or found its seq used by another. */
@@ -47,11 +48,11 @@ public final class CallStore implements AutoCloseable {
     private CallStore(Database db) throws SQLException {
         this.db = db;
         this.reader = new CallReader(db);
-        this.summaries = new Summaries(db, reader);
+        this.summaries = new Summaries(db, reader, health);
         this.team = new TeamQueries(db);
         this.tokens = new TokenTable(db);
         this.retention = new Retention(db);
-        this.writer = new EventWriter(db, summaries::ended);
+        this.writer = new EventWriter(db, health, summaries::ended);
     }
 
     /**
@@ -85,6 +86,16 @@ public final class CallStore implements AutoCloseable {
 
     public boolean isSqlite() {
         return db.isSqlite();
+    }
+
+    /** Whether writes go through right now, and why not. */
+    public WriteHealth health() {
+        return health;
+    }
+
+    /** Told why, each time a write fails. */
+    public void onWriteFailure(Consumer<WriteHealth.Reason> listener) {
+        health.onFailure(listener);
     }
 
     /** Called with the summary of each call whose call_ended was just stored. */
@@ -149,6 +160,7 @@ public final class CallStore implements AutoCloseable {
         if (closed) return;
         closed = true;
         writer.close();
+        summaries.close();
         db.close();
     }
 }

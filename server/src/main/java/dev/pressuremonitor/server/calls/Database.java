@@ -79,6 +79,11 @@ final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /** Takes a connection whose state is in doubt out of the pool for good. */
+    void evict(Connection c) {
+        pool.evictConnection(c);
+    }
+
     boolean isSqlite() {
         return sqlite;
     }

@@ -34,6 +34,7 @@ final class EventWriter implements AutoCloseable {
     private static final Pending STOP = new Pending(null, null);
 
     private final Database db;
+    private final WriteHealth health;
     private final Consumer<String> onEnded;
     private final BlockingQueue<Pending> writes = new LinkedBlockingQueue<>();
     /** Every call id the database holds, so a new call costs no query on the network thread. */
@@ -42,8 +43,9 @@ final class EventWriter implements AutoCloseable {
     private volatile boolean closed;
 
     /** @param onEnded told, on this thread, the id of each call whose call_ended was just stored */
-    EventWriter(Database db, Consumer<String> onEnded) throws SQLException {
+    EventWriter(Database db, WriteHealth health, Consumer<String> onEnded) throws SQLException {
         this.db = db;
+        this.health = health;
         this.onEnded = onEnded;
         try (Connection c = db.connection(); var s = c.createStatement(); ResultSet r = s.executeQuery("SELECT call_id FROM calls")) {
             while (r.next()) knownCalls.add(r.getString(1));
@@ -89,7 +91,9 @@ final class EventWriter implements AutoCloseable {
     private void commit(List<Pending> batch) {
         List<CallStore.Stored> fresh = new ArrayList<>(batch.size());
         List<String> ended = new ArrayList<>();
-        try (Connection c = db.connection()) {
+        Connection c = null;
+        try {
+            c = db.connection();
             c.setAutoCommit(false);
             try (PreparedStatement ev = c.prepareStatement("INSERT INTO events (call_id, seq, type, ts, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_id, seq) DO NOTHING");
                  PreparedStatement call = c.prepareStatement("INSERT INTO calls (call_id, rep, team, started_at, prospect_channel) VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING");
@@ -136,18 +140,49 @@ final class EventWriter implements AutoCloseable {
                         ended.add(e.callId());
                     }
                 }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
+            c.commit();
         } catch (SQLException e) {
-            log.error("could not store {} event(s): {}", batch.size(), e.getMessage());
+            abandon(c, e);
+            WriteHealth.Reason why = health.failed(e);
+            if (why == WriteHealth.Reason.DISK_FULL) {
+                log.error("could not store {} event(s): disk full ({}); agents keep them and resend, writes resume once there is space",
+                        batch.size(), e.getMessage());
+            } else {
+                log.error("could not store {} event(s): {}", batch.size(), e.getMessage());
+            }
             batch.forEach(p -> p.done().completeExceptionally(e));
             return;
+        } finally {
+            closeQuietly(c);
         }
+        if (health.ok()) log.warn("storing works again");
         for (int i = 0; i < batch.size(); i++) batch.get(i).done().complete(fresh.get(i));
         ended.forEach(onEnded);
+    }
+
+    /**
+     * After a failed write the transaction may already be gone (SQLite rolls back by itself on a full disk), and
+     * the driver's idea of it with it: roll back if there is anything to roll back, and never hand that
+     * connection out again, so a later batch cannot be committed on a connection that then reports an error.
+     */
+    private void abandon(Connection c, SQLException e) {
+        if (c == null) return;
+        try {
+            c.rollback();
+        } catch (SQLException r) {
+            e.addSuppressed(r);
+        }
+        db.evict(c);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // an evicted connection may refuse to close twice
+        }
     }
 
     /** Writes what is queued, then stops. */

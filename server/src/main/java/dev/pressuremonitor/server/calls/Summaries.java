@@ -12,20 +12,38 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** Calls' summaries: built from the stored events, saved beside each call once it ends, read back. */
-final class Summaries {
+/**
+ * Calls' summaries: built from the stored events, saved beside each call once it ends (on a thread of their own,
+ * so a long call's summary never holds up storing other calls' events), read back. A summary that cannot be saved
+ * (a full disk) is tried again until it is.
+ */
+final class Summaries implements AutoCloseable {
+    static final long FIRST_RETRY_MS = 500;
+    static final long MAX_RETRY_MS = 30_000;
+
     private static final Logger log = LoggerFactory.getLogger(Summaries.class);
 
     private final Database db;
     private final CallReader reader;
     private final SummaryBuilder builder = new SummaryBuilder(MindsetChart.standard());
+    private final WriteHealth health;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "call-summaries");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Consumer<CallSummary> onCallEnded = s -> { };
 
-    Summaries(Database db, CallReader reader) {
+    Summaries(Database db, CallReader reader, WriteHealth health) {
         this.db = db;
         this.reader = reader;
+        this.health = health;
     }
 
     void onCallEnded(Consumer<CallSummary> listener) {
@@ -56,14 +74,31 @@ final class Summaries {
         return Optional.of(build(callId));
     }
 
-    /** A call's call_ended is stored: its summary is built, saved and handed to the listener. */
+    /** A call's call_ended is stored: its summary is built, saved and handed to the listener, soon, on the summaries' thread. */
     void ended(String callId) {
+        worker.execute(() -> finish(callId, FIRST_RETRY_MS));
+    }
+
+    private void finish(String callId, long retryMs) {
         try {
             CallSummary s = build(callId);
             save(s);
+            health.ok();
             onCallEnded.accept(s);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            WriteHealth.Reason why = health.failed(e);
+            log.error("could not save the summary of call {} ({}: {}): trying again in {} s", callId, why.tag, e.getMessage(), retryMs / 1000.0);
+            retry(callId, retryMs);
+        } catch (RuntimeException e) {
             log.error("could not summarise call {}: {}", callId, e.getMessage());
+        }
+    }
+
+    private void retry(String callId, long retryMs) {
+        try {
+            worker.schedule(() -> finish(callId, Math.min(retryMs * 2, MAX_RETRY_MS)), retryMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the store is closing: the summary is made when it opens again
         }
     }
 
@@ -77,6 +112,18 @@ final class Summaries {
             p.setString(5, Json.write(s));
             p.setString(6, s.callId());
             p.executeUpdate();
+        }
+    }
+
+    /** Finishes the summaries already asked for (not the retries waiting), then stops. */
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) worker.shutdownNow();
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -77,6 +77,20 @@ public final class TeamMetrics {
                 .register(registry).increment();
     }
 
+    /** The call store's state: failed writes by reason, and whether its disk is full now. */
+    public void store(dev.pressuremonitor.server.calls.WriteHealth health) {
+        for (var r : dev.pressuremonitor.server.calls.WriteHealth.Reason.values()) {
+            Counter.builder("pm.store.write.failures").description("Writes to the call store that failed, by reason (disk-full, busy, error)")
+                    .tag("reason", r.tag).register(registry);
+        }
+        Gauge.builder("pm.store.disk.full", health, h -> h.diskFull() ? 1 : 0)
+                .description("1 while the call store cannot write because its disk is full").register(registry);
+    }
+
+    public void storeWriteFailed(dev.pressuremonitor.server.calls.WriteHealth.Reason r) {
+        Counter.builder("pm.store.write.failures").tag("reason", r.tag).register(registry).increment();
+    }
+
     public void stored(long receivedNanos, long nowNanos) {
         ingest.record(Duration.ofNanos(nowNanos - receivedNanos));
     }
