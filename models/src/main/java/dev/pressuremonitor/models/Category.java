@@ -6,22 +6,29 @@ package dev.pressuremonitor.models;
  * rep's next words their context (countering or defending only exists after one of them).
  */
 public enum Category {
-    PITCH(Kind.PRESSURE),
-    CLOSE(Kind.PRESSURE),
-    URGENCY(Kind.PRESSURE),
-    CHASE(Kind.PRESSURE),
-    COUNTER(Kind.PRESSURE),
-    DEFEND(Kind.PRESSURE),
-    TRUST(Kind.TRUST),
-    OBJECTION(Kind.PROSPECT_SIGNAL),
-    VALUE_CHALLENGE(Kind.PROSPECT_SIGNAL);
+    PITCH(Kind.PRESSURE, "Pitching before asking"),
+    CLOSE(Kind.PRESSURE, "Pushing to close"),
+    URGENCY(Kind.PRESSURE, "Making up urgency"),
+    CHASE(Kind.PRESSURE, "Chasing the prospect"),
+    COUNTER(Kind.PRESSURE, "Arguing with the objection"),
+    DEFEND(Kind.PRESSURE, "Defending the price"),
+    TRUST(Kind.TRUST, "Building trust"),
+    OBJECTION(Kind.PROSPECT_SIGNAL, "Prospect objected"),
+    VALUE_CHALLENGE(Kind.PROSPECT_SIGNAL, "Prospect questioned the value");
 
     public enum Kind { PRESSURE, TRUST, PROSPECT_SIGNAL }
 
     private final Kind kind;
+    private final String plainWords;
 
-    Category(Kind kind) {
+    Category(Kind kind, String plainWords) {
         this.kind = kind;
+        this.plainWords = plainWords;
+    }
+
+    /** What a rep or manager reads (the code, e.g. COUNTER, is for the API): "Arguing with the objection". */
+    public String plainWords() {
+        return plainWords;
     }
 
     public Kind kind() {

@@ -93,7 +93,7 @@ public final class PressureServer implements AutoCloseable {
             housekeeping.scheduleAtFixedRate(this::applyRetention, 0, 6, TimeUnit.HOURS);
         }
         java.util.List<dev.pressuremonitor.server.http.HttpApi> apis = java.util.List.of(new CallsApi(store),
-                new TeamApi(store, metrics, java.time.Clock.systemUTC()));
+                new TeamApi(store, metrics, java.time.Clock.systemUTC()), new dev.pressuremonitor.server.overlay.OverlayAccessApi());
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
