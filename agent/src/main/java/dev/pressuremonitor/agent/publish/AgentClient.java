@@ -46,11 +46,15 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AgentClient.class);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** Half the server's default limit of events a second per token, so a backlog never trips it. */
+    static final int PER_SECOND = 100;
 
     private final URI server;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     // touched only on the event loop
     private final Outbox outbox;
+    private final SendWindow window;
+    private boolean pumpScheduled;
     private Channel channel;
     private boolean ready;
     private final Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
@@ -83,6 +87,12 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
      * @param notices one-line messages for the user (the outbox filled up, ...)
      */
     public AgentClient(URI server, Outbox outbox, String token, java.util.function.Consumer<String> notices) {
+        this(server, outbox, token, notices, PER_SECOND);
+    }
+
+    /** @param perSecond most events sent in a second (a backlog drains at this pace, below the server's rate limit) */
+    AgentClient(URI server, Outbox outbox, String token, java.util.function.Consumer<String> notices, int perSecond) {
+        this.window = new SendWindow(perSecond, perSecond);
         if (!"ws".equals(server.getScheme()) && !"wss".equals(server.getScheme())) {
             throw new IllegalArgumentException("--server must be a ws:// URL such as ws://127.0.0.1:8425, was " + server);
         }
@@ -112,8 +122,25 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
             }
             outbox.flush();
             outstanding = outbox.size();
-            if (ready) channel.writeAndFlush(new TextWebSocketFrame(json));
+            pump();
         });
+    }
+
+    /** Sends what the window allows now, and comes back when this second's allowance is renewed. Event loop only. */
+    private void pump() {
+        if (!ready || channel == null) return;
+        long now = System.nanoTime();
+        List<Outbox.Item> next = window.next(outbox, now);
+        for (Outbox.Item i : next) channel.write(new TextWebSocketFrame(i.json()));
+        if (!next.isEmpty()) channel.flush();
+        long wait = window.pausedFor(now);
+        if (wait > 0 && !pumpScheduled) {
+            pumpScheduled = true;
+            group.schedule(() -> {
+                pumpScheduled = false;
+                pump();
+            }, wait, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** Waits until the server has acknowledged everything published so far; false on timeout. */
@@ -206,9 +233,10 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 channel = ctx.channel();
                 ready = true;
                 backoff.reset();
-                // resend in order everything the server has not confirmed, this run's and an earlier run's
-                for (Outbox.Item p : outbox.pending()) ctx.write(new TextWebSocketFrame(p.json()));
-                ctx.flush();
+                // resend in order, from the first event the server has not confirmed (this run's or an earlier
+                // run's), in paced windows
+                window.reset(System.nanoTime());
+                pump();
             }
             super.userEventTriggered(ctx, evt);
         }
@@ -225,11 +253,11 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
             }
             if (reply.isRetry()) {
                 // the server could not store it just now: keep it and send it again shortly
-                String k = key(reply.callId(), reply.seq());
+                Channel on = ctx.channel();
                 group.schedule(() -> {
-                    for (Outbox.Item p : outbox.pending()) {
-                        if (ready && key(p.callId(), p.seq()).equals(k)) channel.writeAndFlush(new TextWebSocketFrame(p.json()));
-                    }
+                    if (channel != on) return; // a new connection resends it anyway
+                    window.resendLater(reply.callId(), reply.seq());
+                    pump();
                 }, 1, TimeUnit.SECONDS);
                 return;
             }
@@ -245,6 +273,8 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
             if (reply.callId() != null) {
                 outbox.ack(reply.callId(), reply.seq());
                 outbox.flush();
+                window.answered(reply.callId(), reply.seq());
+                pump();
             }
             outstanding = outbox.size();
             if (outstanding == 0) {
@@ -307,10 +337,6 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
             }
             super.channelRead(ctx, msg);
         }
-    }
-
-    private static String key(String callId, long seq) {
-        return callId + "#" + seq;
     }
 
     @Override

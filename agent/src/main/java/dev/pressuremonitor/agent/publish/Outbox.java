@@ -139,6 +139,22 @@ public final class Outbox implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Up to {@code max} waiting events, oldest call first and each call in the order its events were made (seq order),
+     * passing over those {@code skip} names; stops as soon as it has enough, so a long backlog costs little.
+     */
+    public List<Item> pending(int max, java.util.function.Predicate<Item> skip) {
+        List<Item> out = new ArrayList<>(Math.min(max, size));
+        for (var c : waiting.entrySet()) {
+            for (var e : c.getValue().entrySet()) {
+                if (out.size() >= max) return out;
+                Item i = new Item(c.getKey(), e.getKey(), e.getValue());
+                if (!skip.test(i)) out.add(i);
+            }
+        }
+        return out;
+    }
+
     public int size() {
         return size;
     }
