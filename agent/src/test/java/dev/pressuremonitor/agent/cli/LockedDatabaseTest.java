@@ -50,7 +50,8 @@ class LockedDatabaseTest {
             // certainly failed to store something after call_ended arrived: only then does the lock go
             await().atMost(Duration.ofSeconds(60)).until(() -> outboxHolds(outbox, "\"call_ended\""));
             long failedBefore = failures(serverLog);
-            await().atMost(Duration.ofSeconds(60)).until(() -> failures(serverLog) >= failedBefore + 2);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(failures(serverLog)).as(Files.readString(serverLog))
+                    .isGreaterThanOrEqualTo(failedBefore + 2));
             lock.getOutputStream().write('\n');
             lock.getOutputStream().flush();
             assertThat(agent.waitFor(90, TimeUnit.SECONDS)).as("the agent finishes").isTrue();

@@ -79,7 +79,13 @@ final class EventWriter implements AutoCloseable {
                 batch.add(first);
                 writes.drainTo(batch, MAX_BATCH - 1);
                 boolean stop = batch.remove(STOP);
-                commit(batch);
+                try {
+                    commit(batch);
+                } catch (RuntimeException e) {
+                    // the writer must outlive anything a driver or pool throws: fail the batch, keep writing
+                    log.error("could not store {} event(s): {}", batch.size(), e.toString());
+                    batch.forEach(p -> p.done().completeExceptionally(e));
+                }
                 batch.clear();
                 if (stop) return;
             } catch (InterruptedException e) {
@@ -144,6 +150,7 @@ final class EventWriter implements AutoCloseable {
             c.commit();
         } catch (SQLException e) {
             abandon(c, e);
+            c = null; // evicted: the pool closes it
             WriteHealth.Reason why = health.failed(e);
             if (why == WriteHealth.Reason.DISK_FULL) {
                 log.error("could not store {} event(s): disk full ({}); agents keep them and resend, writes resume once there is space",
@@ -165,6 +172,7 @@ final class EventWriter implements AutoCloseable {
      * After a failed write the transaction may already be gone (SQLite rolls back by itself on a full disk), and
      * the driver's idea of it with it: roll back if there is anything to roll back, and never hand that
      * connection out again, so a later batch cannot be committed on a connection that then reports an error.
+     * Eviction closes it: it must not be closed again.
      */
     private void abandon(Connection c, SQLException e) {
         if (c == null) return;
@@ -180,8 +188,8 @@ final class EventWriter implements AutoCloseable {
         if (c == null) return;
         try {
             c.close();
-        } catch (SQLException ignored) {
-            // an evicted connection may refuse to close twice
+        } catch (SQLException e) {
+            log.warn("could not return a connection to the pool: {}", e.getMessage());
         }
     }
 
