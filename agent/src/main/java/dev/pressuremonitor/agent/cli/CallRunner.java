@@ -183,26 +183,34 @@ final class CallRunner {
             throw new UserException(e.getMessage());
         }
         try (VoskEngine vosk = VoskEngine.open(recording.modelDir())) {
-            Map<Speaker, ChunkQueue> queues = WavInput.queuesFor(wav, layout, 64);
-            Map<Speaker, Float> rates = new EnumMap<>(Speaker.class);
-            queues.keySet().forEach(s -> rates.put(s, wav.recognizerRate()));
-            LiveCall call = newCall.apply(queues.containsKey(Speaker.PROSPECT));
-            String[] failure = new String[1];
-            new SpeechSession((s, rate) -> vosk.newRecognizer(rate)).run(queues, rates, () -> {
-                try {
-                    wav.play(layout, queues, speed);
-                } catch (IOException e) {
-                    failure[0] = e.getMessage();
-                    queues.values().forEach(q -> q.offerLive(dev.pressuremonitor.agent.audio.AudioChunk.END));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, seg -> {
-                call.accept(seg);
-                onSegment.accept(seg);
-            });
-            return new Transcribed(call, failure[0]);
+            return transcribeWith(wav, layout, speed, (s, rate) -> vosk.newRecognizer(rate), newCall, onSegment);
         }
+    }
+
+    /** {@link #transcribeFile} with the recognisers given: Vosk's, or a scripted one in tests. */
+    static Transcribed transcribeWith(WavInput wav, WavInput.Layout layout, double speed,
+                                      java.util.function.BiFunction<Speaker, Float, dev.pressuremonitor.agent.stt.SpeechRecognizer> recognizers,
+                                      java.util.function.Function<Boolean, LiveCall> newCall,
+                                      java.util.function.Consumer<dev.pressuremonitor.models.TranscriptSegment> onSegment) throws InterruptedException {
+        Map<Speaker, ChunkQueue> queues = WavInput.queuesFor(wav, layout, 64);
+        Map<Speaker, Float> rates = new EnumMap<>(Speaker.class);
+        queues.keySet().forEach(s -> rates.put(s, wav.recognizerRate()));
+        LiveCall call = newCall.apply(queues.containsKey(Speaker.PROSPECT));
+        String[] failure = new String[1];
+        new SpeechSession(recognizers).run(queues, rates, () -> {
+            try {
+                wav.play(layout, queues, speed);
+            } catch (IOException e) {
+                failure[0] = e.getMessage();
+                queues.values().forEach(q -> q.offerLive(dev.pressuremonitor.agent.audio.AudioChunk.END));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, seg -> {
+            call.accept(seg);
+            onSegment.accept(seg);
+        });
+        return new Transcribed(call, failure[0]);
     }
 
     /** The live microphone (and optionally the prospect's device) until {@code stop} is counted down. */

@@ -5,6 +5,7 @@ import dev.pressuremonitor.agent.stt.VoskEngine;
 import dev.pressuremonitor.agent.stt.model.ModelDownloader;
 import dev.pressuremonitor.agent.stt.model.ModelSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,8 +26,8 @@ import java.util.stream.Stream;
         header = "Download and list offline speech models.",
         description = {"Speech recognition runs offline with a Vosk model; nothing you say leaves the machine."},
         footerHeading = "%nExamples:%n",
-        footer = {"  pressure-monitor model download", "  pressure-monitor model list"},
-        subcommands = {ModelCommand.Download.class, ModelCommand.ListModels.class})
+        footer = {"  pressure-monitor model download", "  pressure-monitor model list", "  pressure-monitor model check"},
+        subcommands = {ModelCommand.Download.class, ModelCommand.ListModels.class, ModelCommand.Check.class})
 final class ModelCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -127,6 +128,72 @@ final class ModelCommand implements Runnable {
                 out.printf(Locale.ROOT, "  %s  %.1f MB%s%n", m.name(), m.size() / 1e6, m.name().equals(ModelSpec.DEFAULT) ? "  (default)" : "");
             }
             return 0;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            header = "Check the whole speech path with a model: spoken script in, alerts out.",
+            description = {"Speaks a two-speaker script with espeak-ng and sox (rep left, prospect right), hears it through the model and the",
+                    "detector as 'analyze' does, and prints the word error rate against the script, the pressure alerts found against",
+                    "those the script expects, and the real-time factor. Needs a downloaded model, espeak-ng and sox."},
+            footerHeading = "%nExample:%n",
+            footer = {"  pressure-monitor model check --model ~/.pressure-monitor/models/" + ModelSpec.DEFAULT})
+    static final class Check implements java.util.concurrent.Callable<Integer> {
+        static final String SCRIPT = "seeds/calls/model-check.script.txt";
+
+        @Option(names = "--model", paramLabel = "DIR", description = "Vosk model folder (default: the downloaded " + ModelSpec.DEFAULT + ").")
+        Path model;
+
+        @Option(names = "--script", paramLabel = "FILE", description = "Lines 'rep: words [CATEGORY]' / 'prospect: words' (default: the bundled " + SCRIPT + ").")
+        Path script;
+
+        @Option(names = "--keep", paramLabel = "DIR", description = "Keep the spoken WAV files in this folder (default: a temporary folder, deleted).")
+        Path keep;
+
+        @Mixin
+        RuleOptions rules;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            Path modelDir = model != null ? model : ModelDownloader.defaultModelsDir().resolve(ModelSpec.DEFAULT);
+            try {
+                VoskEngine.checkLooksLikeAModel(modelDir);
+            } catch (ModelException e) {
+                throw new UserException(e.getMessage() + " (this check needs a real model; none can be fetched where downloads are blocked)");
+            }
+            ModelCheck.requireTools();
+            var lines = ModelCheck.parse(scriptText());
+            Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("pm-model-check");
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                ModelCheck.Spoken spoken = ModelCheck.speak(lines, dir);
+                out.printf(Locale.ROOT, "spoke %d lines into %s (%.1f s)%n", lines.size(), spoken.wav(), spoken.seconds());
+                out.flush();
+                try (VoskEngine vosk = VoskEngine.open(modelDir)) {
+                    ModelCheck.hear(spoken, lines, rules.engine(), (s, rate) -> vosk.newRecognizer(rate), System::nanoTime).print(out);
+                }
+            } finally {
+                if (keep == null) {
+                    try (Stream<Path> files = Files.walk(dir)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
+                }
+            }
+            return 0;
+        }
+
+        private String scriptText() throws IOException {
+            if (script != null) {
+                if (!Files.isRegularFile(script)) throw new UserException("no such file: " + script);
+                return Files.readString(script);
+            }
+            try (var in = ModelCommand.class.getClassLoader().getResourceAsStream(SCRIPT)) {
+                if (in == null) throw new UserException(SCRIPT + " is missing from the jar: rebuild with 'mvn -B package'");
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
         }
     }
 }
