@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
                 "  pressure-monitor token create --kind viewer --rep ana --team emea",
                 "      ana's overlay, reports and own progress page",
                 "  pressure-monitor token create --kind team --team emea",
-                "      the team page, for the manager"},
+                "      the team page, for the manager",
+                "  pressure-monitor token create --kind operator",
+                "      /metrics (every team's figures), for Prometheus"},
         subcommands = {TokenCommand.Create.class})
 final class TokenCommand implements Runnable {
     @Spec
@@ -38,13 +40,13 @@ final class TokenCommand implements Runnable {
             footer = {"  pressure-monitor token create --rep ana --team emea \\",
                     "      --db 'jdbc:postgresql://db/pm?user=pm'"})
     static final class Create implements Callable<Integer> {
-        @Option(names = "--kind", defaultValue = "agent", description = "agent, viewer or team (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--kind", defaultValue = "agent", description = "agent, viewer, team or operator (default: ${DEFAULT-VALUE}).")
         String kind;
 
         @Option(names = "--rep", paramLabel = "NAME", description = "The rep (agent and viewer tokens).")
         String rep;
 
-        @Option(names = "--team", paramLabel = "NAME", required = true, description = "The team.")
+        @Option(names = "--team", paramLabel = "NAME", description = "The team (all kinds but operator).")
         String team;
 
         @Mixin
@@ -59,17 +61,24 @@ final class TokenCommand implements Runnable {
             try {
                 k = Principal.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new UserException("--kind must be agent, viewer or team, was '" + kind + "'");
+                throw new UserException("--kind must be agent, viewer, team or operator, was '" + kind + "'");
             }
-            if (k != Principal.Kind.TEAM && (rep == null || !rep.matches("[A-Za-z0-9._-]{1,64}"))) {
+            if (k == Principal.Kind.OPERATOR) {
+                rep = "*";
+                team = "*";
+            } else if (team == null) {
+                throw new UserException("--team NAME is required for " + kind + " tokens");
+            }
+            if (k != Principal.Kind.TEAM && k != Principal.Kind.OPERATOR && (rep == null || !rep.matches("[A-Za-z0-9._-]{1,64}"))) {
                 throw new UserException("--rep NAME is required for " + kind + " tokens (letters, digits, '.', '_' or '-')");
             }
-            if (!team.matches("[A-Za-z0-9._ -]{0,64}")) throw new UserException("--team must be letters, digits, spaces, '.', '_' or '-'");
+            if (k != Principal.Kind.OPERATOR && !team.matches("[A-Za-z0-9._ -]{0,64}")) throw new UserException("--team must be letters, digits, spaces, '.', '_' or '-'");
             try (CallStore calls = CallStore.open(database.url())) {
                 String token = calls.createToken(k, k == Principal.Kind.TEAM ? "*" : rep, team);
                 spec.commandLine().getOut().println(token);
-                spec.commandLine().getErr().println("created a " + k.name().toLowerCase() + " token" + (rep == null ? "" : " for " + rep)
-                        + " in team " + team + ": store it now, it cannot be shown again");
+                spec.commandLine().getErr().println((k == Principal.Kind.OPERATOR ? "created an operator token (reads /metrics only)"
+                        : "created a " + k.name().toLowerCase() + " token" + (rep == null ? "" : " for " + rep) + " in team " + team)
+                        + ": store it now, it cannot be shown again");
                 return 0;
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());

@@ -36,7 +36,24 @@ class TokenCommandTest {
     @Test
     void anUnknownKindSaysWhichExist(@TempDir Path dir) {
         CliTest r = CliTest.run("", "token", "create", "--kind", "admin", "--team", "emea", "--data", dir.toString());
-        assertThat(r.err()).contains("--kind must be agent, viewer or team");
+        assertThat(r.err()).contains("--kind must be agent, viewer, team or operator");
+    }
+
+    @Test
+    void anOperatorTokenForPrometheusNeedsNoTeam(@TempDir Path dir) throws Exception {
+        CliTest r = CliTest.run("", "token", "create", "--kind", "operator", "--data", dir.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("operator token (reads /metrics only)");
+        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
+            assertThat(store.findToken(Tokens.hash(r.out().strip()))).contains(new Principal(Principal.Kind.OPERATOR, "*", "*"));
+        }
+    }
+
+    @Test
+    void otherTokensStillNeedATeam(@TempDir Path dir) {
+        CliTest r = CliTest.run("", "token", "create", "--rep", "ana", "--data", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--team NAME is required for agent tokens");
     }
 
     @Test

@@ -3,10 +3,11 @@ package dev.pressuremonitor.server.access;
 /**
  * Who a token speaks for.
  *
- * @param kind AGENT sends a rep's calls; VIEWER watches one rep's overlay and reports; TEAM reads a team's page
+ * @param kind AGENT sends a rep's calls; VIEWER watches one rep's overlay and reports; TEAM reads a team's page;
+ *             OPERATOR reads /metrics (every team's figures) and nothing else
  */
 public record Principal(Kind kind, String rep, String team) {
-    public enum Kind { AGENT, VIEWER, TEAM }
+    public enum Kind { AGENT, VIEWER, TEAM, OPERATOR }
 
     /** What an unauthenticated local server grants: everything. */
     public static final Principal LOCAL = new Principal(Kind.TEAM, "*", "*");

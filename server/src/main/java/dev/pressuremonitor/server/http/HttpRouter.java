@@ -212,6 +212,12 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         var principal = who.get();
+        if (principal.kind() == dev.pressuremonitor.server.access.Principal.Kind.OPERATOR && !uri.path().equals("/metrics")) {
+            metrics.refused("auth");
+            HttpResponses.error(ctx, keepAlive, HttpResponseStatus.FORBIDDEN,
+                    "an operator token reads /metrics and nothing else: use a viewer or team token for " + uri.path());
+            return;
+        }
         try {
             blocking.execute(() -> {
                 HttpApi.Response res = null;

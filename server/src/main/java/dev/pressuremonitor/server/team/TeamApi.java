@@ -30,10 +30,17 @@ public final class TeamApi implements HttpApi {
     public Response handle(QueryStringDecoder uri, Principal who) throws Exception {
         String path = uri.path();
         if (!path.equals("/metrics") && !path.equals("/api/team") && !path.equals("/team")) return null;
+        if (path.equals("/metrics")) {
+            // every team's figures, so not for a team's manager: for whoever runs the server and its Prometheus
+            if (!who.isLocal() && who.kind() != Principal.Kind.OPERATOR) {
+                return Response.error(HttpResponseStatus.FORBIDDEN, "/metrics shows every team's figures and needs an operator token:"
+                        + " create one with 'pressure-monitor token create --kind operator' for your Prometheus");
+            }
+            return Response.text(HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+        }
         if (!who.isLocal() && who.kind() != Principal.Kind.TEAM) {
             return Response.error(HttpResponseStatus.FORBIDDEN, path + " needs a team token: create one with 'pressure-monitor token create --kind team --team NAME'");
         }
-        if (path.equals("/metrics")) return Response.text(HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
         try {
             TeamReport report = report(uri, who);
             return path.equals("/team") ? Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", TeamPage.render(report))

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 /** A team server with access control: each person reaches only what is theirs. */
 class AccessTest {
     PressureServer server;
-    String anaAgent, anaViewer, benAgent, benViewer, emeaTeam;
+    String anaAgent, anaViewer, benAgent, benViewer, emeaTeam, operator;
 
     @BeforeEach
     void start() throws Exception {
@@ -34,6 +34,7 @@ class AccessTest {
         benAgent = store.createToken(Principal.Kind.AGENT, "ben", "amer");
         benViewer = store.createToken(Principal.Kind.VIEWER, "ben", "amer");
         emeaTeam = store.createToken(Principal.Kind.TEAM, "*", "emea");
+        operator = store.createToken(Principal.Kind.OPERATOR, "*", "*");
     }
 
     @AfterEach
@@ -116,7 +117,7 @@ class AccessTest {
             }
         }
         assertThat(ana.closed.get(10, TimeUnit.SECONDS)).startsWith("1008 more than 50 events a second from this token: slow down");
-        await().until(() -> get("/metrics", emeaTeam).body().contains("pm_refused_total{limit=\"rate\"}"));
+        await().until(() -> get("/metrics", operator).body().contains("pm_refused_total{limit=\"rate\"}"));
     }
 
     @Test
@@ -150,5 +151,26 @@ class AccessTest {
         HttpResponse<String> page = get("/calls/ana-1?token=" + anaViewer, null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).as("the page's own links keep working").contains("href=\"/calls/ana-1.md?token=" + anaViewer + "\"");
+    }
+
+    @Test
+    void metricsShowEveryTeamSoOnlyAnOperatorTokenReadsThem() throws Exception {
+        HttpResponse<String> team = get("/metrics", emeaTeam);
+        assertThat(team.statusCode()).isEqualTo(403);
+        assertThat(team.body()).contains("needs an operator token").contains("token create --kind operator").doesNotContain("pm_");
+        assertThat(get("/metrics", anaViewer).statusCode()).isEqualTo(403);
+        HttpResponse<String> scrape = get("/metrics", operator);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("pm_agents_connected");
+    }
+
+    @Test
+    void anOperatorTokenReadsNothingButMetrics() throws Exception {
+        for (String path : new String[] {"/api/calls", "/api/team", "/team", "/calls/ana-1"}) {
+            HttpResponse<String> r = get(path, operator);
+            assertThat(r.statusCode()).as(path).isEqualTo(403);
+            assertThat(r.body()).as(path).contains("operator token reads /metrics and nothing else");
+        }
+        assertThat(Clients.refusal(port(), "/ws/agent", operator, null)).startsWith("403");
     }
 }
