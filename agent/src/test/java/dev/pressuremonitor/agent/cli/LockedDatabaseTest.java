@@ -5,6 +5,7 @@ import dev.pressuremonitor.models.CallRow;
 import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.server.calls.CallFilter;
 import dev.pressuremonitor.server.calls.CallStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * agent process ends its call: every batch in that window fails to store. The agent must get "retry", not a
  * final refusal, and the call must end up stored whole.
  */
+@Tag("process") // starts pressure-monitor JVMs: left out of mutation testing
 class LockedDatabaseTest {
 
     @Test

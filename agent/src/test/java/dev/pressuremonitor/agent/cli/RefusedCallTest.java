@@ -3,6 +3,7 @@ package dev.pressuremonitor.agent.cli;
 import dev.pressuremonitor.server.PressureServer;
 import dev.pressuremonitor.server.ServerConfig;
 import dev.pressuremonitor.server.access.Principal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An agent whose call the server refused says so and fails: no report link, no exit status 0. */
+@Tag("process") // starts pressure-monitor JVMs: left out of mutation testing
 class RefusedCallTest {
 
     @Test
