@@ -5,6 +5,7 @@ import dev.pressuremonitor.models.CallRow;
 import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.server.calls.CallFilter;
 import dev.pressuremonitor.server.calls.CallStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * metrics), stores nothing twice, and once space returns stores the rest by itself, without a restart.
  * Runs on a real 16 MB tmpfs, so it needs root (as CI has); elsewhere it is skipped.
  */
+@Tag("process") // starts pressure-monitor JVMs: left out of mutation testing
 class FullDiskTest {
 
     @Test
