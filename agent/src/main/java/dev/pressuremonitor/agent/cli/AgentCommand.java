@@ -64,7 +64,8 @@ final class AgentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         URI uri;
         try {
-            uri = new URI(server);
+            // rep and team in the address: a load balancer keeps a rep's agent and overlays on one server
+            uri = dev.pressuremonitor.agent.publish.AgentAddress.of(new URI(server), call.repName(), call.team);
         } catch (URISyntaxException e) {
             throw new UserException("--server is not a URL: " + e.getMessage() + " (use ws://HOST:PORT)");
         }

@@ -159,6 +159,12 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
                     : "this viewer token does not belong to rep '" + rep + "'");
             return;
         }
+        String misnamed = principal.isLocal() ? null : addressMismatch(uri, principal, agent);
+        if (misnamed != null) {
+            metrics.refused("auth");
+            HttpResponses.error(ctx, false, HttpResponseStatus.FORBIDDEN, misnamed);
+            return;
+        }
         String key = principal.isLocal() ? "local" : dev.pressuremonitor.server.access.Tokens.hash(token);
         int max = config.limits().connectionsPerToken() * (agent ? 1 : 2);
         if (!principal.isLocal() && !connections.tryAcquire(key, max)) {
@@ -176,6 +182,30 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         } else {
             upgrade(ctx, req, OVERLAY_PATH, new OverlayFrameHandler(overlays, rep, config.overlayBacklog()));
         }
+    }
+
+    /**
+     * The rep and team in a WebSocket address pick the server behind a load balancer (deploy/haproxy.cfg), so they
+     * must be the token's own: otherwise a rep's agent and overlay could land on different servers. Both are
+     * optional (one server needs neither); a value that is there must match. Null when the address fits.
+     */
+    static String addressMismatch(QueryStringDecoder uri, dev.pressuremonitor.server.access.Principal who, boolean agent) {
+        String rep = other(uri, "rep", who.rep());
+        String team = other(uri, "team", who.team());
+        boolean repFits = rep == null;
+        boolean teamFits = team == null;
+        if (repFits && teamFits) return null;
+        return "this " + (agent ? "agent" : "viewer") + " token is for rep '" + who.rep() + "' of team '" + who.team()
+                + "' but the address names " + (repFits ? "" : "rep '" + rep + "'") + (repFits || teamFits ? "" : " of ")
+                + (teamFits ? "" : "team '" + team + "'") + ": " + (agent
+                ? "start the agent with --rep and --team matching its token" : "open the overlay address made for this rep (rep=...&team=...)");
+    }
+
+    /** A value of parameter {@code name} other than {@code expected} (a repeated parameter counts each time); null if none. */
+    private static String other(QueryStringDecoder uri, String name, String expected) {
+        List<String> v = uri.parameters().get(name);
+        if (v == null) return null;
+        return v.stream().filter(x -> !x.equals(expected)).findFirst().orElse(null);
     }
 
     boolean originAllowed(String origin, String host) {

@@ -168,10 +168,18 @@ public final class IngestService {
     private CallRecord record(Envelope env) throws SQLException {
         CallRecord known = calls.get(env.callId());
         if (known != null) return known;
-        Optional<CallStore.CallState> stored = store.mayHave(env.callId()) ? store.callState(env.callId()) : Optional.empty();
+        // a call_started this server has not seen is a new call unless the store says otherwise; any other event of
+        // a call it does not know may belong to one another server started on the same database (it died, and its
+        // reps were sent here): ask the database, and carry on from what it holds
+        boolean ask = store.mayHave(env.callId()) || !(env.data() instanceof CallStarted);
+        Optional<CallStore.CallState> stored = ask ? store.callState(env.callId()) : Optional.empty();
         if (stored.isPresent()) {
             CallStore.CallState s = stored.get();
-            return calls.computeIfAbsent(env.callId(), id -> new CallRecord(s.rep(), s.team(), s.lastSeq(), s.endSeq()));
+            CallRecord taken = new CallRecord(s.rep(), s.team(), s.lastSeq(), s.endSeq());
+            CallRecord kept = calls.putIfAbsent(env.callId(), taken);
+            if (kept != null) return kept;
+            if (!s.ended()) overlays.resume(s.rep(), store.events(env.callId()));
+            return taken;
         }
         if (env.data() instanceof CallStarted started) {
             if (openCalls(started.rep()) >= limits.openCallsPerRep() || openTotal() >= limits.openCalls()) {

@@ -4,6 +4,7 @@ import dev.pressuremonitor.models.Alert;
 import dev.pressuremonitor.models.CallEnded;
 import dev.pressuremonitor.models.CallStarted;
 import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.EventCodec;
 import dev.pressuremonitor.models.MetricsSnapshot;
 
 import java.util.ArrayDeque;
@@ -61,6 +62,22 @@ public final class OverlayHub {
         synchronized (stream) {
             remember(stream, envelope, json);
             for (OverlaySubscriber s : stream.subscribers) s.send(json, coalescable);
+        }
+    }
+
+    /**
+     * Picks up a call in progress that this server did not see start (it was restarted, or another server that
+     * followed the call died): the stored events rebuild what a newly connected overlay gets, and overlays already
+     * watching the rep get it now. A rep already in another call on this server keeps that call.
+     */
+    public void resume(String rep, List<Envelope> stored) {
+        if (stored.isEmpty() || !(stored.get(0).data() instanceof CallStarted)) return;
+        RepStream stream = reps.computeIfAbsent(rep, r -> new RepStream());
+        synchronized (stream) {
+            if (stream.callStarted != null && stream.callEnded == null) return;
+            for (Envelope e : stored) remember(stream, e, EventCodec.encode(e));
+            List<String> now = snapshot(stream);
+            for (OverlaySubscriber s : stream.subscribers) for (String json : now) s.send(json, false);
         }
     }
 

@@ -72,6 +72,25 @@ class AccessTest {
     }
 
     @Test
+    void anAgentAddressMustNameItsTokensRepAndTeam() {
+        assertThat(Clients.refusal(port(), "/ws/agent?rep=ana&team=emea", anaAgent, null)).isEqualTo("accepted");
+        assertThat(Clients.refusal(port(), "/ws/agent?rep=ben&team=emea", anaAgent, null))
+                .startsWith("403").contains("token is for rep 'ana' of team 'emea' but the address names rep 'ben'")
+                .contains("--rep and --team matching its token");
+        assertThat(Clients.refusal(port(), "/ws/agent?rep=ana&team=amer", anaAgent, null))
+                .startsWith("403").contains("the address names team 'amer'");
+        assertThat(Clients.refusal(port(), "/ws/agent?rep=ben&rep=ana&team=emea", anaAgent, null))
+                .as("a repeated parameter: the balancer reads the first").startsWith("403");
+    }
+
+    @Test
+    void anOverlayAddressMustNameItsTokensTeam() {
+        assertThat(Clients.refusal(port(), "/ws/overlay?rep=ana&team=emea&token=" + anaViewer, null, null)).isEqualTo("accepted");
+        assertThat(Clients.refusal(port(), "/ws/overlay?rep=ana&team=amer&token=" + anaViewer, null, null))
+                .startsWith("403").contains("viewer token is for rep 'ana' of team 'emea' but the address names team 'amer'");
+    }
+
+    @Test
     void aCrossSiteWebSocketIsRefusedButTheServersOwnPageIsNot() {
         assertThat(Clients.refusal(port(), "/ws/overlay?rep=ana&token=" + anaViewer, null, "https://evil.example"))
                 .startsWith("403").contains("origin https://evil.example refused");
