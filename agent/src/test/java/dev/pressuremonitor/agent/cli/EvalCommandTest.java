@@ -104,16 +104,32 @@ class EvalCommandTest {
         CliTest r = CliTest.run("", "eval", legacyTest.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("over 338 lines");
-        Matcher row = Pattern.compile("(?m)^(PITCH|CLOSE|URGENCY|CHASE|COUNTER|DEFEND)\\s+([0-9]+\\.[0-9]+)").matcher(r.out());
+        assertFigures(r.out(), 0.90, 0.85, 3.0);
+    }
+
+    /**
+     * The held-out test domains, never tuned on, stay above the floor measured when they arrived (README's Quality
+     * section has the figures; the aim is the bar above). A change that loses generalisation fails here.
+     */
+    @Test
+    void theHeldOutTestDomainsStayAboveTodaysFloor() {
+        CliTest r = CliTest.run("", "eval", "--split", "test", "--corpus", "../seeds/corpus");
+        assertThat(r.code()).isZero();
+        assertFigures(r.out(), 0.75, 0.65, 6.0);
+    }
+
+    /** Every category's precision, the macro-F1 and the NONE-flagged rate of an eval report against a bar. */
+    private static void assertFigures(String report, double minPrecision, double minMacroF1, double maxNoneFlaggedPercent) {
+        Matcher row = Pattern.compile("(?m)^(PITCH|CLOSE|URGENCY|CHASE|COUNTER|DEFEND)\\s+([0-9]+\\.[0-9]+)").matcher(report);
         int rows = 0;
         while (row.find()) {
             rows++;
-            assertThat(Double.parseDouble(row.group(2))).as("precision of " + row.group(1)).isGreaterThanOrEqualTo(0.90);
+            assertThat(Double.parseDouble(row.group(2))).as("precision of " + row.group(1)).isGreaterThanOrEqualTo(minPrecision);
         }
         assertThat(rows).isEqualTo(6);
-        Matcher macro = Pattern.compile("macro-F1 ([0-9.]+) .*NONE flagged ([0-9.]+)%").matcher(r.out());
+        Matcher macro = Pattern.compile("macro-F1 ([0-9.]+) .*NONE flagged ([0-9.]+)%").matcher(report);
         assertThat(macro.find()).isTrue();
-        assertThat(Double.parseDouble(macro.group(1))).isGreaterThanOrEqualTo(0.85);
-        assertThat(Double.parseDouble(macro.group(2))).isLessThanOrEqualTo(3.0);
+        assertThat(Double.parseDouble(macro.group(1))).as("macro-F1").isGreaterThanOrEqualTo(minMacroF1);
+        assertThat(Double.parseDouble(macro.group(2))).as("NONE flagged %").isLessThanOrEqualTo(maxNoneFlaggedPercent);
     }
 }
