@@ -50,6 +50,7 @@ public record CallSummary(String callId, String rep, String team, long startedAt
      * @param trust that line's trust belief
      * @param at    the moment it happened, seconds into the call
      * @param quote the rep's words at that moment, when there were any
+     * @param ask   a question to ask instead next time, in the rep's own voice; null when there is none
      */
-    public record CoachingPoint(String title, String detail, String shift, String trust, double at, String quote) {}
+    public record CoachingPoint(String title, String detail, String shift, String trust, double at, String quote, String ask) {}
 }

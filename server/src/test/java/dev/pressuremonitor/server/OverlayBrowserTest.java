@@ -149,35 +149,6 @@ class OverlayBrowserTest {
     }
 
     @Test
-    void theCallReportRendersWithItsTimeline() throws Exception {
-        String id = "report-call";
-        long t0 = System.currentTimeMillis() - 600_000;
-        Reframe r = new Reframe("never-chase", "Never chase; get to the truth about fit.", "Has something changed on your side?");
-        long n = 0;
-        for (Event e : List.<Event>of(new CallStarted("dana", "emea", t0, true),
-                new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 40, 41, true, r),
-                new MetricsSnapshot(60, 0.5, 0, 30, 10, 140, 2, 1, 0, null, 35, List.of()),
-                new Alert(Category.CLOSE, "close.ready-to-sign", "are you ready to sign", Severity.HIGH, Speaker.REP, 200, 201, true,
-                        new Reframe("find-fit", "The goal is to find out whether there is a fit.", "What would you need to see?")),
-                new MetricsSnapshot(240, 0.7, 0, 150, 90, 150, 4, 2, 1, 0.6, 70, List.of()),
-                new MetricsSnapshot(300, 0.68, 0, 150, 90, 150, 5, 2, 1, 0.6, 55, List.of()),
-                new CallEnded(320, "hangup"))) {
-            assertThat(server.ingest().ingest(EventCodec.encode(new Envelope(id, ++n, System.currentTimeMillis(), e))).join().isAck()).isTrue();
-        }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.store().summary(id).map(s -> s.ended()).orElse(false));
-        browser.get("http://127.0.0.1:" + server.port() + "/calls/" + id);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Call with dana");
-        assertThat(browser.findElements(By.cssSelector("#timeline rect.bucket"))).as("320 s in 15 s buckets").hasSize(22);
-        assertThat(browser.findElements(By.cssSelector("#timeline path.alert-mark"))).hasSize(2);
-        assertThat(browser.findElement(By.cssSelector("#timeline path.talk")).getAttribute("d")).startsWith("M");
-        assertThat(browser.findElement(By.cssSelector("#timeline")).getSize().getWidth()).isGreaterThan(300);
-        assertThat(browser.findElement(By.cssSelector(".coaching li h3")).getText()).startsWith("You did most of the talking");
-        Pages.screenshot(browser, "report-legacy");
-    }
-
-    @Test
     void anUnknownTokenSaysTheAddressIsNotSignedInAndWhatToOpen(@TempDir Path dir) throws Exception {
         try (PressureServer guarded = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true)
                 .withDb("jdbc:sqlite:" + dir.resolve("guarded.db")))) {

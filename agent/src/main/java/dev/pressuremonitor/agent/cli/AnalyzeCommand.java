@@ -7,9 +7,9 @@ import dev.pressuremonitor.models.MetricsThresholds;
 import dev.pressuremonitor.agent.transcript.RecordedCall;
 import dev.pressuremonitor.models.CallSummary;
 import dev.pressuremonitor.models.Envelope;
-import dev.pressuremonitor.models.Json;
 import dev.pressuremonitor.models.MindsetChart;
 import dev.pressuremonitor.server.calls.SummaryBuilder;
+import dev.pressuremonitor.server.calls.SummaryJson;
 import dev.pressuremonitor.server.calls.SummaryMarkdown;
 import dev.pressuremonitor.server.calls.SummaryPage;
 import dev.pressuremonitor.server.calls.SummaryText;
@@ -100,8 +100,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         String rendered = switch (format) {
             case text -> SummaryText.render(summary);
             case md -> SummaryMarkdown.render(summary);
-            case json -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n";
-            case html -> SummaryPage.render(summary).replace("<link rel=\"stylesheet\" href=\"/summary.css\">", "<style>" + css() + "</style>");
+            case json -> SummaryJson.write(summary, true);
+            case html -> SummaryPage.render(summary, SummaryPage.Context.offline(file.getFileName().toString()));
         };
         if (out != null) {
             Files.writeString(out, rendered, StandardCharsets.UTF_8);
@@ -115,13 +115,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     private LiveCall newCall(String callId, dev.pressuremonitor.agent.detect.RuleEngine engine, boolean prospect, List<Envelope> events) {
         Detector detector = new Detector(engine, call.policy(), MetricsThresholds.research(), prospect);
         return new LiveCall(callId, call.repName(), call.team, detector, prospect, false, events::add, System::currentTimeMillis);
-    }
-
-    /** A standalone HTML file carries its own styles. */
-    private static String css() throws IOException {
-        try (var in = AnalyzeCommand.class.getClassLoader().getResourceAsStream("overlay/summary.css")) {
-            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     /** A progress bar on standard error for long inputs; silent for short ones. */

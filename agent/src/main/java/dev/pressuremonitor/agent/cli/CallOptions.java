@@ -10,8 +10,8 @@ import java.util.List;
 
 /** Options every command that follows a call shares: who is talking and how chatty nudges are. */
 final class CallOptions {
-    @Option(names = "--rep", paramLabel = "NAME", description = "The rep's name, as the overlay URL and team page show it (default: ${DEFAULT-VALUE}).",
-            defaultValue = "${sys:user.name:-me}")
+    @Option(names = "--rep", paramLabel = "NAME", description = "Your name, as reports and the team page show it (default: the name 'run' asked for"
+            + " and remembered, else your login name).")
     String rep;
 
     @Option(names = "--team", paramLabel = "NAME", description = "The rep's team (default: none).", defaultValue = "")
@@ -30,7 +30,8 @@ final class CallOptions {
     boolean sendTranscript;
 
     String repName() {
-        String r = rep == null ? "me" : rep.replaceAll("[^A-Za-z0-9._-]", "-");
+        if (rep == null) rep = RepName.remembered().orElse(System.getProperty("user.name", "me"));
+        String r = rep.replaceAll("[^A-Za-z0-9._-]", "-");
         if (r.isEmpty() || r.length() > 64) throw new UserException("--rep must be 1 to 64 letters, digits, '.', '_' or '-', was '" + rep + "'");
         return r;
     }

@@ -75,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         call.sendTranscript = keepTranscript;
+        RepName.settle(call);
         if (speed < 0) throw new UserException("--speed must be 0 (as fast as possible) or more, was " + speed);
         boolean demo = source != null && source.demo;
         Path input = source == null ? null : source.input;

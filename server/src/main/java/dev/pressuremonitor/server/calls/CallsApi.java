@@ -25,12 +25,13 @@ public final class CallsApi implements HttpApi {
         String path = uri.path();
         if (!path.equals("/api/calls") && !path.startsWith("/api/calls/") && !path.startsWith("/calls/")) return null;
         if (who.kind() == Principal.Kind.AGENT && !who.isLocal()) {
+            if (isPage(path)) return page(HttpResponseStatus.FORBIDDEN, "An agent token cannot read calls: use the rep's viewer token or a team token.");
             return Response.error(HttpResponseStatus.FORBIDDEN, "an agent token cannot read calls: use the rep's viewer token or a team token");
         }
         try {
             if (path.equals("/api/calls")) return list(uri, who);
             if (path.startsWith("/api/calls/")) {
-                return summary(path.substring("/api/calls/".length()), who).map(s -> Response.json(HttpResponseStatus.OK, Json.write(s)))
+                return summary(path.substring("/api/calls/".length()), who).map(s -> Response.json(HttpResponseStatus.OK, SummaryJson.write(s, false)))
                         .orElseGet(() -> notFound(path));
             }
             if (path.startsWith("/calls/")) {
@@ -42,13 +43,38 @@ public final class CallsApi implements HttpApi {
                 }
                 java.util.List<String> token = uri.parameters().get("token");
                 String query = token == null || token.size() != 1 || !token.get(0).matches("[A-Za-z0-9_-]{1,128}") ? "" : "?token=" + token.get(0);
-                return summary(id, who).map(s -> Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", SummaryPage.render(s, query)))
-                        .orElseGet(() -> notFound(path));
+                Optional<CallSummary> found = summary(id, who);
+                if (found.isEmpty()) return page(HttpResponseStatus.NOT_FOUND, "There is no call at " + path + " that this token may see."
+                        + " Open the report address the agent printed, or your calls page.");
+                CallSummary s = found.get();
+                SummaryPage.Context ctx = new SummaryPage.Context(query, typical(new CallFilter(s.rep(), s.team().isEmpty() ? null : s.team(), null, null, 21), id),
+                        s.team().isEmpty() ? null : typical(new CallFilter(null, s.team(), null, null, 201), id), null);
+                return Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", SummaryPage.render(s, ctx));
             }
         } catch (Params.BadParam e) {
+            if (isPage(path)) return page(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             return Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }
         return null;
+    }
+
+    /** Paths a browser shows as a page: their errors are pages too, not JSON. */
+    static boolean isPage(String path) {
+        return path.startsWith("/calls/") && !path.endsWith(".md");
+    }
+
+    static Response page(HttpResponseStatus status, String message) {
+        return Response.text(status, "text/html; charset=utf-8", Html.errorPage(status.code(), message));
+    }
+
+    /** The usual pressure score over the most recent ended calls matching {@code f}, this call left out; null without any. */
+    private SummaryPage.Typical typical(CallFilter f, String except) throws Exception {
+        int[] scores = store.list(f).stream().filter(r -> r.endedAt() != null && r.pressureScore() != null && !r.callId().equals(except))
+                .limit(f.limit() - 1).mapToInt(r -> r.pressureScore()).sorted().toArray();
+        if (scores.length == 0) return null;
+        int n = scores.length;
+        int median = n % 2 == 1 ? scores[n / 2] : (int) Math.round((scores[n / 2 - 1] + scores[n / 2]) / 2.0);
+        return new SummaryPage.Typical(median, n);
     }
 
     private Response list(QueryStringDecoder uri, Principal who) throws Exception {

@@ -155,39 +155,39 @@ public final class SummaryBuilder {
                     .thenComparing(Comparator.comparingDouble(Alert::start).reversed())).orElseThrow();
             String times = list.size() == 1 ? "once" : list.size() + " times";
             c.add(new Candidate(weight, new CoachingPoint(title(e.getKey()),
-                    capital(verb(e.getKey())) + " " + times + "; the strongest moment was \"" + worst.phrase() + "\" at " + clock(worst.start())
-                            + ". Next time: " + worst.reframe().ask(),
-                    worst.reframe().shift(), worst.reframe().trust(), worst.start(), worst.phrase())));
+                    capital(verb(e.getKey())) + " " + times + "; the strongest moment was \"" + worst.phrase() + "\" at " + clock(worst.start()) + ".",
+                    worst.reframe().shift(), worst.reframe().trust(), worst.start(), worst.phrase(), worst.reframe().ask())));
         }
         if (s.repTalkShare() != null && s.repTalkShare() > TALK_SHARE_WARN) {
             c.add(new Candidate(4 + (s.repTalkShare() - TALK_SHARE_WARN) * 20, point("You did most of the talking",
                     String.format(Locale.ROOT, "You talked %.0f%% of the time; reps who win talk about 43%%. Ask, then let the silence work.",
-                            s.repTalkShare() * 100), "stop-pitching", s.longestMonologueAt(), null)));
+                            s.repTalkShare() * 100), "stop-pitching", s.longestMonologueAt(), null, "What matters most to you in all this?")));
         }
         if (s.longestMonologue() > MONOLOGUE_WARN) {
             c.add(new Candidate(3, point("A long monologue",
                     "You spoke for " + clock(s.longestMonologue()) + " without a break from " + clock(s.longestMonologueAt())
-                            + ". Past two minutes, attention drops: stop and ask what matters to them.", "stop-pitching", s.longestMonologueAt(), null)));
+                            + ". Past two minutes, attention drops: stop and ask what matters to them.", "stop-pitching", s.longestMonologueAt(), null,
+                    "How does that land with you so far?")));
         }
         int questions = s.openQuestions() + s.closedQuestions();
         if (s.duration() >= DISCOVERY_MIN_SECONDS && questions < QUESTIONS_MIN) {
             c.add(new Candidate(2.5, point("Few questions",
                     "You asked " + questions + " question" + (questions == 1 ? "" : "s") + " (" + s.openQuestions() + " open); discovery calls that win ask 11-14.",
-                    "find-fit", 0, null)));
+                    "find-fit", 0, null, "What would have to be true for this to work for you?")));
         }
         c.sort(Comparator.comparingDouble(Candidate::weight).reversed());
         List<CoachingPoint> points = new ArrayList<>(c.stream().limit(3).map(Candidate::point).toList());
         if (points.isEmpty()) {
-            points.add(point(NO_PRESSURE_DETECTED, NO_PRESSURE_DETAIL, "find-fit", 0, null));
+            points.add(point(NO_PRESSURE_DETECTED, NO_PRESSURE_DETAIL, "find-fit", 0, null, null));
         }
         return new CallSummary(s.callId(), s.rep(), s.team(), s.startedAt(), s.endedAt(), s.ended(), s.duration(), s.repTalkShare(),
                 s.longestMonologue(), s.longestMonologueAt(), s.wordsPerMinute(), s.openQuestions(), s.closedQuestions(),
                 s.interruptions(), s.objectionPauses(), s.alertCounts(), s.alerts(), s.trustSignals(), s.timeline(), s.pressureScore(), points);
     }
 
-    private CoachingPoint point(String title, String detail, String shiftId, double at, String quote) {
+    private CoachingPoint point(String title, String detail, String shiftId, double at, String quote, String ask) {
         Shift shift = chart.find(shiftId).orElseThrow();
-        return new CoachingPoint(title, detail, shift.id(), shift.trust(), at, quote);
+        return new CoachingPoint(title, detail, shift.id(), shift.trust(), at, quote, ask);
     }
 
     static double severityWeight(Severity s) {

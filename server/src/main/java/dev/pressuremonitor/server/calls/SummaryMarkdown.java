@@ -21,6 +21,7 @@ public final class SummaryMarkdown {
         for (CallSummary.CoachingPoint p : s.coaching()) {
             md.append(i++).append(". **").append(p.title()).append("** (").append(clock(p.at())).append("). ").append(p.detail())
                     .append("\n   *").append(p.trust()).append("*\n");
+            if (p.ask() != null) md.append("   Ask instead: \"").append(p.ask()).append("\"\n");
         }
         md.append("\n## Conversation\n\n| | |\n|---|---|\n");
         md.append("| Your talk share | ").append(s.repTalkShare() == null ? "not measured (no prospect channel)" : String.format(Locale.ROOT, "%.0f%%", s.repTalkShare() * 100)).append(" |\n");
@@ -29,8 +30,7 @@ public final class SummaryMarkdown {
         md.append("| Questions | ").append(s.openQuestions() + s.closedQuestions()).append(" (").append(s.openQuestions()).append(" open, ")
                 .append(s.closedQuestions()).append(" closed) |\n");
         md.append("| Interruptions | ").append(s.interruptions()).append(" |\n");
-        md.append("| Pause before answering objections | ").append(s.objectionPauses().isEmpty() ? "none measured"
-                : String.join(", ", s.objectionPauses().stream().map(p -> String.format(Locale.ROOT, "%.1f s", p)).toList())).append(" |\n");
+        md.append("| Pause before answering objections | ").append(SummaryPage.pauses(s)).append(" |\n");
         md.append("\n## ").append(SummaryBuilder.PRESSURE_HEADING).append("\n\n");
         if (s.alerts().isEmpty()) md.append(SummaryBuilder.NONE_DETECTED).append('\n');
         for (CallSummary.AlertMoment a : s.alerts()) {

@@ -19,13 +19,16 @@ public final class SummaryText {
         for (CallSummary.CoachingPoint p : s.coaching()) {
             t.append("  ").append(i++).append(". ").append(p.title()).append(" (").append(clock(p.at())).append(")\n     ")
                     .append(p.detail()).append("\n     -> ").append(p.trust()).append('\n');
+            if (p.ask() != null) t.append("     Ask instead: \"").append(p.ask()).append("\"\n");
         }
         t.append("\nConversation\n");
         t.append("  talk share          ").append(s.repTalkShare() == null ? "not measured (no prospect channel)" : String.format(Locale.ROOT, "%.0f%%", s.repTalkShare() * 100)).append('\n');
         t.append("  longest monologue   ").append(clock(s.longestMonologue())).append(" at ").append(clock(s.longestMonologueAt())).append('\n');
         t.append("  pace                ").append(String.format(Locale.ROOT, "%.0f words/min", s.wordsPerMinute())).append('\n');
-        t.append("  questions           ").append(s.openQuestions() + s.closedQuestions()).append(" (").append(s.openQuestions()).append(" open)\n");
+        t.append("  questions           ").append(s.openQuestions() + s.closedQuestions()).append(" (").append(s.openQuestions()).append(" open, ")
+                .append(s.closedQuestions()).append(" closed)\n");
         t.append("  interruptions       ").append(s.interruptions()).append('\n');
+        t.append("  objection pauses    ").append(SummaryPage.pauses(s)).append('\n');
         t.append('\n').append(SummaryBuilder.PRESSURE_HEADING).append('\n');
         if (s.alerts().isEmpty()) t.append("  ").append(SummaryBuilder.NONE_DETECTED).append('\n');
         for (CallSummary.AlertMoment a : s.alerts()) {

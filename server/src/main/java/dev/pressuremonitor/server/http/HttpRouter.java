@@ -104,7 +104,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, health.json());
             return;
         }
-        if (path.startsWith("/api/") || path.startsWith("/calls/") || path.equals("/team") || path.equals("/metrics")) {
+        if (path.startsWith("/api/") || path.startsWith("/calls/") || path.equals("/team") || path.startsWith("/reps/") || path.equals("/metrics")) {
             serveApi(ctx, req, uri, keepAlive);
             return;
         }
@@ -237,6 +237,12 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         var who = access.authenticate(token);
         if (who.isEmpty()) {
             metrics.refused("auth");
+            if (isPage(uri.path())) {
+                HttpResponses.send(ctx, keepAlive, HttpResponseStatus.UNAUTHORIZED, "text/html; charset=utf-8", utf8(dev.pressuremonitor.server.calls.Html.errorPage(401,
+                        "This address has no token, or one the server does not know. Open the link you were given (it ends in ?token=...);"
+                                + " a manager gets a team token and a rep a viewer token from 'pressure-monitor token create'.")));
+                return;
+            }
             HttpResponses.error(ctx, keepAlive, HttpResponseStatus.UNAUTHORIZED,
                     "missing or unknown token: pass a viewer or team token as 'Authorization: Bearer TOKEN' or ?token=TOKEN");
             return;
@@ -266,6 +272,11 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         } catch (java.util.concurrent.RejectedExecutionException e) {
             HttpResponses.error(ctx, false, HttpResponseStatus.SERVICE_UNAVAILABLE, "the server is busy or shutting down: try again shortly");
         }
+    }
+
+    /** Addresses a person opens in a browser: they get pages, errors included, not JSON. */
+    static boolean isPage(String path) {
+        return (path.startsWith("/calls/") && !path.endsWith(".md")) || path.equals("/team") || path.startsWith("/reps/");
     }
 
     private static boolean isUpgrade(FullHttpRequest req) {

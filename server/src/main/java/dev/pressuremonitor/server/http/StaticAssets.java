@@ -14,7 +14,8 @@ public final class StaticAssets {
             "/index.html", "overlay/index.html",
             "/overlay.css", "overlay/overlay.css",
             "/overlay.js", "overlay/overlay.js",
-            "/summary.css", "overlay/summary.css");
+            "/summary.css", "overlay/summary.css",
+            "/report.js", "overlay/report.js");
 
     private final Map<String, Asset> assets;
 

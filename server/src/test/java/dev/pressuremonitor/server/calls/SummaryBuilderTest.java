@@ -71,13 +71,14 @@ class SummaryBuilderTest {
                 43,
                 List.of(new CoachingPoint("You did most of the talking",
                                 "You talked 72% of the time; reps who win talk about 43%. Ask, then let the silence work.",
-                                "stop-pitching", "Stop pitching and start a conversation.", 55, null),
+                                "stop-pitching", "Stop pitching and start a conversation.", 55, null, "What matters most to you in all this?"),
                         new CoachingPoint("You defended your value",
-                                "Defending came up once; the strongest moment was \"it's worth every penny\" at 1:10. Next time: Compared to what you expected, where does it feel off?",
-                                "never-defend", "Never defend; defending adds pressure.", 70, "it's worth every penny"),
+                                "Defending came up once; the strongest moment was \"it's worth every penny\" at 1:10.",
+                                "never-defend", "Never defend; defending adds pressure.", 70, "it's worth every penny",
+                                "Compared to what you expected, where does it feel off?"),
                         new CoachingPoint("A long monologue",
                                 "You spoke for 2:30 without a break from 0:55. Past two minutes, attention drops: stop and ask what matters to them.",
-                                "stop-pitching", "Stop pitching and start a conversation.", 55, null)));
+                                "stop-pitching", "Stop pitching and start a conversation.", 55, null, "How does that land with you so far?")));
         assertThat(s).isEqualTo(expected);
     }
 

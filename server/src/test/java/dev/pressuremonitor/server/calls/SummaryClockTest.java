@@ -34,6 +34,6 @@ class SummaryClockTest {
 
     @Test
     void theHtmlReportShowsAnAlertAtTheSecondItStarted() {
-        assertThat(SummaryPage.render(summary)).contains("<td>0:10</td>").doesNotContain("0:11");
+        assertThat(SummaryPage.render(summary)).contains(">0:10</td>").doesNotContain("0:11");
     }
 }

@@ -55,7 +55,15 @@ public final class Pages {
     public static Path screenshot(WebDriver browser, String name) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "screens"));
         Path to = dir.resolve(name + ".png");
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+        // the whole page, not only the window
+        Dimension window = browser.manage().window().getSize();
+        long tall = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;")).longValue();
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(6000, Math.max(window.getHeight(), tall + 140))));
+        try {
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
         return to;
     }
 
