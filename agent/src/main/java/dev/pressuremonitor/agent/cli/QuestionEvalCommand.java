@@ -28,13 +28,13 @@ import java.util.concurrent.Callable;
 
 @Command(name = "eval-questions",
         mixinStandardHelpOptions = true,
+        header = "Score question counting on labelled rep turns.",
         description = {
-                "Scores question counting on labelled rep turns: precision and recall of the questions counted, per",
-                "surface (written text with punctuation, spoken text as speech-to-text gives it) and in all.",
-                "Each line: {\"id\", \"surface\": \"written\" | \"spoken\", \"split\": \"dev\" | \"test\", \"text\", \"open\": N, \"closed\": N}.",
-                "",
-                "Example:  pressure-monitor eval-questions seeds/questions/turns.jsonl --split test"
-        })
+                "Precision and recall of the questions counted, per surface (written text with punctuation, spoken text as speech-to-text gives it) and in all.",
+                "Each line: {\"id\", \"surface\": \"written\" | \"spoken\", \"split\": \"dev\" | \"test\", \"text\", \"open\": N, \"closed\": N}."
+        },
+        footerHeading = "%nExample:%n",
+        footer = {"  pressure-monitor eval-questions seeds/questions/turns.jsonl --split test"})
 final class QuestionEvalCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.jsonl", defaultValue = "seeds/questions/turns.jsonl",
             description = "Labelled turns (default: ${DEFAULT-VALUE}).")

@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 
 @Command(name = "run",
         mixinStandardHelpOptions = true,
-        header = "Coach one call on this machine: server and agent in one process.",
+        header = "Coach one call on this machine (server and agent in one).",
         description = {
                 "Follows a call and shows nudges in the overlay. Prints the overlay address: open it beside your video call, or add it to OBS as a browser source.",
                 "Without --demo or --input it listens to the microphone (needs a model: 'pressure-monitor model download'). Ctrl-C ends the call, stores it and prints its report address."

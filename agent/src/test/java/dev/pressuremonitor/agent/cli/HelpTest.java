@@ -23,14 +23,18 @@ class HelpTest {
     @Test
     void theCommandListShowsWholeSentences() {
         String help = CliTest.run("", "--help").out();
-        assertThat(help).contains("  analyze   Build a call's report offline from a recording.");
-        assertThat(help).contains("  run       Coach one call on this machine: server and agent in one process.");
+        assertThat(help).containsPattern("\n  analyze +Build a call's report offline from a recording.\n");
+        assertThat(help).containsPattern("\n  run +Coach one call on this machine \\(server and agent in one\\).\n");
+        String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Examples:"));
+        assertThat(commands.lines().skip(1).filter(l -> !l.isBlank()))
+                .as("one line per command: no summary wraps onto a second line")
+                .allSatisfy(l -> assertThat(l).matches("  [a-z-]+ +\\S.*"));
     }
 
     @Test
     void everyHelpPageFitsEightyColumns() {
         for (String[] cmd : new String[][]{{"--help"}, {"run", "--help"}, {"server", "--help"}, {"agent", "--help"}, {"analyze", "--help"},
-                {"devices", "--help"}, {"model", "download", "--help"}, {"token", "create", "--help"}, {"classify", "--help"}, {"eval", "--help"}}) {
+                {"devices", "--help"}, {"model", "download", "--help"}, {"token", "create", "--help"}, {"classify", "--help"}, {"eval", "--help"}, {"eval-questions", "--help"}, {"model", "check", "--help"}}) {
             String help = CliTest.run("", cmd).out();
             assertThat(help.lines()).as(String.join(" ", cmd)).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
         }
