@@ -92,6 +92,7 @@ public final class PressureServer implements AutoCloseable {
         if (config.retentionDays() > 0) {
             housekeeping.scheduleAtFixedRate(this::applyRetention, 0, 6, TimeUnit.HOURS);
         }
+        housekeeping.scheduleAtFixedRate(this::closeSilentCalls, 1, 1, TimeUnit.MINUTES);
         java.util.List<dev.pressuremonitor.server.http.HttpApi> apis = java.util.List.of(new CallsApi(store),
                 new TeamApi(store, metrics, java.time.Clock.systemUTC()), new dev.pressuremonitor.server.overlay.OverlayAccessApi());
         boolean epoll = Epoll.isAvailable();
@@ -181,6 +182,17 @@ public final class PressureServer implements AutoCloseable {
 
     public TeamMetrics metrics() {
         return metrics;
+    }
+
+    /** A call whose agent has sent nothing for this long is closed by the server ("abandoned"). */
+    public static final java.time.Duration SILENT_CALL_LIMIT = java.time.Duration.ofHours(2);
+
+    private void closeSilentCalls() {
+        try {
+            ingest.closeSilentCalls(SILENT_CALL_LIMIT, System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            log.error("could not close silent calls: {}", e.getMessage());
+        }
     }
 
     private void applyRetention() {

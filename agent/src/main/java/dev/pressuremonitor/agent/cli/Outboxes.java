@@ -26,15 +26,17 @@ final class Outboxes {
         } catch (IOException | RuntimeException e) {
             throw new UserException("cannot open the outbox in " + dir + " (" + e.getMessage() + "): pass another --outbox DIR");
         }
-        // a call an earlier run was following when it died is closed cleanly, after its waiting events
+        // a call an earlier run was following when it died is closed cleanly, after its waiting events, even when
+        // nothing of it was waiting
         List<Envelope> closing = new ArrayList<>();
-        for (String callId : outbox.calls()) {
+        for (String callId : outbox.unfinished()) {
             Outbox.CallMark m = outbox.mark(callId);
-            if (!m.ended()) closing.add(new Envelope(callId, m.lastSeq() + 1, System.currentTimeMillis(), new CallEnded(m.lastAt(), "agent-restarted")));
+            closing.add(new Envelope(callId, m.lastSeq() + 1, System.currentTimeMillis(), new CallEnded(m.lastAt(), "agent-restarted")));
         }
-        if (outbox.size() > 0) {
-            err.println("resending " + outbox.size() + " event(s) of " + outbox.calls().size()
-                    + " earlier call(s) the server had not confirmed" + (closing.isEmpty() ? "" : "; closing " + closing.size() + " unfinished call(s)"));
+        if (outbox.size() > 0 || !closing.isEmpty()) {
+            err.println((outbox.size() > 0 ? "resending " + outbox.size() + " event(s) of " + outbox.calls().size()
+                    + " earlier call(s) the server had not confirmed" : "an earlier run stopped mid-call")
+                    + (closing.isEmpty() ? "" : "; closing " + closing.size() + " unfinished call(s)"));
             err.flush();
         }
         AgentClient client = new AgentClient(server, outbox, token, message -> {

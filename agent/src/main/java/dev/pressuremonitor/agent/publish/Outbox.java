@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * Events not yet acknowledged by the server, kept on disk so that neither a server crash nor an agent crash loses
  * them: per call, an append-only log of events ({@code CALL.events}) and of acknowledged seqs ({@code CALL.acks}).
- * A call whose every event is acknowledged is deleted. Bounded: past {@code capacity} events waiting, new ones
+ * A call whose every event is acknowledged is deleted once it has ended; until then a small {@code CALL.open} note
+ * keeps how far it got, so a crash with nothing waiting still leaves the call to be closed by the next run. Bounded: past {@code capacity} events waiting, new ones
  * are not kept (the caller says so once). Used from one thread.
  */
 public final class Outbox implements AutoCloseable {
@@ -69,9 +70,25 @@ public final class Outbox implements AutoCloseable {
         Files.createDirectories(dir);
         Outbox o = new Outbox(dir, capacity);
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".events")).sorted().toList()) o.load(f);
+            for (Path f : files.sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".open")) o.loadOpen(f);
+                else if (name.endsWith(".events")) o.load(f);
+            }
         }
         return o;
+    }
+
+    /** The note of a call whose events were all acknowledged but which had not ended: "lastSeq lastAt". */
+    private void loadOpen(Path note) {
+        String callId = note.getFileName().toString().replaceFirst("\\.open$", "");
+        try {
+            String[] f = Files.readString(note, StandardCharsets.UTF_8).trim().split(" ");
+            CallMark m = new CallMark(Long.parseLong(f[0]), false, Double.parseDouble(f[1]));
+            marks.merge(callId, m, (a, b) -> new CallMark(Math.max(a.lastSeq(), b.lastSeq()), a.ended() || b.ended(), Math.max(a.lastAt(), b.lastAt())));
+        } catch (IOException | RuntimeException torn) {
+            log.warn("outbox: the note {} cannot be read ({}): that call is left as the server has it", note.getFileName(), torn.getMessage());
+        }
     }
 
     private void load(Path events) throws IOException {
@@ -98,7 +115,7 @@ public final class Outbox implements AutoCloseable {
             }
         }
         if (left.isEmpty()) {
-            delete(callId);
+            settled(callId);
             return;
         }
         waiting.put(callId, left);
@@ -123,7 +140,7 @@ public final class Outbox implements AutoCloseable {
         size--;
         if (call.isEmpty()) {
             waiting.remove(callId);
-            delete(callId);
+            settled(callId);
         } else {
             write(ackLogs, callId, ".acks", Long.toString(seq));
         }
@@ -198,6 +215,36 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** Everything of the call is acknowledged: it is forgotten if it ended, else only a note of how far it got is kept. */
+    private void settled(String callId) {
+        CallMark m = marks.get(callId);
+        if (m == null || m.ended() || dir == null) {
+            delete(callId);
+            return;
+        }
+        closeQuietly(eventLogs.remove(callId));
+        closeQuietly(ackLogs.remove(callId));
+        try {
+            // the note first: a crash in between leaves both, never neither
+            Path tmp = dir.resolve(callId + ".open.tmp");
+            Files.writeString(tmp, m.lastSeq() + " " + m.lastAt(), StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(callId + ".open"), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(dir.resolve(callId + ".events"));
+            Files.deleteIfExists(dir.resolve(callId + ".acks"));
+        } catch (IOException e) {
+            log.warn("outbox: cannot note how far call {} got: {}", callId, e.getMessage());
+        }
+    }
+
+    /** Calls an earlier run left unfinished (no call_ended made), whether or not events of them still wait. */
+    public Set<String> unfinished() {
+        Set<String> out = new java.util.TreeSet<>();
+        marks.forEach((id, m) -> {
+            if (!m.ended()) out.add(id);
+        });
+        return out;
+    }
+
     private void delete(String callId) {
         closeQuietly(eventLogs.remove(callId));
         closeQuietly(ackLogs.remove(callId));
@@ -206,6 +253,7 @@ public final class Outbox implements AutoCloseable {
         try {
             Files.deleteIfExists(dir.resolve(callId + ".events"));
             Files.deleteIfExists(dir.resolve(callId + ".acks"));
+            Files.deleteIfExists(dir.resolve(callId + ".open"));
         } catch (IOException e) {
             log.warn("outbox: cannot delete the finished call {}: {}", callId, e.getMessage());
         }

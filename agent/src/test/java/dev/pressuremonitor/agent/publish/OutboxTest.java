@@ -59,6 +59,22 @@ class OutboxTest {
     }
 
     @Test
+    void aCallConfirmedSoFarButNotEndedIsStillUnfinishedAfterACrash() throws Exception {
+        try (Outbox o = Outbox.open(dir, 100)) {
+            add(o, "c1", 1, new CallStarted("ana", "", 1, false));
+            add(o, "c1", 2, metrics(7));
+            o.ack("c1", 1);
+            o.ack("c1", 2);
+            assertThat(o.size()).isZero();
+        }
+        try (Outbox o = Outbox.open(dir, 100)) {
+            assertThat(o.pending()).isEmpty();
+            assertThat(o.unfinished()).containsExactly("c1");
+            assertThat(o.mark("c1")).isEqualTo(new Outbox.CallMark(2, false, 7));
+        }
+    }
+
+    @Test
     void aLineCutShortByACrashIsSkipped() throws Exception {
         try (Outbox o = Outbox.open(dir, 100)) {
             add(o, "c1", 1, new CallStarted("ana", "", 1, false));

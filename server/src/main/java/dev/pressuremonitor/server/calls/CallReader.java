@@ -29,12 +29,12 @@ final class CallReader {
 
     Optional<CallStore.CallState> callState(String callId) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement p = c.prepareStatement("SELECT c.rep, c.team, (SELECT MAX(seq) FROM events e WHERE e.call_id = c.call_id), "
+             PreparedStatement p = c.prepareStatement("SELECT c.rep, c.team, c.started_at, (SELECT MAX(seq) FROM events e WHERE e.call_id = c.call_id), "
                      + "(SELECT MIN(seq) FROM events e WHERE e.call_id = c.call_id AND e.type = 'call_ended') FROM calls c WHERE c.call_id = ?")) {
             p.setString(1, callId);
             try (ResultSet r = p.executeQuery()) {
                 if (!r.next()) return Optional.empty();
-                return Optional.of(new CallStore.CallState(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4)));
+                return Optional.of(new CallStore.CallState(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5)));
             }
         }
     }

@@ -36,10 +36,10 @@ public final class CallStore implements AutoCloseable {
     public enum Stored { NEW, DUPLICATE, CONFLICT }
 
     /**
-     * What the server needs to know about a call to accept more of its events: whose it is, its highest stored
-     * seq, and the seq of its stored call_ended (0 while it has none).
+     * What the server needs to know about a call to accept more of its events: whose it is, when it started (epoch
+     * ms), its highest stored seq, and the seq of its stored call_ended (0 while it has none).
      */
-    public record CallState(String rep, String team, long lastSeq, long endSeq) {
+    public record CallState(String rep, String team, long startedAt, long lastSeq, long endSeq) {
         public boolean ended() {
             return endSeq > 0;
         }

@@ -49,8 +49,15 @@ public final class IngestService {
         long shownSeq;
         /** The seq of the call's call_ended once one arrived (0 before): nothing after it is accepted. */
         long endSeq;
+        /** When the call was started (epoch ms), and when its agent was last heard from. */
+        final long startedAt;
+        volatile long lastHeard = System.currentTimeMillis();
+        /** The call time (seconds) its agent's events last mentioned, as far as the envelope times tell. */
+        volatile long lastEventTs;
 
-        CallRecord(String rep, String team, long shownSeq, long endSeq) {
+        CallRecord(String rep, String team, long startedAt, long shownSeq, long endSeq) {
+            this.startedAt = startedAt;
+            this.lastEventTs = startedAt;
             this.rep = rep;
             this.team = team;
             this.shownSeq = shownSeq;
@@ -129,7 +136,13 @@ public final class IngestService {
             return CompletableFuture.completedFuture(AgentReply.error(callId, env.seq(),
                     "call '" + callId + "' already belongs to another rep: start a new call with a fresh callId"));
         }
+        call.lastHeard = System.currentTimeMillis();
+        call.lastEventTs = Math.max(call.lastEventTs, env.ts());
         synchronized (call) {
+            if (call.ended() && env.seq() > call.endSeq && env.data() instanceof CallEnded) {
+                // ending an ended call (an agent back after the server closed its call) changes nothing
+                return done(AgentReply.ack(callId, env.seq()));
+            }
             if (call.ended() && env.seq() > call.endSeq) {
                 rejected.incrementAndGet();
                 return CompletableFuture.completedFuture(AgentReply.error(callId, env.seq(),
@@ -146,6 +159,9 @@ public final class IngestService {
         return store.append(env, json).handle((stored, err) -> {
             if (err != null) {
                 return AgentReply.retry(callId, env.seq(), "could not store the event (" + err.getMessage() + "): resend it");
+            }
+            if (stored == CallStore.Stored.CONFLICT && env.data() instanceof CallEnded && call.ended() && env.seq() == call.endSeq) {
+                return AgentReply.ack(callId, env.seq()); // the call was already closed (by the server, after silence) at this seq
             }
             if (stored == CallStore.Stored.CONFLICT) {
                 rejected.incrementAndGet();
@@ -165,6 +181,35 @@ public final class IngestService {
         });
     }
 
+    /**
+     * Closes the calls whose agent has not been heard from for {@code silence} (as of {@code nowMillis}), as the
+     * agent would with call_ended "abandoned", one seq after the last it sent; returns how many. Should the agent
+     * come back, what it had not delivered still fills the call, and its own call_ended is acknowledged.
+     */
+    public int closeSilentCalls(java.time.Duration silence, long nowMillis) {
+        int closed = 0;
+        for (var e : calls.entrySet()) {
+            CallRecord call = e.getValue();
+            if (nowMillis - call.lastHeard < silence.toMillis()) continue;
+            Envelope end;
+            synchronized (call) {
+                if (call.ended()) continue;
+                double duration = Math.max(0, (call.lastEventTs - call.startedAt) / 1000.0);
+                end = new Envelope(e.getKey(), call.shownSeq + 1, nowMillis, new CallEnded(duration, "abandoned"));
+            }
+            log.info("closing call {}: its agent has sent nothing for {} min", e.getKey(), silence.toMinutes());
+            ingest(end, EventCodec.encode(end), System.nanoTime(), Principal.LOCAL).thenAccept(r -> {
+                if (!r.isAck()) {
+                    synchronized (call) {
+                        if (call.endSeq == end.seq()) call.endSeq = 0; // not stored: try again next time
+                    }
+                }
+            });
+            closed++;
+        }
+        return closed;
+    }
+
     private CallRecord record(Envelope env) throws SQLException {
         CallRecord known = calls.get(env.callId());
         if (known != null) return known;
@@ -175,7 +220,7 @@ public final class IngestService {
         Optional<CallStore.CallState> stored = ask ? store.callState(env.callId()) : Optional.empty();
         if (stored.isPresent()) {
             CallStore.CallState s = stored.get();
-            CallRecord taken = new CallRecord(s.rep(), s.team(), s.lastSeq(), s.endSeq());
+            CallRecord taken = new CallRecord(s.rep(), s.team(), s.startedAt(), s.lastSeq(), s.endSeq());
             CallRecord kept = calls.putIfAbsent(env.callId(), taken);
             if (kept != null) return kept;
             if (!s.ended()) overlays.resume(s.rep(), store.events(env.callId()));
@@ -187,7 +232,7 @@ public final class IngestService {
                         ? "the server already follows " + limits.openCalls() + " open calls: try again later"
                         : "rep '" + started.rep() + "' already has " + limits.openCallsPerRep() + " open calls: end one (send call_ended) before starting another");
             }
-            return calls.computeIfAbsent(env.callId(), id -> new CallRecord(started.rep(), started.team(), 0, 0));
+            return calls.computeIfAbsent(env.callId(), id -> new CallRecord(started.rep(), started.team(), started.startedAt(), 0, 0));
         }
         return null;
     }

@@ -178,6 +178,6 @@ abstract class CallStoreContract {
         store.close();
         store = open();
         CallStore.CallState s = store.callState(id).orElseThrow();
-        assertThat(s).isEqualTo(new CallStore.CallState("ana", "emea", 2, 0));
+        assertThat(s).isEqualTo(new CallStore.CallState("ana", "emea", 1000, 2, 0));
     }
 }

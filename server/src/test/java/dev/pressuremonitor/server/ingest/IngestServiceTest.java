@@ -85,7 +85,7 @@ class IngestServiceTest {
     void nothingIsAcceptedAfterTheCallEnded() {
         send(event("c1", 1, new CallStarted("ana", "", 1, true)));
         send(event("c1", 2, new CallEnded(3, "hangup")));
-        AgentReply r = send(event("c1", 3, new CallEnded(4, "hangup")));
+        AgentReply r = send(event("c1", 3, LATE_METRICS));
         assertThat(r.message()).contains("has ended");
     }
 
@@ -96,7 +96,34 @@ class IngestServiceTest {
         send(start);
         send(end);
         assertThat(send(end)).as("a late resend").isEqualTo(AgentReply.ack("c9", 2));
-        assertThat(send(event("c9", 3, new CallEnded(4, "hangup"))).message()).contains("has ended");
+        assertThat(send(event("c9", 3, LATE_METRICS)).message()).contains("has ended");
         assertThat(seen).containsExactly(start, end);
+    }
+
+    static final dev.pressuremonitor.models.MetricsSnapshot LATE_METRICS =
+            new dev.pressuremonitor.models.MetricsSnapshot(4, null, 0, 0, 0, 0, 0, 0, 0, null, 0, List.of());
+
+    static final java.time.Duration SILENCE = java.time.Duration.ofHours(2);
+
+    @Test
+    void aCallWhoseAgentFellSilentIsClosedByTheServerAsAbandoned() throws Exception {
+        send(event("s1", 1, new CallStarted("ana", "", 1_000, true)));
+        long now = System.currentTimeMillis();
+        assertThat(ingest.closeSilentCalls(SILENCE, now)).as("nothing is silent yet").isZero();
+        assertThat(ingest.closeSilentCalls(SILENCE, now + SILENCE.toMillis() + 1_000)).isEqualTo(1);
+        org.awaitility.Awaitility.await().until(() -> store.callState("s1").orElseThrow().ended());
+        List<Envelope> events = store.events("s1");
+        assertThat(events).extracting(Envelope::seq).containsExactly(1L, 2L);
+        assertThat(((CallEnded) events.get(1).data()).reason()).isEqualTo("abandoned");
+        assertThat(send(event("s1", 2, new CallEnded(5, "agent-restarted")))).as("the agent back later, ending it too")
+                .isEqualTo(AgentReply.ack("s1", 2));
+    }
+
+    @Test
+    void callsClosedForSilenceNoLongerKeepTheRepFromANewCall() {
+        for (int i = 1; i <= 3; i++) send(event("open" + i, 1, new CallStarted("ana", "", 1, true)));
+        assertThat(send(event("fourth", 1, new CallStarted("ana", "", 1, true))).message()).contains("already has 3 open calls");
+        ingest.closeSilentCalls(SILENCE, System.currentTimeMillis() + SILENCE.toMillis() + 1_000);
+        org.awaitility.Awaitility.await().until(() -> send(event("fourth", 1, new CallStarted("ana", "", 1, true))).isAck());
     }
 }
