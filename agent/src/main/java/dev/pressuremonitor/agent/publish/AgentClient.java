@@ -55,6 +55,8 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     private final Outbox outbox;
     private final SendWindow window;
     private boolean pumpScheduled;
+    /** Handshakes answered "cannot now" (5xx) so far; the user is told of the first. */
+    private int unavailableSaid;
     private Channel channel;
     private boolean ready;
     private final Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
@@ -308,6 +310,14 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 closed = true; // retrying with the same token cannot help
                 synchronized (deliveredLock) {
                     deliveredLock.notifyAll();
+                }
+            } else if (cause instanceof io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException h
+                    && h.response() != null && h.response().status().code() >= 500) {
+                // the server cannot decide now (its database is away): not a verdict on the token, so try again
+                String reason = ctx.pipeline().get(RefusalReader.class) == null ? null : ctx.pipeline().get(RefusalReader.class).reason;
+                if (unavailableSaid++ == 0) {
+                    notices.accept("the server cannot take this agent right now (HTTP " + h.response().status().code() + (reason == null ? "" : ": " + reason)
+                            + "); retrying, nothing is lost meanwhile");
                 }
             } else {
                 log.debug("agent connection error: {}", cause.toString());

@@ -33,8 +33,19 @@ public final class AccessControl {
         return token;
     }
 
-    /** The principal for {@code token}; empty when access control is on and the token is missing or unknown. */
-    public Optional<Principal> authenticate(String token) {
+    /** The database could not say whether a token is known: the client should try again, not give up. */
+    public static final class Unavailable extends Exception {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * The principal for {@code token}; empty when access control is on and the token is missing or unknown.
+     *
+     * @throws Unavailable when the database cannot be asked (logged here): neither known nor unknown
+     */
+    public Optional<Principal> authenticate(String token) throws Unavailable {
         if (!required) return Optional.of(Principal.LOCAL);
         if (!Tokens.plausible(token)) return Optional.empty();
         String hash = Tokens.hash(token);
@@ -43,7 +54,8 @@ public final class AccessControl {
         try {
             return store.findToken(hash);
         } catch (SQLException e) {
-            return Optional.empty();
+            org.slf4j.LoggerFactory.getLogger(AccessControl.class).error("cannot look up a token in the database ({}): answering 503, clients retry", e.getMessage());
+            throw new Unavailable("the server cannot check tokens right now (its database answered: " + e.getMessage() + "): try again shortly", e);
         }
     }
 }

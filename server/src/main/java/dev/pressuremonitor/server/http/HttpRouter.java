@@ -141,7 +141,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
         // agents send their token in a header; a browser cannot, so overlays carry a viewer token in the query
         String token = agent ? bearer(req) : single(uri, "token");
-        var who = access.authenticate(token);
+        var who = authenticate(ctx, token, false);
+        if (who == null) return;
         if (who.isEmpty()) {
             metrics.refused("auth");
             HttpResponses.error(ctx, false, HttpResponseStatus.UNAUTHORIZED, agent
@@ -208,6 +209,17 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         return v.stream().filter(x -> !x.equals(expected)).findFirst().orElse(null);
     }
 
+    /** The token's principal, empty if unknown; null when it could not be checked (503 already answered). */
+    private java.util.Optional<dev.pressuremonitor.server.access.Principal> authenticate(ChannelHandlerContext ctx, String token, boolean keepAlive) {
+        try {
+            return access.authenticate(token);
+        } catch (dev.pressuremonitor.server.access.AccessControl.Unavailable e) {
+            metrics.refused("auth-unavailable");
+            HttpResponses.error(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            return null;
+        }
+    }
+
     boolean originAllowed(String origin, String host) {
         if (origin == null) return true; // not a browser: agents and tools authenticate with tokens
         if (config.allowedOrigins().contains(origin)) return true;
@@ -234,7 +246,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     private void serveApi(ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder uri, boolean keepAlive) {
         String token = bearer(req);
         if (token == null) token = single(uri, "token");
-        var who = access.authenticate(token);
+        var who = authenticate(ctx, token, keepAlive);
+        if (who == null) return;
         if (who.isEmpty()) {
             metrics.refused("auth");
             if (isPage(uri.path())) {

@@ -16,7 +16,7 @@ class AccessControlTest {
     }
 
     @Test
-    void aLocalServerWithoutAccessControlLetsEveryoneInAsLocal() {
+    void aLocalServerWithoutAccessControlLetsEveryoneInAsLocal() throws Exception {
         AccessControl open = new AccessControl(false, store);
         assertThat(open.required()).isFalse();
         assertThat(open.authenticate(null)).contains(Principal.LOCAL);
@@ -31,7 +31,7 @@ class AccessControlTest {
     }
 
     @Test
-    void aTokenForThisRunOnlyIsKnownToThisServer() {
+    void aTokenForThisRunOnlyIsKnownToThisServer() throws Exception {
         AccessControl ac = new AccessControl(true, store);
         String token = ac.issueEphemeral(Principal.Kind.VIEWER, "ana", "local");
         assertThat(ac.authenticate(token)).contains(new Principal(Principal.Kind.VIEWER, "ana", "local"));
@@ -39,7 +39,7 @@ class AccessControlTest {
     }
 
     @Test
-    void aMissingUnknownOrMalformedTokenIsNobody() {
+    void aMissingUnknownOrMalformedTokenIsNobody() throws Exception {
         AccessControl ac = new AccessControl(true, store);
         assertThat(ac.authenticate(null)).isEmpty();
         assertThat(ac.authenticate("pm_unknown_but_well_formed")).isEmpty();
