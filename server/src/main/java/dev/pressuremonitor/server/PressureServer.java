@@ -77,8 +77,7 @@ public final class PressureServer implements AutoCloseable {
         metrics.store(store.health());
         this.caps = ConnectionCaps.forThisProcess(config.connections().total(), config.connections().perAddress());
         metrics.openConnections(caps::open);
-        metrics.connections(() -> connections.stream().filter(c -> "agent".equals(c.attr(HttpRouter.ROLE).get())).count(),
-                overlays::subscribers, overlays::dropped, ingest::rejected);
+        metrics.connections(this::agents, overlays::subscribers, overlays::dropped, ingest::rejected);
         this.blocking = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "http-api");
             t.setDaemon(true);
@@ -205,12 +204,18 @@ public final class PressureServer implements AutoCloseable {
         }
     }
 
+    /** Agents connected to this server (behind a load balancer: the reps it follows now). */
+    private long agents() {
+        return connections.stream().filter(c -> "agent".equals(c.attr(HttpRouter.ROLE).get())).count();
+    }
+
     private String healthJson() {
         String storage = store.health().describe();
         return Json.mapper().createObjectNode()
                 .put("status", storage.equals("ok") ? "ok" : "degraded")
                 .put("store", storage)
                 .put("connections", connections.size())
+                .put("agents", agents())
                 .put("overlays", overlays.subscribers())
                 .put("eventsAccepted", ingest.accepted())
                 .put("eventsRejected", ingest.rejected())
