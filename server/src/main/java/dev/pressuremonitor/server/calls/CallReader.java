@@ -59,6 +59,17 @@ final class CallReader {
         return out;
     }
 
+    /** Calls with a stored call_ended but no saved summary (a crash came between the two). */
+    List<String> endedWithoutSummary() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.connection(); var s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT c.call_id FROM calls c WHERE c.summary IS NULL AND EXISTS "
+                     + "(SELECT 1 FROM events e WHERE e.call_id = c.call_id AND e.type = 'call_ended')")) {
+            while (r.next()) out.add(r.getString(1));
+        }
+        return out;
+    }
+
     List<CallRow> list(CallFilter f) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT call_id, rep, team, started_at, ended_at, duration_s, pressure_score, talk_share FROM calls WHERE 1 = 1");
         List<Object> args = new ArrayList<>();

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  * {@link Retention}. An event's future completes only once it is durable, so an acknowledged event survives a crash.
  */
 public final class CallStore implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CallStore.class);
     private final Database db;
     private final EventWriter writer;
     private final CallReader reader;
@@ -52,7 +53,11 @@ public final class CallStore implements AutoCloseable {
         this.team = new TeamQueries(db);
         this.tokens = new TokenTable(db);
         this.retention = new Retention(db);
-        this.writer = new EventWriter(db, health, summaries::ended);
+        this.writer = new EventWriter(db, health, summaries::ended, summaries::repair);
+        // calls whose call_ended was stored but whose summary a crash kept from being saved are finished now
+        List<String> unfinished = reader.endedWithoutSummary();
+        if (!unfinished.isEmpty()) log.warn("finishing {} ended call(s) that have no summary yet", unfinished.size());
+        unfinished.forEach(summaries::ended);
     }
 
     /**

@@ -36,17 +36,22 @@ final class EventWriter implements AutoCloseable {
     private final Database db;
     private final WriteHealth health;
     private final Consumer<String> onEnded;
+    private final Consumer<String> onEndResent;
     private final BlockingQueue<Pending> writes = new LinkedBlockingQueue<>();
     /** Every call id the database holds, so a new call costs no query on the network thread. */
     private final Set<String> knownCalls = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean closed;
 
-    /** @param onEnded told, on this thread, the id of each call whose call_ended was just stored */
-    EventWriter(Database db, WriteHealth health, Consumer<String> onEnded) throws SQLException {
+    /**
+     * @param onEnded     told, on this thread, the id of each call whose call_ended was just stored
+     * @param onEndResent told the id of each call whose call_ended came again (already stored)
+     */
+    EventWriter(Database db, WriteHealth health, Consumer<String> onEnded, Consumer<String> onEndResent) throws SQLException {
         this.db = db;
         this.health = health;
         this.onEnded = onEnded;
+        this.onEndResent = onEndResent;
         try (Connection c = db.connection(); var s = c.createStatement(); ResultSet r = s.executeQuery("SELECT call_id FROM calls")) {
             while (r.next()) knownCalls.add(r.getString(1));
         }
@@ -97,6 +102,7 @@ final class EventWriter implements AutoCloseable {
     private void commit(List<Pending> batch) {
         List<CallStore.Stored> fresh = new ArrayList<>(batch.size());
         List<String> ended = new ArrayList<>();
+        List<String> resent = new ArrayList<>();
         Connection c = null;
         try {
             c = db.connection();
@@ -120,6 +126,8 @@ final class EventWriter implements AutoCloseable {
                         try (ResultSet r = existing.executeQuery()) {
                             boolean same = r.next() && r.getString(1).equals(e.type().wire()) && r.getString(2).equals(data);
                             fresh.add(same ? CallStore.Stored.DUPLICATE : CallStore.Stored.CONFLICT);
+                            // a resent call_ended finishes a call whose summary a crash kept from being saved
+                            if (same && e.data() instanceof CallEnded) resent.add(e.callId());
                         }
                         continue;
                     }
@@ -166,6 +174,7 @@ final class EventWriter implements AutoCloseable {
         if (health.ok()) log.warn("storing works again");
         for (int i = 0; i < batch.size(); i++) batch.get(i).done().complete(fresh.get(i));
         ended.forEach(onEnded);
+        resent.forEach(onEndResent);
     }
 
     /**

@@ -79,6 +79,26 @@ final class Summaries implements AutoCloseable {
         worker.execute(() -> finish(callId, FIRST_RETRY_MS));
     }
 
+    /** call_ended came again: the call is finished now if its summary was never saved. */
+    void repair(String callId) {
+        worker.execute(() -> {
+            try {
+                if (!hasSaved(callId)) finish(callId, FIRST_RETRY_MS);
+            } catch (SQLException e) {
+                log.error("could not check the summary of call {}: {}", callId, e.getMessage());
+            }
+        });
+    }
+
+    private boolean hasSaved(String callId) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement("SELECT summary FROM calls WHERE call_id = ?")) {
+            p.setString(1, callId);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() && r.getString(1) != null;
+            }
+        }
+    }
+
     private void finish(String callId, long retryMs) {
         try {
             CallSummary s = build(callId);

@@ -38,6 +38,24 @@ abstract class CallStoreContract {
 
     abstract CallStore open();
 
+    /** The JDBC URL of the database {@link #open()} opens, for tests that reach under the store. */
+    abstract String url();
+
+    /** What a crash between acknowledging a call's call_ended and saving its summary leaves behind. */
+    void loseSummary(String callId) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url());
+             java.sql.PreparedStatement p = c.prepareStatement("UPDATE calls SET ended_at = NULL, duration_s = NULL, pressure_score = NULL, "
+                     + "talk_share = NULL, summary = NULL WHERE call_id = ?")) {
+            p.setString(1, callId);
+            assertThat(p.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    boolean summarySaved(String rep) throws Exception {
+        List<CallRow> rows = store.list(new CallFilter(rep, null, null, null, 10));
+        return rows.size() == 1 && rows.get(0).endedAt() != null;
+    }
+
     @BeforeEach
     void openStore() {
         store = open();
@@ -179,5 +197,27 @@ abstract class CallStoreContract {
         store = open();
         CallStore.CallState s = store.callState(id).orElseThrow();
         assertThat(s).isEqualTo(new CallStore.CallState("ana", "emea", 1000, 2, 0));
+    }
+
+    @Test
+    void aCallACrashLeftWithoutItsSummaryIsFinishedWhenTheStoreOpens() throws Exception {
+        String id = run + "-crashed", rep = "crash-" + run;
+        call(id, rep, "emea", 5 * DAY, Category.CHASE, 40, 0.6);
+        await().until(() -> summarySaved(rep));
+        store.close();
+        loseSummary(id);
+        store = open();
+        await().until(() -> summarySaved(rep));
+        assertThat(store.summary(id).orElseThrow().pressureScore()).isEqualTo(40);
+    }
+
+    @Test
+    void resendingCallEndedFinishesACallThatHasNoSummary() throws Exception {
+        String id = run + "-resent", rep = "resent-" + run;
+        call(id, rep, "emea", 5 * DAY, Category.CHASE, 40, 0.6);
+        await().until(() -> summarySaved(rep));
+        loseSummary(id);
+        assertThat(store(id, 4, new CallEnded(10, "hangup"))).isEqualTo(CallStore.Stored.DUPLICATE);
+        await().until(() -> summarySaved(rep));
     }
 }

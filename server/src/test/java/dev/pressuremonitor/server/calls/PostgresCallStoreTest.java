@@ -21,4 +21,9 @@ class PostgresCallStoreTest extends CallStoreContract {
         assumeTrue(set, NEEDS);
         return CallStore.open(URL);
     }
+
+    @Override
+    String url() {
+        return URL;
+    }
 }

@@ -10,6 +10,11 @@ class SqliteCallStoreTest extends CallStoreContract {
 
     @Override
     CallStore open() {
-        return CallStore.open("jdbc:sqlite:" + dir.resolve("calls.db"));
+        return CallStore.open(url());
+    }
+
+    @Override
+    String url() {
+        return "jdbc:sqlite:" + dir.resolve("calls.db");
     }
 }
