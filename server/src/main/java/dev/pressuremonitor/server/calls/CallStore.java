@@ -53,7 +53,7 @@ public final class CallStore implements AutoCloseable {
         this.team = new TeamQueries(db);
         this.tokens = new TokenTable(db);
         this.retention = new Retention(db);
-        this.writer = new EventWriter(db, health, summaries::ended, summaries::repair);
+        this.writer = new EventWriter(db, health, summaries::ended, summaries::repair, summaries::rebuild);
         // calls whose call_ended was stored but whose summary a crash kept from being saved are finished now
         List<String> unfinished = reader.endedWithoutSummary();
         if (!unfinished.isEmpty()) log.warn("finishing {} ended call(s) that have no summary yet", unfinished.size());

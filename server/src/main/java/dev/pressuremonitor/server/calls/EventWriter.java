@@ -37,6 +37,9 @@ final class EventWriter implements AutoCloseable {
     private final WriteHealth health;
     private final Consumer<String> onEnded;
     private final Consumer<String> onEndResent;
+    private final Consumer<String> onRefilled;
+    /** Calls known (on this thread) to have no call_ended stored: their events need no check. */
+    private final Set<String> open = new java.util.HashSet<>();
     private final BlockingQueue<Pending> writes = new LinkedBlockingQueue<>();
     /** Every call id the database holds, so a new call costs no query on the network thread. */
     private final Set<String> knownCalls = ConcurrentHashMap.newKeySet();
@@ -46,12 +49,15 @@ final class EventWriter implements AutoCloseable {
     /**
      * @param onEnded     told, on this thread, the id of each call whose call_ended was just stored
      * @param onEndResent told the id of each call whose call_ended came again (already stored)
+     * @param onRefilled  told the id of each ended call that just got an event it had been missing (a gap filled late)
      */
-    EventWriter(Database db, WriteHealth health, Consumer<String> onEnded, Consumer<String> onEndResent) throws SQLException {
+    EventWriter(Database db, WriteHealth health, Consumer<String> onEnded, Consumer<String> onEndResent, Consumer<String> onRefilled)
+            throws SQLException {
         this.db = db;
         this.health = health;
         this.onEnded = onEnded;
         this.onEndResent = onEndResent;
+        this.onRefilled = onRefilled;
         try (Connection c = db.connection(); var s = c.createStatement(); ResultSet r = s.executeQuery("SELECT call_id FROM calls")) {
             while (r.next()) knownCalls.add(r.getString(1));
         }
@@ -103,6 +109,7 @@ final class EventWriter implements AutoCloseable {
         List<CallStore.Stored> fresh = new ArrayList<>(batch.size());
         List<String> ended = new ArrayList<>();
         List<String> resent = new ArrayList<>();
+        java.util.Set<String> refilled = new java.util.LinkedHashSet<>();
         Connection c = null;
         try {
             c = db.connection();
@@ -110,7 +117,8 @@ final class EventWriter implements AutoCloseable {
             try (PreparedStatement ev = c.prepareStatement("INSERT INTO events (call_id, seq, type, ts, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_id, seq) DO NOTHING");
                  PreparedStatement call = c.prepareStatement("INSERT INTO calls (call_id, rep, team, started_at, prospect_channel) VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING");
                  PreparedStatement alert = c.prepareStatement("INSERT INTO alerts (call_id, seq, category, rule, phrase, severity, start_s, end_s, nudge) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id, seq) DO NOTHING");
-                 PreparedStatement existing = c.prepareStatement("SELECT type, data FROM events WHERE call_id = ? AND seq = ?")) {
+                 PreparedStatement existing = c.prepareStatement("SELECT type, data FROM events WHERE call_id = ? AND seq = ?");
+                 PreparedStatement endedCheck = c.prepareStatement("SELECT 1 FROM events WHERE call_id = ? AND type = 'call_ended'")) {
                 for (Pending p : batch) {
                     Envelope e = p.envelope();
                     ev.setString(1, e.callId());
@@ -132,6 +140,9 @@ final class EventWriter implements AutoCloseable {
                         continue;
                     }
                     fresh.add(CallStore.Stored.NEW);
+                    if (!(e.data() instanceof CallStarted) && !(e.data() instanceof CallEnded) && endedBefore(ended, e.callId(), endedCheck)) {
+                        refilled.add(e.callId());
+                    }
                     if (e.data() instanceof CallStarted s) {
                         call.setString(1, e.callId());
                         call.setString(2, s.rep());
@@ -139,6 +150,7 @@ final class EventWriter implements AutoCloseable {
                         call.setLong(4, s.startedAt());
                         call.setInt(5, s.prospectChannel() ? 1 : 0);
                         call.executeUpdate();
+                        open.add(e.callId());
                     } else if (e.data() instanceof Alert a) {
                         alert.setString(1, e.callId());
                         alert.setLong(2, e.seq());
@@ -152,6 +164,7 @@ final class EventWriter implements AutoCloseable {
                         alert.executeUpdate();
                     } else if (e.data() instanceof CallEnded) {
                         ended.add(e.callId());
+                        open.remove(e.callId());
                     }
                 }
             }
@@ -175,6 +188,20 @@ final class EventWriter implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) batch.get(i).done().complete(fresh.get(i));
         ended.forEach(onEnded);
         resent.forEach(onEndResent);
+        refilled.removeAll(ended);
+        refilled.forEach(onRefilled);
+    }
+
+    /** Whether the call's call_ended is already stored (or in this batch), asking the database once per call and run. */
+    private boolean endedBefore(List<String> endedInBatch, String callId, PreparedStatement check) throws SQLException {
+        if (endedInBatch.contains(callId)) return true;
+        if (open.contains(callId)) return false;
+        check.setString(1, callId);
+        try (ResultSet r = check.executeQuery()) {
+            if (r.next()) return true;
+        }
+        open.add(callId);
+        return false;
     }
 
     /**

@@ -90,6 +90,21 @@ final class Summaries implements AutoCloseable {
         });
     }
 
+    /**
+     * An ended call got an event that had been missing: its saved summary is built again so that it and the
+     * alerts table agree. The call is not announced as ended a second time.
+     */
+    void rebuild(String callId) {
+        worker.execute(() -> {
+            try {
+                if (hasSaved(callId)) save(build(callId));
+            } catch (SQLException e) {
+                log.error("could not rebuild the summary of call {} after a late event: {}; resending call_ended repairs it",
+                        callId, e.getMessage());
+            }
+        });
+    }
+
     private boolean hasSaved(String callId) throws SQLException {
         try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement("SELECT summary FROM calls WHERE call_id = ?")) {
             p.setString(1, callId);

@@ -220,4 +220,22 @@ abstract class CallStoreContract {
         assertThat(store(id, 4, new CallEnded(10, "hangup"))).isEqualTo(CallStore.Stored.DUPLICATE);
         await().until(() -> summarySaved(rep));
     }
+
+    @Test
+    void anEventThatFillsAGapAfterTheCallEndedIsInItsSummaryToo() throws Exception {
+        List<CallSummary> ended = new CopyOnWriteArrayList<>();
+        store.onCallEnded(ended::add);
+        String id = run + "-gap", rep = "gap-" + run;
+        append(id, 1, new CallStarted(rep, "emea", 5 * DAY, true));
+        append(id, 2, new Alert(Category.CHASE, "chase.x", "just checking in", Severity.MEDIUM, Speaker.REP, 5, 6, true, R));
+        append(id, 4, new CallEnded(20, "hangup"));
+        await().until(() -> summarySaved(rep));
+        assertThat(append(id, 3, new Alert(Category.URGENCY, "urgency.x", "expires friday", Severity.HIGH, Speaker.REP, 9, 10, true, R))).isTrue();
+        await().until(() -> store.summary(id).orElseThrow().alerts().size() == 2);
+        // the summary and the alerts table (what the team page counts) agree
+        TeamReport.RepStats stats = store.team("emea", 5 * DAY - 1, 5 * DAY + 1).reps().stream().filter(r -> r.rep().equals(rep)).findFirst().orElseThrow();
+        assertThat(stats.alertsPerCall()).filteredOn(c -> c.category() == Category.URGENCY).singleElement()
+                .satisfies(c -> assertThat(c.perCall()).isEqualTo(1.0));
+        assertThat(ended).as("the call ended once").hasSize(1);
+    }
 }
