@@ -98,6 +98,8 @@ public final class Json {
                 boolean endsWithField = full.equals(field) || full.endsWith("." + field);
                 return "missing field '" + (endsWithField ? full : full.isEmpty() ? field : full + "." + field) + "'";
             }
+            // found while reading the text, though reported as mapping faults: say so in the same words as the rest
+            if (msg != null && (msg.startsWith("Duplicate field") || msg.startsWith("Trailing token"))) return "malformed JSON" + where(m) + ": " + syntax(m);
             return where + firstLine(msg);
         }
         if (e instanceof JsonProcessingException p) {
@@ -137,7 +139,7 @@ public final class Json {
         if (m.contains("comma to separate Array entries")) return "expected ',' or ']' after a value, found '" + found + "'";
         if (m.contains("Trailing token")) return "more text after the JSON value ends";
         if (m.contains("Unexpected close marker")) return "a closing '" + found + "' that matches nothing";
-        if (m.contains("control character")) return "a raw line break or control character inside a string (write it as \\n)";
+        if (m.contains("control character") || m.contains("Illegal unquoted character")) return "a raw line break or control character inside a string (write it as \\n)";
         if (m.contains("Unexpected character")) return "unexpected character '" + found + "'";
         if (m.contains("Duplicate field")) return "field '" + quoted(m) + "' appears twice";
         if (m.contains("nesting depth")) return "nested too deeply (the nesting depth is limited to 64 levels)";

@@ -35,10 +35,9 @@ class AgentRestartTest {
         Path call = Files.writeString(dir.resolve("long.jsonl"), lines.toString());
         Path tiny = Files.writeString(dir.resolve("tiny.jsonl"), new VoskLines().say("rep", 1, "thanks for the time").toString());
         Path outbox = dir.resolve("outbox");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        // hold a port without answering, so nothing else can take it before the server does
+        ServerSocket holder = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        int port = holder.getLocalPort();
 
         // nothing listens yet: every event waits in the outbox; kill the agent halfway through the call
         ServerProcess agent = ServerProcess.start("agent", "--server", "ws://127.0.0.1:" + port, "--rep", "ana", "--team", "emea",
@@ -47,6 +46,7 @@ class AgentRestartTest {
         agent.kill();
         long waiting = eventLines(outbox);
 
+        holder.close();
         try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(port).withDb("jdbc:sqlite:" + dir.resolve("calls.db")))) {
             ServerProcess again = ServerProcess.start("agent", "--server", "ws://127.0.0.1:" + port, "--rep", "ana", "--team", "emea",
                     "--input", tiny.toString(), "--speed", "0", "--outbox", outbox.toString());

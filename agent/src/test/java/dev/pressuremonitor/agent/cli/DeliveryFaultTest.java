@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,12 +53,12 @@ class DeliveryFaultTest {
         return RecordedCall.read("fault-call", new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    /** A server on a port it picks itself (nothing can take it between choosing and binding). */
+    static ServerProcess server(Path data) throws Exception {
+        return server(0, data);
     }
 
+    /** A server restarted on the port its predecessor used. */
     static ServerProcess server(int port, Path data) throws Exception {
         return ServerProcess.start("server", "--host", "127.0.0.1", "--port", String.valueOf(port), "--data", data.toString(), "--no-auth");
     }
@@ -95,18 +94,17 @@ class DeliveryFaultTest {
         RecordedCall recorded = call();
 
         // the undisturbed run
-        int calmPort = freePort();
         Path calmData = dir.resolve("calm");
         String calmId;
-        try (ServerProcess calm = server(calmPort, calmData);
-             AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + calmPort), Outbox.open(dir.resolve("calm-outbox"), 10_000), null, m -> { })) {
+        try (ServerProcess calm = server(calmData);
+             AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + calm.port()), Outbox.open(dir.resolve("calm-outbox"), 10_000), null, m -> { })) {
             calmId = play(recorded, client, n -> { });
         }
 
         // the same call with three hard kills, the server down while events keep coming
-        int port = freePort();
         Path data = dir.resolve("faulty");
-        ServerProcess[] current = {server(port, data)};
+        ServerProcess[] current = {server(data)};
+        int port = current[0].port();
         String faultyId;
         try (AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + port), Outbox.open(dir.resolve("outbox"), 10_000), null, m -> { })) {
             faultyId = play(recorded, client, n -> {

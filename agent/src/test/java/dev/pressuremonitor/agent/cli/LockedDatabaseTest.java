@@ -34,11 +34,11 @@ class LockedDatabaseTest {
         VoskLines lines = new VoskLines();
         for (int i = 0; i < 12; i++) lines.say("rep", i * 5.0, i % 2 == 0 ? "are you ready to sign today" : "what made you look at this now");
         Path call = Files.writeString(dir.resolve("call.jsonl"), lines.toString());
-        int port = DeliveryFaultTest.freePort();
-        Path data = dir.resolve("data");
+                Path data = dir.resolve("data");
         Path serverLog = dir.resolve("server.log");
-        try (ServerProcess server = ServerProcess.start(serverLog, "server", "--host", "127.0.0.1", "--port", String.valueOf(port),
+        try (ServerProcess server = ServerProcess.start(serverLog, "server", "--host", "127.0.0.1", "--port", "0",
                 "--data", data.toString(), "--no-auth")) {
+            int port = server.port();
             Path db = data.resolve("pressure-monitor.db");
             Path lockLog = dir.resolve("lock.log");
             Process lock = ServerProcess.java(lockLog, HoldSqliteLock.class, db.toString());

@@ -59,6 +59,13 @@ final class ServerProcess implements AutoCloseable {
         return cmd;
     }
 
+    /** The port a server started with {@code --port 0} chose, from its first line ("server: http://HOST:PORT/ ..."). */
+    int port() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^server: http://[^/]*:(\\d+)/").matcher(firstLine);
+        if (!m.find()) throw new IllegalStateException("no port in the server's first line: " + firstLine);
+        return Integer.parseInt(m.group(1));
+    }
+
     /** SIGKILL: no shutdown hooks, no flushing, exactly like a crash. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
