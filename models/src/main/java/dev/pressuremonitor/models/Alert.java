@@ -18,8 +18,8 @@ public record Alert(Category category, String rule, String phrase, Severity seve
         Require.nonBlank(phrase, "phrase");
         Require.nonNull(severity, "severity");
         Require.nonNull(speaker, "speaker");
-        Require.nonNegative(start, "start");
-        Require.nonNegative(end, "end");
+        Require.callTime(start, "start");
+        Require.callTime(end, "end");
         Require.nonNull(reframe, "reframe");
     }
 

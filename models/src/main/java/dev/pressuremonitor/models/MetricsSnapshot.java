@@ -20,12 +20,12 @@ public record MetricsSnapshot(double at, Double repTalkShare, double currentMono
                               int closedQuestions, int interruptions, Double lastObjectionPause,
                               int pressureIndex, List<String> warnings) implements Event {
     public MetricsSnapshot {
-        Require.nonNegative(at, "at");
+        Require.callTime(at, "at");
         if (repTalkShare != null && !(repTalkShare >= 0 && repTalkShare <= 1)) {
             throw new IllegalArgumentException("field 'repTalkShare' must be within 0..1, was " + repTalkShare);
         }
-        Require.nonNegative(currentMonologue, "currentMonologue");
-        Require.nonNegative(longestMonologue, "longestMonologue");
+        Require.callTime(currentMonologue, "currentMonologue");
+        Require.callTime(longestMonologue, "longestMonologue");
         Require.nonNegative(wordsPerMinute, "wordsPerMinute");
         if (pressureIndex < 0 || pressureIndex > 100) {
             throw new IllegalArgumentException("field 'pressureIndex' must be within 0..100, was " + pressureIndex);

@@ -18,6 +18,18 @@ final class Require {
         if (!Double.isFinite(value)) throw new IllegalArgumentException("field '" + field + "' must be a finite number");
     }
 
+    /** Longest call the wire accepts, in seconds: a day. */
+    static final double MAX_CALL_SECONDS = 24 * 3600;
+
+    /** Seconds into a call: from 0 to a day (1e308 would render as nonsense in every report). */
+    static void callTime(double value, String field) {
+        nonNegative(value, field);
+        if (value > MAX_CALL_SECONDS) {
+            throw new IllegalArgumentException("field '" + field + "' must be at most " + (long) MAX_CALL_SECONDS
+                    + " (seconds into the call; a call lasts at most a day), was " + value);
+        }
+    }
+
     static void nonNegative(double value, String field) {
         finite(value, field);
         if (value < 0) throw new IllegalArgumentException("field '" + field + "' must be >= 0, was " + value);

@@ -5,7 +5,7 @@ public record TrustSignal(String rule, String phrase, double start, double end) 
     public TrustSignal {
         Require.nonBlank(rule, "rule");
         Require.nonBlank(phrase, "phrase");
-        Require.nonNegative(start, "start");
-        Require.nonNegative(end, "end");
+        Require.callTime(start, "start");
+        Require.callTime(end, "end");
     }
 }

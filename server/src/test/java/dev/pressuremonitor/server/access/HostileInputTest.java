@@ -54,6 +54,16 @@ class HostileInputTest {
         return "{\"type\":\"" + type + "\",\"callId\":\"" + callId + "\",\"seq\":" + seq + ",\"ts\":1,\"data\":" + data + "}";
     }
 
+    /** An alert at 1e308 s: a real alert's JSON with its start pushed out (no valid record can hold it). */
+    static String farAlert() {
+        String json = EventCodec.encode(new Envelope("mallory-call", 3, 1, new dev.pressuremonitor.models.Alert(
+                dev.pressuremonitor.models.Category.CHASE, "chase.rule", "just checking in", dev.pressuremonitor.models.Severity.MEDIUM,
+                dev.pressuremonitor.models.Speaker.REP, 1.5, 2.5, true,
+                new dev.pressuremonitor.models.Reframe("find-fit", "Find out whether there is a fit.", "What would you need to see?"))));
+        assertThat(json).contains("\"start\":1.5");
+        return json.replace("\"start\":1.5", "\"start\":1e308");
+    }
+
     static Stream<Arguments> hostileFrames() {
         return Stream.of(
                 Arguments.of("invalid JSON", "{\"type\": \"alert\", \"callId\": ", "bad event: malformed JSON"),
@@ -69,6 +79,7 @@ class HostileInputTest {
                 Arguments.of("unknown type", env("mallory-call", "3", "sudo", "{}"), "unknown event type 'sudo'"),
                 Arguments.of("extra field", env("mallory-call", "3", "call_ended", "{\"duration\":1,\"reason\":\"x\",\"admin\":true}"), "unknown field 'admin'"),
                 Arguments.of("not an object", "[1,2,3]", "expected a JSON object"),
+                Arguments.of("alert a lifetime into the call", farAlert(), "field 'start' must be at most 86400"),
                 Arguments.of("call that never started", env("ghost", "1", "call_ended", "{\"duration\":1,\"reason\":\"x\"}"), "send call_started first"));
     }
 
