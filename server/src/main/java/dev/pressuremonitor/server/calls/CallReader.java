@@ -40,10 +40,16 @@ final class CallReader {
     }
 
     List<Envelope> events(String callId) throws SQLException {
+        return eventsAfter(callId, 0);
+    }
+
+    /** The call's events with a seq above {@code afterSeq}, in seq order. */
+    List<Envelope> eventsAfter(String callId, long afterSeq) throws SQLException {
         List<Envelope> out = new ArrayList<>();
         try (Connection c = db.connection();
-             PreparedStatement p = c.prepareStatement("SELECT seq, type, ts, data FROM events WHERE call_id = ? ORDER BY seq")) {
+             PreparedStatement p = c.prepareStatement("SELECT seq, type, ts, data FROM events WHERE call_id = ? AND seq > ? ORDER BY seq")) {
             p.setString(1, callId);
+            p.setLong(2, afterSeq);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     EventType type = EventType.ofWire(r.getString(2));

@@ -39,11 +39,13 @@ final class Summaries implements AutoCloseable {
         return t;
     });
     private volatile Consumer<CallSummary> onCallEnded = s -> { };
+    private final LiveSummaries live;
 
     Summaries(Database db, CallReader reader, WriteHealth health) {
         this.db = db;
         this.reader = reader;
         this.health = health;
+        this.live = new LiveSummaries(reader, builder, java.time.Duration.ofSeconds(2));
     }
 
     void onCallEnded(Consumer<CallSummary> listener) {
@@ -55,7 +57,10 @@ final class Summaries implements AutoCloseable {
         return builder.build(callId, reader.events(callId));
     }
 
-    /** The saved summary of an ended call, or one built now for a call in progress; empty if unknown. */
+    /**
+     * The saved summary of an ended call, or for a call in progress one kept up to date from its new events (at
+     * most a couple of seconds old); empty if unknown.
+     */
     Optional<CallSummary> summary(String callId) throws SQLException {
         try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement("SELECT summary FROM calls WHERE call_id = ?")) {
             p.setString(1, callId);
@@ -71,7 +76,7 @@ final class Summaries implements AutoCloseable {
                 }
             }
         }
-        return Optional.of(build(callId));
+        return Optional.of(live.summary(callId));
     }
 
     /** A call's call_ended is stored: its summary is built, saved and handed to the listener, soon, on the summaries' thread. */
@@ -118,6 +123,7 @@ final class Summaries implements AutoCloseable {
         try {
             CallSummary s = build(callId);
             save(s);
+            live.forget(callId);
             health.ok();
             onCallEnded.accept(s);
         } catch (SQLException e) {

@@ -238,4 +238,27 @@ abstract class CallStoreContract {
                 .satisfies(c -> assertThat(c.perCall()).isEqualTo(1.0));
         assertThat(ended).as("the call ended once").hasSize(1);
     }
+
+    @Test
+    void summarisingAnEndedCallDoesNotHoldUpOtherCallsEvents() throws Exception {
+        java.util.concurrent.CountDownLatch summarising = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        store.onCallEnded(s -> {
+            summarising.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            call(run + "-big", "big-" + run, "emea", 5 * DAY, Category.PITCH, 10, 0.5);
+            assertThat(summarising.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // the summary is still being made: another call's event is stored and acknowledged all the same
+            Envelope other = new Envelope(run + "-other", 1, 1, new CallStarted("ben", "emea", 1000, false));
+            assertThat(store.append(other, EventCodec.encode(other)).get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(CallStore.Stored.NEW);
+        } finally {
+            release.countDown();
+        }
+    }
 }
