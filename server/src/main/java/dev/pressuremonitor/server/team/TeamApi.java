@@ -15,6 +15,7 @@ import java.time.Duration;
 /** {@code GET /api/team}, {@code /team} (HTML) and {@code /metrics} (Prometheus). */
 public final class TeamApi implements HttpApi {
     static final Duration DEFAULT_PERIOD = Duration.ofDays(7);
+    private static final java.util.regex.Pattern REP = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final CallStore store;
     private final TeamMetrics metrics;
@@ -29,6 +30,7 @@ public final class TeamApi implements HttpApi {
     @Override
     public Response handle(QueryStringDecoder uri, Principal who) throws Exception {
         String path = uri.path();
+        if (path.startsWith("/reps/")) return repPage(uri, who, path.substring("/reps/".length()));
         if (!path.equals("/metrics") && !path.equals("/api/team") && !path.equals("/team")) return null;
         if (path.equals("/metrics")) {
             // every team's figures, so not for a team's manager: for whoever runs the server and its Prometheus
@@ -39,15 +41,67 @@ public final class TeamApi implements HttpApi {
             return Response.text(HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
         }
         if (!who.isLocal() && who.kind() != Principal.Kind.TEAM) {
-            return Response.error(HttpResponseStatus.FORBIDDEN, path + " needs a team token: create one with 'pressure-monitor token create --kind team --team NAME'");
+            String why = path + " needs a team token: create one with 'pressure-monitor token create --kind team --team NAME'";
+            if (path.equals("/team")) {
+                return page(HttpResponseStatus.FORBIDDEN, "The team page needs a team token; this one is "
+                        + (who.kind() == Principal.Kind.VIEWER ? who.rep() + "'s viewer token: open /reps/" + who.rep() + " with it to see " + who.rep() + "'s own progress." : "not one.")
+                        + " A manager gets one from 'pressure-monitor token create --kind team --team NAME'.");
+            }
+            return Response.error(HttpResponseStatus.FORBIDDEN, why);
         }
         try {
-            TeamReport report = report(uri, who);
-            return path.equals("/team") ? Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", TeamPage.render(report))
-                    : Response.json(HttpResponseStatus.OK, Json.write(report));
+            if (path.equals("/team")) {
+                TeamView.Period period = period(uri);
+                String team = who.isLocal() ? Params.text(uri, "team", 64) : who.team();
+                return Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8",
+                        TeamPage.team(TeamView.build(store, team, null, period, clock.millis()), token(uri)));
+            }
+            return Response.json(HttpResponseStatus.OK, Json.write(report(uri, who)));
         } catch (Params.BadParam e) {
+            if (path.equals("/team")) return page(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             return Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }
+    }
+
+    /** {@code /reps/NAME}: one rep's progress, for the rep (viewer token) and their manager (team token). */
+    private Response repPage(QueryStringDecoder uri, Principal who, String rep) throws Exception {
+        if (!REP.matcher(rep).matches()) {
+            return page(HttpResponseStatus.NOT_FOUND, "There is no rep called '" + (rep.length() > 40 ? rep.substring(0, 40) + "..." : rep)
+                    + "': names are letters, digits, '.', '_' or '-'.");
+        }
+        boolean mayRead = who.isLocal() || (who.kind() == Principal.Kind.VIEWER && who.rep().equals(rep)) || who.kind() == Principal.Kind.TEAM;
+        if (!mayRead) {
+            return page(HttpResponseStatus.FORBIDDEN, who.kind() == Principal.Kind.VIEWER
+                    ? "This is " + who.rep() + "'s viewer token: it opens /reps/" + who.rep() + ", not " + rep + "'s page."
+                    : "A rep's page needs the rep's viewer token or the team's token ('pressure-monitor token create --kind viewer --rep " + rep + "').");
+        }
+        try {
+            String team = who.isLocal() ? Params.text(uri, "team", 64) : who.team();
+            TeamView view = TeamView.build(store, team, rep, period(uri), clock.millis());
+            TeamView.Rep r = view.reps().isEmpty() ? null : view.reps().get(0);
+            return Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8",
+                    TeamPage.rep(view, r, rep, token(uri), who.isLocal() || who.kind() == Principal.Kind.TEAM));
+        } catch (Params.BadParam e) {
+            return page(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    private static TeamView.Period period(QueryStringDecoder uri) throws Params.BadParam {
+        String key = Params.text(uri, "period", 8);
+        if (key == null) return TeamView.DEFAULT;
+        TeamView.Period p = TeamView.period(key);
+        if (p == null) throw new Params.BadParam("period '" + key + "' is not one the page offers: use 7d, 4w or 12w");
+        return p;
+    }
+
+    /** The caller's token, carried in the page's own links so they keep working. */
+    private static String token(QueryStringDecoder uri) {
+        java.util.List<String> t = uri.parameters().get("token");
+        return t == null || t.size() != 1 || !t.get(0).matches("[A-Za-z0-9_-]{1,128}") ? null : t.get(0);
+    }
+
+    private static Response page(HttpResponseStatus status, String message) {
+        return Response.text(status, "text/html; charset=utf-8", dev.pressuremonitor.server.calls.Html.errorPage(status.code(), message));
     }
 
     TeamReport report(QueryStringDecoder uri, Principal who) throws Exception {

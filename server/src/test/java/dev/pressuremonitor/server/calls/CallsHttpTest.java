@@ -146,7 +146,8 @@ class CallsHttpTest {
         endedCall("call-t", System.currentTimeMillis() - 1000);
         await().until(() -> get("/api/calls/call-t").body().contains("\"ended\":true"));
         String page = get("/team").body();
-        assertThat(page).contains("<table id=\"team\">").contains("<td>ana</td><td>1</td><td>35</td>");
+        assertThat(page).contains("<article class=\"rep\" data-rep=\"ana\"><h3><a href=\"/reps/ana?period=4w\">ana</a><span class=\"note\">1 call</span>")
+                .contains("<span class=\"label\">Pressure score</span><span class=\"big\"><strong>35</strong>");
     }
 
     @Test
