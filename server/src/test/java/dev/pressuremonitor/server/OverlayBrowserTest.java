@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import dev.pressuremonitor.server.access.Principal;
 import dev.pressuremonitor.server.pages.Pages;
+import dev.pressuremonitor.server.pages.Seed;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -79,8 +80,7 @@ class OverlayBrowserTest {
     }
 
     private static void push(String callId, Event e) {
-        String json = EventCodec.encode(new Envelope(callId, ++seq, System.currentTimeMillis(), e));
-        assertThat(server.ingest().ingest(json).join().isAck()).isTrue();
+        Seed.send(server, callId, e);
     }
 
     private static Alert alert(Category c, String phrase, double at) {

@@ -12,6 +12,7 @@ import dev.pressuremonitor.models.Reframe;
 import dev.pressuremonitor.models.Severity;
 import dev.pressuremonitor.models.Speaker;
 import dev.pressuremonitor.server.pages.Pages;
+import dev.pressuremonitor.server.pages.Seed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,13 +66,7 @@ class ReportBrowserTest {
     }
 
     static void store(String id, String rep, long startedAt, List<Event> events) {
-        List<Event> all = new ArrayList<>();
-        all.add(new CallStarted(rep, "emea", startedAt, true));
-        all.addAll(events);
-        for (Event e : all) {
-            assertThat(server.ingest().ingest(EventCodec.encode(new Envelope(id, ++seq, System.currentTimeMillis(), e))).join().isAck()).isTrue();
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.store().summary(id).map(s -> s.ended()).orElse(false));
+        Seed.endedCall(server, id, rep, "emea", startedAt, events);
     }
 
     @AfterAll

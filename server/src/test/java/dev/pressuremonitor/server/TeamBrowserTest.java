@@ -13,6 +13,7 @@ import dev.pressuremonitor.models.Severity;
 import dev.pressuremonitor.models.Speaker;
 import dev.pressuremonitor.server.access.Principal;
 import dev.pressuremonitor.server.pages.Pages;
+import dev.pressuremonitor.server.pages.Seed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,17 +64,13 @@ class TeamBrowserTest {
 
     static void call(String id, String rep, long startedAt, int pressure, double talk, int chases) {
         List<Event> events = new ArrayList<>();
-        events.add(new CallStarted(rep, rep.equals("cleo") ? "amer" : "emea", startedAt, true));
         for (int i = 0; i < chases; i++) {
             events.add(new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 20 + i * 30, 21 + i * 30, true,
                     new Reframe("never-chase", "Never chase; get to the truth about fit.", "Has something changed on your side?")));
         }
         events.add(new MetricsSnapshot(1, talk, 0, 10, 0, 140, 1, 0, 0, null, pressure, List.of()));
         events.add(new CallEnded(300, "hangup"));
-        for (Event e : events) {
-            assertThat(server.ingest().ingest(EventCodec.encode(new Envelope(id, ++seq, System.currentTimeMillis(), e))).join().isAck()).isTrue();
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.store().summary(id).map(s -> s.ended()).orElse(false));
+        Seed.endedCall(server, id, rep, rep.equals("cleo") ? "amer" : "emea", startedAt, events);
     }
 
     @AfterAll
