@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 @Command(name = "model",
         mixinStandardHelpOptions = true,
-        header = "Download and list offline speech models.",
+        header = "Download, list and check offline speech models.",
         description = {"Speech recognition runs offline with a Vosk model; nothing you say leaves the machine."},
         footerHeading = "%nExamples:%n",
         footer = {"  pressure-monitor model download", "  pressure-monitor model list", "  pressure-monitor model check"},

@@ -24,6 +24,7 @@ public final class SpeechStream implements Runnable {
     private final Consumer<TranscriptSegment> out;
     private final double offset;
     private long malformed;
+    private long textOnly;
 
     /**
      * @param offset seconds on the call clock at which this stream's audio starts (Vosk times are stream-relative)
@@ -64,7 +65,12 @@ public final class SpeechStream implements Runnable {
 
     private void emit(String json, boolean isFinal) {
         try {
-            TranscriptSegment seg = VoskResultParser.parse(json, speaker, isFinal, offset);
+            com.fasterxml.jackson.databind.JsonNode root = VoskResultParser.readTree(json);
+            if (isFinal && VoskResultParser.hasTextOnly(root) && textOnly++ == 0) {
+                log.warn("the recogniser gave text without word timings (\"{}\"): such results cannot be placed in the call and are"
+                        + " left out; turn word output on (Vosk setWords(true))", VoskResultParser.textOf(root));
+            }
+            TranscriptSegment seg = VoskResultParser.parse(root, speaker, isFinal, offset);
             if (!seg.words().isEmpty()) out.accept(seg);
         } catch (DecodeException e) {
             if (malformed++ == 0) log.warn("the recogniser returned something unreadable ({}); skipping such results", e.getMessage());
@@ -73,5 +79,10 @@ public final class SpeechStream implements Runnable {
 
     public long malformedResults() {
         return malformed;
+    }
+
+    /** Final results that had words as text but no timings (left out, with one warning). */
+    public long textOnlyResults() {
+        return textOnly;
     }
 }

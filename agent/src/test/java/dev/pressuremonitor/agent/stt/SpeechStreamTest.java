@@ -55,6 +55,19 @@ class SpeechStreamTest {
     }
 
     @Test
+    void aFinalWithTextButNoWordTimingsIsCountedAndSaidNotSilentlyLost() throws Exception {
+        ScriptedRecognizer rec = new ScriptedRecognizer(List.of(ScriptedRecognizer.Step.result("{\"text\" : \"hello there\"}")), FINAL);
+        ChunkQueue q = new ChunkQueue(10);
+        q.put(new AudioChunk(new byte[3200], 3200));
+        q.put(AudioChunk.END);
+        List<TranscriptSegment> out = new ArrayList<>();
+        SpeechStream stream = new SpeechStream(Speaker.REP, q.queue(), () -> rec, out::add, 0);
+        stream.run();
+        assertThat(stream.textOnlyResults()).isEqualTo(1);
+        assertThat(out).extracting(TranscriptSegment::text).containsExactly("did you see");
+    }
+
+    @Test
     void movesStreamTimesOntoTheCallClock() throws Exception {
         List<TranscriptSegment> out = run(new ScriptedRecognizer(REVISED, FINAL), 7, 30);
         assertThat(out.get(0).words().get(0).start()).isEqualTo(30.5);
