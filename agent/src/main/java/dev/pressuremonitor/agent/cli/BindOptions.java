@@ -14,8 +14,12 @@ final class BindOptions {
         return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
     }
 
-    /** 0.0.0.0 is where we listen, not where a browser should go. */
+    /**
+     * The host as it goes into a URL a user opens: 0.0.0.0 is where we listen, not where a browser should go, and
+     * an IPv6 address needs brackets (http://[::1]:8425/, not http://::1:8425/).
+     */
     String shownHost() {
-        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h;
     }
 }

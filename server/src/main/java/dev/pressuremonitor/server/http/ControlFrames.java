@@ -11,7 +11,8 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.function.Consumer;
 
 /**
- * Answers a peer's pings, within bounds: a pong goes out only when none is still on its way and the connection can
+ * Refuses frames with reserved bits no extension here uses (RSV1 is cleared by the deflate decoder before this, so
+ * any bit still set is unagreed: close 1002). Answers a peer's pings, within bounds: a pong goes out only when none is still on its way and the connection can
  * take it (a flood gets one answer per round trip, not one per ping, so memory stays flat), and pings and pongs
  * count against a rate like events do. A peer over it is closed with 1008 and the reason, and counted.
  */
@@ -22,7 +23,11 @@ public final class ControlFrames extends ChannelInboundHandlerAdapter {
     private boolean pongInFlight;
     private boolean closing;
 
-    /** @param refused told "control-frames" when a peer goes over the rate, for the metrics */
+    private static int reservedBit(int rsv) {
+        return (rsv & 0x4) != 0 ? 1 : (rsv & 0x2) != 0 ? 2 : 3;
+    }
+
+    /** @param refused told "control-frames" when a peer goes over the rate, "bad-frame" for a reserved bit, for the metrics */
     public ControlFrames(int perSecond, Consumer<String> refused) {
         this.perSecond = perSecond;
         this.rate = new RateLimiter(perSecond, System.nanoTime());
@@ -31,6 +36,15 @@ public final class ControlFrames extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof io.netty.handler.codec.http.websocketx.WebSocketFrame f && f.rsv() != 0) {
+            ReferenceCountUtil.release(msg);
+            if (closing) return;
+            closing = true;
+            refused.accept("bad-frame");
+            WebSocketErrors.closeGracefully(ctx, WebSocketCloseStatus.PROTOCOL_ERROR, "a reserved bit (RSV" + reservedBit(f.rsv())
+                    + ") is set, but no extension using it was agreed: clear it");
+            return;
+        }
         boolean ping = msg instanceof PingWebSocketFrame;
         if (!ping && !(msg instanceof PongWebSocketFrame)) {
             ctx.fireChannelRead(msg);

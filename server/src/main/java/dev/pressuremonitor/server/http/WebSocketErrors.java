@@ -34,6 +34,11 @@ public final class WebSocketErrors {
 
     /** @param refused told "frame-size" or "bad-frame" when the peer broke a limit, for the metrics */
     public static void close(ChannelHandlerContext ctx, Throwable cause, java.util.function.Consumer<String> refused) {
+        if (decompressedTooBig(cause)) {
+            refused.accept("frame-size");
+            closeGracefully(ctx, WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big once decompressed: send one event per message, at most 64 KiB");
+            return;
+        }
         if (cause instanceof TooLongFrameException
                 || (cause instanceof CorruptedWebSocketFrameException c && c.closeStatus() != null && c.closeStatus().code() == 1009)) {
             refused.accept("frame-size");
@@ -51,5 +56,14 @@ public final class WebSocketErrors {
             LoggerFactory.getLogger(WebSocketErrors.class).debug("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
         }
         ctx.close();
+    }
+
+    /** A compressed message that inflates past the limit (a deflate bomb), wherever in the cause chain it was reported. */
+    static boolean decompressedTooBig(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof io.netty.handler.codec.compression.DecompressionException d
+                    && String.valueOf(d.getMessage()).startsWith("Decompression buffer has reached maximum size")) return true;
+        }
+        return false;
     }
 }
