@@ -67,7 +67,10 @@ public final class Outbox implements AutoCloseable {
     /** Opens (or creates) the outbox in {@code dir}, loading what an earlier run left unacknowledged. */
     public static Outbox open(Path dir, int capacity) throws IOException {
         if (dir == null) return inMemory(capacity);
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            restrict(dir, "rwx------"); // what a rep said in a call, waiting: for the rep's eyes only
+        }
         Outbox o = new Outbox(dir, capacity);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
@@ -205,7 +208,7 @@ public final class Outbox implements AutoCloseable {
         try {
             BufferedWriter w = logs.get(callId);
             if (w == null) {
-                w = Files.newBufferedWriter(dir.resolve(callId + suffix), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                w = Files.newBufferedWriter(privateFile(dir.resolve(callId + suffix)), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 logs.put(callId, w);
             }
             w.write(line);
@@ -227,7 +230,8 @@ public final class Outbox implements AutoCloseable {
         try {
             // the note first: a crash in between leaves both, never neither
             Path tmp = dir.resolve(callId + ".open.tmp");
-            Files.writeString(tmp, m.lastSeq() + " " + m.lastAt(), StandardCharsets.UTF_8);
+            Files.deleteIfExists(tmp);
+            Files.writeString(privateFile(tmp), m.lastSeq() + " " + m.lastAt(), StandardCharsets.UTF_8);
             Files.move(tmp, dir.resolve(callId + ".open"), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(dir.resolve(callId + ".events"));
             Files.deleteIfExists(dir.resolve(callId + ".acks"));
@@ -257,6 +261,19 @@ public final class Outbox implements AutoCloseable {
         } catch (IOException e) {
             log.warn("outbox: cannot delete the finished call {}: {}", callId, e.getMessage());
         }
+    }
+
+    /** The file, created readable by its owner only if it is new. */
+    private static Path privateFile(Path f) throws IOException {
+        if (Files.exists(f)) return f;
+        Files.createFile(f);
+        restrict(f, "rw-------");
+        return f;
+    }
+
+    private static void restrict(Path p, String perms) throws IOException {
+        if (!Files.getFileStore(p).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) return;
+        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(perms));
     }
 
     private static void closeQuietly(BufferedWriter w) {

@@ -75,6 +75,17 @@ class OutboxTest {
     }
 
     @Test
+    void waitingEventsAreReadableByTheRepOnly() throws Exception {
+        Path box = dir.resolve("outbox");
+        try (Outbox o = Outbox.open(box, 100)) {
+            add(o, "c1", 1, new CallStarted("ana", "", 1, false));
+            o.flush();
+        }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(box))).isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(box.resolve("c1.events")))).isEqualTo("rw-------");
+    }
+
+    @Test
     void aLineCutShortByACrashIsSkipped() throws Exception {
         try (Outbox o = Outbox.open(dir, 100)) {
             add(o, "c1", 1, new CallStarted("ana", "", 1, false));

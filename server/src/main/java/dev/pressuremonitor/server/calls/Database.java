@@ -35,40 +35,76 @@ final class Database implements AutoCloseable {
         if (!sqlite && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--db must be jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB?user=..., was " + url);
         }
-        if (sqlite) {
-            Path file = Path.of(url.substring("jdbc:sqlite:".length()));
-            try {
-                if (file.getParent() != null) Files.createDirectories(file.getParent());
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
-            }
-        }
+        if (sqlite) prepareFile(Path.of(url.substring("jdbc:sqlite:".length())), deleteOnClose != null);
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
         cfg.setPoolName("calls");
         cfg.setMaximumPoolSize(sqlite ? 4 : 8);
         cfg.setMinimumIdle(1);
         cfg.setInitializationFailTimeout(10_000);
-        if (sqlite) cfg.setConnectionInitSql("PRAGMA busy_timeout = 5000");
+        if (sqlite) {
+            cfg.setConnectionInitSql("PRAGMA busy_timeout = 5000");
+            // per connection, every connection: a commit is on disk before it returns, so an acknowledged event
+            // survives a power loss too, not only a crash of the process
+            cfg.addDataSourceProperty("synchronous", "FULL");
+        }
         HikariDataSource pool = null;
         try {
             pool = new HikariDataSource(cfg);
             try (Connection c = pool.getConnection()) {
                 if (sqlite) {
+                    // SQLite has just made a new file with the default mode: private before anything is written,
+                    // and before the -wal file, which takes the database file's mode
+                    restrictFiles(Path.of(url.substring("jdbc:sqlite:".length())));
                     try (var s = c.createStatement()) {
                         s.execute("PRAGMA journal_mode = WAL");
-                        s.execute("PRAGMA synchronous = NORMAL");
                     }
                 }
                 int applied = Migrations.apply(c);
                 if (applied > 0) log.info("applied {} schema migration(s)", applied);
             }
             return new Database(pool, sqlite, deleteOnClose);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | IOException | RuntimeException e) {
             if (pool != null) pool.close();
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new IllegalArgumentException("cannot open the database " + redact(url) + " (" + why + "): check --db, the server and its credentials", e);
         }
+    }
+
+    /**
+     * The SQLite file holds people's calls and the team's token hashes: its folder is made private (0700) and the
+     * file itself (0600, which SQLite passes on to its -wal and -shm files). An existing empty file is refused, not
+     * silently made a new database: it is most likely a database that was lost or truncated.
+     */
+    private static void prepareFile(Path file, boolean throwaway) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null && !Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                restrict(dir, "rwx------");
+            }
+            if (Files.exists(file) && Files.size(file) == 0 && !throwaway) {
+                throw new IllegalArgumentException("the database file " + file + " is empty (0 bytes), so it holds no calls and no tokens: "
+                        + "if it was lost, restore it from a backup; to start a new database, delete the empty file or choose another --db/--data");
+            }
+            restrictFiles(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot prepare the database file " + file + ": " + e.getMessage()
+                    + " (check the folder exists and is writable, or choose another --db/--data)", e);
+        }
+    }
+
+    /** The database file and its -wal and -shm files, those that exist, readable by their owner only. */
+    private static void restrictFiles(Path file) throws IOException {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Path f = Path.of(file + suffix);
+            if (Files.exists(f)) restrict(f, "rw-------");
+        }
+    }
+
+    private static void restrict(Path p, String perms) throws IOException {
+        if (!Files.getFileStore(p).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) return;
+        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(perms));
     }
 
     private static String redact(String url) {
