@@ -2,6 +2,7 @@ package dev.pressuremonitor.agent.cli;
 
 import dev.pressuremonitor.models.CallSummary;
 import dev.pressuremonitor.server.calls.CallStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ctrl-C in the middle of a call, sent to a real process: the call ends there, is stored, and its report is named. */
+@Tag("process")
 class StopRunTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
