@@ -1,0 +1,108 @@
+package dev.pressuremonitor.agent.detect.learned;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A sentence-embedding model run in-process with ONNX Runtime: all-MiniLM-L6-v2 (int8), shipped inside the jar.
+ * One text in, a unit-length vector of 384 numbers out (mean of the token vectors, as the model was trained). One
+ * thread per call, so a live agent never competes with speech recognition for more than one core. Thread-safe.
+ */
+public final class SentenceEncoder implements AutoCloseable {
+    static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+    static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+    /** The model's position limit is 512; sales turns fit in far fewer, and cost grows with length. */
+    static final int MAX_TOKENS = 128;
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final WordPieceTokenizer tokenizer;
+    private final boolean typeIds;
+
+    private SentenceEncoder(OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer) {
+        this.env = env;
+        this.session = session;
+        this.tokenizer = tokenizer;
+        this.typeIds = session.getInputNames().contains("token_type_ids");
+    }
+
+    /** Loads the model shipped in the jar (about half a second). */
+    public static SentenceEncoder load() throws IOException {
+        byte[] model;
+        WordPieceTokenizer tokenizer;
+        try (InputStream m = resource(MODEL); InputStream t = resource(TOKENIZER)) {
+            model = m.readAllBytes();
+            tokenizer = WordPieceTokenizer.fromTokenizerJson(t, MAX_TOKENS);
+        }
+        try {
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setIntraOpNumThreads(1);
+                options.setInterOpNumThreads(1);
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                return new SentenceEncoder(env, env.createSession(model, options), tokenizer);
+            }
+        } catch (OrtException | UnsatisfiedLinkError e) {
+            throw new IOException("cannot start the sentence model with ONNX Runtime on this platform ("
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = SentenceEncoder.class.getResourceAsStream(name);
+        if (in == null) throw new IOException("the sentence model " + name + " is not on the class path (a broken build?)");
+        return in;
+    }
+
+    /** The unit-length embedding of a text. */
+    public float[] encode(String text) {
+        long[] ids = tokenizer.encode(text);
+        long[][] input = {ids};
+        long[][] mask = {new long[ids.length]};
+        java.util.Arrays.fill(mask[0], 1L);
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(env, input));
+            inputs.put("attention_mask", OnnxTensor.createTensor(env, mask));
+            if (typeIds) inputs.put("token_type_ids", OnnxTensor.createTensor(env, new long[1][ids.length]));
+            try (OrtSession.Result result = session.run(inputs)) {
+                float[][] tokens = ((float[][][]) result.get(0).getValue())[0];
+                return meanUnit(tokens);
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("the sentence model failed on a text of " + ids.length + " tokens: " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    static float[] meanUnit(float[][] tokens) {
+        int dim = tokens[0].length;
+        float[] sum = new float[dim];
+        for (float[] t : tokens) for (int i = 0; i < dim; i++) sum[i] += t[i];
+        double norm = 0;
+        for (int i = 0; i < dim; i++) {
+            sum[i] /= tokens.length;
+            norm += sum[i] * sum[i];
+        }
+        norm = Math.sqrt(norm);
+        if (norm > 0) for (int i = 0; i < dim; i++) sum[i] /= (float) norm;
+        return sum;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
