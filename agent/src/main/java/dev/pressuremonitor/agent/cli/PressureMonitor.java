@@ -18,7 +18,7 @@ import java.io.PrintWriter;
                 "  pressure-monitor run --rep ana        coach your own call (microphone)",
                 "  pressure-monitor COMMAND --help       what each command does, with examples"},
         subcommands = {RunCommand.class, ServerCommand.class, AgentCommand.class, AnalyzeCommand.class, DevicesCommand.class, ModelCommand.class, TokenCommand.class,
-                ClassifyCommand.class, EvalCommand.class, QuestionEvalCommand.class, CommandLine.HelpCommand.class})
+                ClassifyCommand.class, EvalCommand.class, TrainCommand.class, QuestionEvalCommand.class, CommandLine.HelpCommand.class})
 public final class PressureMonitor implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

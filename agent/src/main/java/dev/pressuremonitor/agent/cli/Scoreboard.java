@@ -38,6 +38,13 @@ final class Scoreboard {
         return new Score(p, r, f, gold);
     }
 
+    /** The lowest precision of any category (a category never predicted counts as 0). */
+    double minPrecision() {
+        double min = 1;
+        for (Category c : CATS) min = Math.min(min, score(c).precision());
+        return min;
+    }
+
     double macroF1() {
         double sum = 0;
         for (Category c : CATS) sum += score(c).f1();

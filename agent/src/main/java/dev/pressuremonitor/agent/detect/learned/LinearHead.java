@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A softmax classifier over a feature vector: one weight row per label plus a bias. The learned part of the
- * detector, small enough to read: {@code labels.size() x (dim + 1)} numbers.
+ * A softmax classifier over {@link Features}: one weight row per label, each the dense weights, then one weight per
+ * hash slot, then the bias. The learned part of the detector, small enough to read.
  */
 public final class LinearHead {
     private final List<String> labels;
@@ -32,22 +32,18 @@ public final class LinearHead {
         return labels;
     }
 
-    /** The feature vector length this head takes. */
-    public int dimension() {
-        return weights[0].length - 1;
+    /** The number of weights per label: dense features, hash slots and the bias. */
+    public int width() {
+        return weights[0].length;
     }
 
-    /** Probability of each label (in {@link #labels()} order) for a feature vector. */
-    public double[] probabilities(float[] x) {
-        if (x.length != dimension()) throw new IllegalArgumentException("features of length " + x.length + ", the head takes " + dimension());
+    /** Probability of each label (in {@link #labels()} order). */
+    public double[] probabilities(Features x) {
         double[] z = new double[weights.length];
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < weights.length; k++) {
-            float[] w = weights[k];
-            double s = w[x.length];
-            for (int i = 0; i < x.length; i++) s += w[i] * x[i];
-            z[k] = s;
-            max = Math.max(max, s);
+            z[k] = score(weights[k], x);
+            max = Math.max(max, z[k]);
         }
         double sum = 0;
         for (int k = 0; k < z.length; k++) {
@@ -56,6 +52,20 @@ public final class LinearHead {
         }
         for (int k = 0; k < z.length; k++) z[k] /= sum;
         return z;
+    }
+
+    /** One row's raw score; the dense part first, the hash slots after it, the bias last. */
+    static double score(float[] w, Features x) {
+        float[] d = x.dense();
+        if (d.length + 1 > w.length) throw new IllegalArgumentException(d.length + " dense features, the head takes fewer");
+        double s = w[w.length - 1];
+        for (int i = 0; i < d.length; i++) s += w[i] * d[i];
+        int base = d.length, slots = w.length - 1 - d.length;
+        for (int slot : x.slots()) {
+            if (slot >= slots) throw new IllegalArgumentException("hash slot " + slot + " outside the head's " + slots);
+            s += w[base + slot] * x.slotValue();
+        }
+        return s;
     }
 
     float[][] weights() {

@@ -1,0 +1,178 @@
+package dev.pressuremonitor.agent.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pressuremonitor.agent.detect.RuleEngine;
+import dev.pressuremonitor.agent.detect.TextClassifier;
+import dev.pressuremonitor.agent.detect.learned.Combination;
+import dev.pressuremonitor.agent.detect.learned.Features;
+import dev.pressuremonitor.agent.detect.learned.HeadTrainer;
+import dev.pressuremonitor.agent.detect.learned.LearnedModel;
+import dev.pressuremonitor.agent.detect.learned.LinearHead;
+import dev.pressuremonitor.agent.detect.learned.SentenceEncoder;
+import dev.pressuremonitor.agent.detect.learned.WordHashes;
+import dev.pressuremonitor.models.Category;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+@Command(name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Fits the learned second opinion (a classifier over a sentence embedding and the turn's words) on the",
+                "corpus's dev domains, chooses each category's confidence threshold by leaving one dev domain out at a",
+                "time, and scores rules alone, learned alone and both combined on the held-out test domains.",
+                "Deterministic: the same corpus gives the same model.",
+                "",
+                "Example:  pressure-monitor train --out seeds/learned/head.json"
+        })
+final class TrainCommand implements Callable<Integer> {
+    static final List<String> LABELS = List.of("NONE", "PITCH", "CLOSE", "URGENCY", "CHASE", "COUNTER", "DEFEND");
+
+    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "seeds/corpus",
+            description = "The corpus folder holding split.json and domains/ (default: ${DEFAULT-VALUE}).")
+    Path corpus;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the model (default: print the figures only).")
+    Path outFile;
+
+    @Option(names = "--target-precision", paramLabel = "P", defaultValue = "0.9",
+            description = "Precision each category must keep, rules and learned combined, on left-out dev domains (default: ${DEFAULT-VALUE}).")
+    double target;
+
+    @Option(names = "--hash-slots", paramLabel = "N", defaultValue = "4096", description = "Hash slots for the turn's words and word pairs (default: ${DEFAULT-VALUE}).")
+    int hashSlots;
+
+    @Option(names = "--hash-weight", paramLabel = "W", defaultValue = "1.0", description = "Length of the hashed-words part against the unit embedding (default: ${DEFAULT-VALUE}).")
+    double hashWeight;
+
+    @Option(names = "--live", description = "Let the learned opinion nudge live (default: only when every category keeps the target precision on left-out dev domains).")
+    Boolean live;
+
+    @Mixin
+    RuleOptions ruleOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (target <= 0 || target > 1) throw new UserException("--target-precision must be above 0 and at most 1, was " + target);
+        if (hashSlots < 1) throw new UserException("--hash-slots must be at least 1, was " + hashSlots);
+        CorpusSplit split = CorpusSplit.read(corpus);
+        List<CorpusLines> dev = CorpusLines.read(split.files(CorpusSplit.DEV, err));
+        List<CorpusLines> test = CorpusLines.read(split.files(CorpusSplit.TEST, err));
+        RuleEngine engine = ruleOptions.engine();
+        TextClassifier rules = new TextClassifier(engine);
+
+        err.println("embedding " + (dev.size() + test.size()) + " lines...");
+        List<Features> devX, testX;
+        try (SentenceEncoder encoder = SentenceEncoder.load()) {
+            Map<String, float[]> cache = new HashMap<>();
+            devX = features(encoder, cache, dev);
+            testX = features(encoder, cache, test);
+        }
+        int[] devY = labels(dev);
+        List<Category> devRules = ruleLabels(rules, engine, dev), testRules = ruleLabels(rules, engine, test);
+        List<Category> devGold = dev.stream().map(CorpusLines::gold).toList(), testGold = test.stream().map(CorpusLines::gold).toList();
+
+        // leave one dev domain out at a time: what the head says about a market it was not fitted on
+        HeadTrainer trainer = HeadTrainer.defaults();
+        List<double[]> heldOut = new ArrayList<>(java.util.Collections.nCopies(dev.size(), (double[]) null));
+        TreeSet<String> domains = new TreeSet<>();
+        dev.forEach(l -> domains.add(l.domain()));
+        for (String d : domains) {
+            List<Features> x = new ArrayList<>();
+            List<Integer> y = new ArrayList<>();
+            for (int i = 0; i < dev.size(); i++) {
+                if (dev.get(i).domain().equals(d)) continue;
+                x.add(devX.get(i));
+                y.add(devY[i]);
+            }
+            LinearHead h = trainer.fit(LABELS, x, y.stream().mapToInt(Integer::intValue).toArray(), hashSlots);
+            for (int i = 0; i < dev.size(); i++) if (dev.get(i).domain().equals(d)) heldOut.set(i, h.probabilities(devX.get(i)));
+            err.println("  left out " + d);
+        }
+        Map<Category, Double> thresholds = Combination.thresholds(devGold, devRules, LABELS, heldOut, target);
+        Scoreboard lodo = board(devGold, Combination.rulesFirst(devRules, Combination.learned(LABELS, heldOut, thresholds)));
+        boolean precise = thresholds.size() == Category.pressure().size() && lodo.minPrecision() >= target;
+
+        LinearHead head = trainer.fit(LABELS, devX, devY, hashSlots);
+        List<double[]> testP = testX.stream().map(head::probabilities).toList();
+        List<Category> testLearned = Combination.learned(LABELS, testP, thresholds);
+
+        out.println("thresholds (chosen on left-out dev domains for precision >= " + target + "): " + thresholds);
+        out.println();
+        out.println("dev, each domain scored by a head fitted without it, rules first:");
+        lodo.print(out);
+        out.println();
+        out.println("held-out test domains " + split.testDomains() + ", rules alone:");
+        board(testGold, testRules).print(out);
+        out.println();
+        out.println("held-out test domains, learned alone:");
+        board(testGold, testLearned).print(out);
+        out.println();
+        out.println("held-out test domains, learned first:");
+        board(testGold, Combination.learnedFirst(testRules, testLearned)).print(out);
+        out.println();
+        out.println("held-out test domains, rules first:");
+        board(testGold, Combination.rulesFirst(testRules, testLearned)).print(out);
+
+        boolean nudges = live != null ? live : precise;
+        out.println();
+        out.println(nudges ? "the learned opinion nudges live (after the rules)"
+                : "the learned opinion only marks possible moments in the summary: some category fell below the target on left-out dev domains");
+        if (outFile != null) {
+            ObjectNode about = new ObjectMapper().createObjectNode();
+            about.put("trainedOn", "dev domains of " + corpus + ": " + String.join(", ", domains));
+            about.put("lines", dev.size());
+            about.put("command", "pressure-monitor train --out " + outFile);
+            LearnedModel model = new LearnedModel(head, hashSlots, hashWeight, thresholds, nudges);
+            if (outFile.getParent() != null) Files.createDirectories(outFile.getParent());
+            try (OutputStream o = Files.newOutputStream(outFile)) {
+                model.write(o, about);
+            }
+            out.println("wrote " + outFile);
+        }
+        return 0;
+    }
+
+    private List<Features> features(SentenceEncoder encoder, Map<String, float[]> cache, List<CorpusLines> lines) {
+        List<Features> out = new ArrayList<>(lines.size());
+        for (CorpusLines l : lines) {
+            float[] text = cache.computeIfAbsent(l.text(), encoder::encode);
+            float[] context = l.context() == null || l.context().isBlank() ? null : cache.computeIfAbsent(l.context(), encoder::encode);
+            out.add(Features.of(text, context, WordHashes.slots(l.text(), hashSlots), hashWeight));
+        }
+        return out;
+    }
+
+    private static int[] labels(List<CorpusLines> lines) {
+        return lines.stream().mapToInt(l -> LABELS.indexOf(l.gold() == null ? "NONE" : l.gold().name())).toArray();
+    }
+
+    private static List<Category> ruleLabels(TextClassifier rules, RuleEngine engine, List<CorpusLines> lines) {
+        return lines.stream().map(l -> TextClassifier.primary(rules.classify(l.text(), l.context()), engine.pack()).orElse(null)).toList();
+    }
+
+    private static Scoreboard board(List<Category> gold, List<Category> predicted) {
+        Scoreboard b = new Scoreboard();
+        for (int i = 0; i < gold.size(); i++) b.add(gold.get(i), predicted.get(i));
+        return b;
+    }
+}

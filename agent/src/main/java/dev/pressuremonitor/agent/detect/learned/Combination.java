@@ -1,0 +1,71 @@
+package dev.pressuremonitor.agent.detect.learned;
+
+import dev.pressuremonitor.models.Category;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the rules and the learned opinion combine on labelled lines, and the confidence each category needs so the
+ * combination stays precise. Works on what was already computed (the rules' label and the head's probabilities of
+ * each line), so choosing thresholds costs no inference.
+ */
+public final class Combination {
+    /** Thresholds tried, high to low. */
+    static final double TOP = 0.95, BOTTOM = 0.35, STEP = 0.025;
+
+    private Combination() {
+    }
+
+    /** The learned label of each line: the likeliest pressure if it clears its threshold, else null (NONE). */
+    public static List<Category> learned(List<String> labels, List<double[]> probs, Map<Category, Double> thresholds) {
+        List<Category> out = new ArrayList<>(probs.size());
+        for (double[] p : probs) {
+            int best = 1;
+            for (int k = 2; k < p.length; k++) if (p[k] > p[best]) best = k;
+            Category c = Category.valueOf(labels.get(best));
+            out.add(p[best] >= thresholds.getOrDefault(c, Double.POSITIVE_INFINITY) ? c : null);
+        }
+        return out;
+    }
+
+    /** Rules first: the rules' label where they found pressure, the learned one where they did not. */
+    public static List<Category> rulesFirst(List<Category> rules, List<Category> learned) {
+        List<Category> out = new ArrayList<>(rules.size());
+        for (int i = 0; i < rules.size(); i++) out.add(rules.get(i) != null ? rules.get(i) : learned.get(i));
+        return out;
+    }
+
+    /** Learned first: the learned label where it is confident, the rules' where it is not. */
+    public static List<Category> learnedFirst(List<Category> rules, List<Category> learned) {
+        return rulesFirst(learned, rules);
+    }
+
+    /**
+     * Per category, the lowest threshold (on the grid from {@value #TOP} down) at which the rules-first combination
+     * keeps that category's precision at or above {@code target} on these lines; categories are chosen one at a
+     * time with the others silent, as their verdicts do not compete (each line gets its likeliest category only).
+     */
+    public static Map<Category, Double> thresholds(List<Category> gold, List<Category> rules, List<String> labels,
+                                                   List<double[]> probs, double target) {
+        Map<Category, Double> chosen = new EnumMap<>(Category.class);
+        for (Category c : Category.pressure()) {
+            double keep = Double.POSITIVE_INFINITY;
+            for (double t = TOP; t >= BOTTOM - 1e-9; t -= STEP) {
+                double tau = Math.round(t * 1000) / 1000.0;
+                List<Category> combined = rulesFirst(rules, learned(labels, probs, Map.of(c, tau)));
+                int tp = 0, fp = 0;
+                for (int i = 0; i < gold.size(); i++) {
+                    if (combined.get(i) != c) continue;
+                    if (gold.get(i) == c) tp++; else fp++;
+                }
+                if (tp + fp > 0 && (double) tp / (tp + fp) >= target) keep = tau;
+                else if (tp + fp > 0) break;
+            }
+            if (keep != Double.POSITIVE_INFINITY) chosen.put(c, keep);
+        }
+        return chosen;
+    }
+}
