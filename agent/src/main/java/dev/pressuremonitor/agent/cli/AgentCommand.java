@@ -57,6 +57,9 @@ final class AgentCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
+    @Mixin
+    LearnedOptions learned;
+
     @Spec
     CommandSpec spec;
 
@@ -94,7 +97,7 @@ final class AgentCommand implements Callable<Integer> {
         }, "pressure-monitor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (client) {
-            var ctx = new CallRunner.Context(call, engine, client, spec.commandLine().getOut(), spec.commandLine().getErr());
+            var ctx = new CallRunner.Context(call, engine, learned.opinion(spec.commandLine().getErr()), client, spec.commandLine().getOut(), spec.commandLine().getErr());
             return CallRunner.follow(input, false, speed, listen, ctx, stop) ? 0 : 1;
         } finally {
             finished.countDown();

@@ -62,6 +62,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
+    @Mixin
+    LearnedOptions learned;
+
     @Spec
     CommandSpec spec;
 
@@ -70,12 +73,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(file)) throw new UserException("no such file: " + file);
         var engine = rules.engine();
+        var opinion = learned.opinion(spec.commandLine().getErr());
         List<Envelope> events = new ArrayList<>();
         Progress progress = new Progress(err);
         String callId = "analyze-" + file.getFileName();
         if (CallRunner.isTranscript(file)) {
             RecordedCall recorded = CallRunner.load(file, false, err);
-            LiveCall live = newCall(callId, engine, recorded.hasProspect(), events);
+            LiveCall live = newCall(callId, engine, opinion, recorded.hasProspect(), events);
             int n = 0;
             for (RecordedCall.Item item : recorded.items()) {
                 live.accept(item.segment());
@@ -89,7 +93,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserException(e.getMessage());
             }
-            CallRunner.Transcribed t = CallRunner.transcribeFile(file, 0, recording, prospect -> newCall(callId, engine, prospect, events), seg -> {
+            CallRunner.Transcribed t = CallRunner.transcribeFile(file, 0, recording, prospect -> newCall(callId, engine, opinion, prospect, events), seg -> {
                 if (!seg.words().isEmpty()) progress.show((long) seg.words().get(seg.words().size() - 1).end(), (long) total, "s");
             });
             if (t.failure() != null) err.println("pressure-monitor: reading " + file + " stopped: " + t.failure());
@@ -112,8 +116,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private LiveCall newCall(String callId, dev.pressuremonitor.agent.detect.RuleEngine engine, boolean prospect, List<Envelope> events) {
-        Detector detector = new Detector(engine, call.policy(), MetricsThresholds.research(), prospect);
+    private LiveCall newCall(String callId, dev.pressuremonitor.agent.detect.RuleEngine engine, dev.pressuremonitor.agent.detect.SecondOpinion opinion, boolean prospect, List<Envelope> events) {
+        Detector detector = new Detector(engine, call.policy(), MetricsThresholds.research(), prospect, opinion);
         return new LiveCall(callId, call.repName(), call.team, detector, prospect, false, events::add, System::currentTimeMillis);
     }
 

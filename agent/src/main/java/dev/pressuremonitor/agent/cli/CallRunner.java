@@ -9,6 +9,7 @@ import dev.pressuremonitor.agent.call.LiveCall;
 import dev.pressuremonitor.agent.detect.Detector;
 import dev.pressuremonitor.models.MetricsThresholds;
 import dev.pressuremonitor.agent.detect.RuleEngine;
+import dev.pressuremonitor.agent.detect.SecondOpinion;
 import dev.pressuremonitor.agent.publish.AgentClient;
 import dev.pressuremonitor.agent.stt.SpeechSession;
 import dev.pressuremonitor.agent.stt.VoskEngine;
@@ -95,14 +96,14 @@ final class CallRunner {
     }
 
     /** Everything a call needs besides its source. */
-    record Context(CallOptions opts, RuleEngine engine, AgentClient client, PrintWriter out, PrintWriter err, String reportQuery) {
-        Context(CallOptions opts, RuleEngine engine, AgentClient client, PrintWriter out, PrintWriter err) {
-            this(opts, engine, client, out, err, "");
+    record Context(CallOptions opts, RuleEngine engine, SecondOpinion opinion, AgentClient client, PrintWriter out, PrintWriter err, String reportQuery) {
+        Context(CallOptions opts, RuleEngine engine, SecondOpinion opinion, AgentClient client, PrintWriter out, PrintWriter err) {
+            this(opts, engine, opinion, client, out, err, "");
         }
 
         LiveCall newCall(boolean prospectChannel) {
             ConsoleNudges console = new ConsoleNudges(out);
-            Detector detector = new Detector(engine, opts.policy(), MetricsThresholds.research(), prospectChannel);
+            Detector detector = new Detector(engine, opts.policy(), MetricsThresholds.research(), prospectChannel, opinion);
             return new LiveCall(LiveCall.newCallId(), opts.repName(), opts.team, detector, prospectChannel, opts.sendTranscript,
                     env -> {
                         client.accept(env);

@@ -37,6 +37,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     RuleOptions ruleOptions;
 
+    @Mixin
+    LearnedOptions learnedOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -45,7 +48,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TextClassifier classifier = new TextClassifier(ruleOptions.engine());
+        TextClassifier classifier = new TextClassifier(ruleOptions.engine(), learnedOptions.opinion(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         int bad = 0;
         BufferedReader in = new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));

@@ -51,6 +51,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     RuleOptions ruleOptions;
 
+    @Mixin
+    LearnedOptions learnedOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -65,7 +68,7 @@ final class EvalCommand implements Callable<Integer> {
         boolean bySplit = split != null;
         List<Path> inputs = bySplit ? CorpusSplit.read(corpus).files(split, err) : files;
         RuleEngine engine = ruleOptions.engine();
-        TextClassifier classifier = new TextClassifier(engine);
+        TextClassifier classifier = new TextClassifier(engine, learnedOptions.opinion(spec.commandLine().getErr()));
         Scoreboard board = new Scoreboard();
         Map<String, Scoreboard> byDomain = new TreeMap<>();
         int bad = 0;

@@ -64,6 +64,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
+    @Mixin
+    LearnedOptions learned;
+
     @picocli.CommandLine.Mixin
     StoreOptions store;
 
@@ -111,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
                 err.flush();
                 watched.await();
             }
-            boolean delivered = CallRunner.follow(input, demo, speed, listen, new CallRunner.Context(call, engine, client, out, err, "?token=" + viewerToken), stop);
+            boolean delivered = CallRunner.follow(input, demo, speed, listen, new CallRunner.Context(call, engine, learned.opinion(spec.commandLine().getErr()), client, out, err, "?token=" + viewerToken), stop);
             finished.countDown();
             if (exitWhenDone || stop.getCount() == 0) return delivered ? 0 : 1;
             err.println("call finished; the overlay stays up until Ctrl-C");

@@ -29,13 +29,20 @@ public final class Detector {
     private final RepeatFilter repeats = new RepeatFilter();
     private final ConversationMetrics metrics;
     private final PressureIndex index = new PressureIndex();
+    private final OpinionStage opinion;
     private double now;
 
     public Detector(RuleEngine engine, AlertPolicy policy, MetricsThresholds thresholds, boolean prospectChannel) {
+        this(engine, policy, thresholds, prospectChannel, null);
+    }
+
+    /** @param opinion a second opinion on settled rep utterances the rules found nothing in, or null for rules alone */
+    public Detector(RuleEngine engine, AlertPolicy policy, MetricsThresholds thresholds, boolean prospectChannel, SecondOpinion opinion) {
         this.engine = engine;
         this.policy = policy;
         this.context = new ContextFilter(engine.pack().openingSeconds());
         this.metrics = new ConversationMetrics(prospectChannel, thresholds);
+        this.opinion = opinion == null ? null : new OpinionStage(opinion, engine.pack());
     }
 
     /** Takes one partial or final segment; returns what is new in it. */
@@ -46,8 +53,9 @@ public final class Detector {
         Utterance u = Utterance.of(segment.speaker(), words);
         List<RuleHit> hits = engine.scan(u, context::allows);
         List<Event> out = new ArrayList<>(hits.isEmpty() ? 0 : 2);
-        boolean objected = false;
+        boolean objected = false, pressure = false;
         for (RuleHit hit : hits) {
+            if (hit.rule().category().isPressure()) pressure = true;
             Rule rule = hit.rule();
             // weak rules and trust signals wait for the settled words, so a stronger reading of the same words can
             // win ("i hear you" is trust until "but" follows); nobody needs a trust signal within the second
@@ -70,6 +78,17 @@ public final class Detector {
         if (segment.isFinal()) {
             boolean heardBefore = !metrics.add(u);
             if (objected && !heardBefore && segment.speaker() == Speaker.PROSPECT) metrics.objection(words.get(words.size() - 1).end());
+            if (opinion != null && !heardBefore) {
+                boolean rulesHeard = pressure;
+                opinion.settled(segment.speaker(), words, rulesHeard).ifPresent(a -> {
+                    if (opinion.live()) {
+                        index.pressure(a.start(), severityFactor(a.severity()));
+                        out.add(policy.decide(a));
+                    } else {
+                        out.add(a);
+                    }
+                });
+            }
         }
         return out;
     }

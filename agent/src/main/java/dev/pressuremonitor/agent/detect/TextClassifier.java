@@ -22,14 +22,21 @@ public final class TextClassifier {
     static final double TURN_GAP = 0.6;
 
     private final RuleEngine engine;
+    private final SecondOpinion opinion;
 
     public TextClassifier(RuleEngine engine) {
+        this(engine, null);
+    }
+
+    /** @param opinion the learned second opinion, or null for rules alone */
+    public TextClassifier(RuleEngine engine, SecondOpinion opinion) {
         this.engine = engine;
+        this.opinion = opinion;
     }
 
     public List<Alert> classify(String text, String prospectContext) {
         Detector detector = new Detector(engine, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())),
-                MetricsThresholds.research(), prospectContext != null);
+                MetricsThresholds.research(), prospectContext != null, opinion);
         double t = 0;
         if (prospectContext != null && !prospectContext.isBlank()) {
             List<Word> said = TextTokenizer.words(prospectContext, 0);

@@ -15,6 +15,8 @@ import java.util.Map;
 public final class Combination {
     /** Thresholds tried, high to low. */
     static final double TOP = 0.95, BOTTOM = 0.35, STEP = 0.025;
+    /** Below this many verdicts a category's precision says nothing yet, so it neither stops nor allows a threshold. */
+    static final int MIN_VERDICTS = 10;
 
     private Combination() {
     }
@@ -45,8 +47,9 @@ public final class Combination {
 
     /**
      * Per category, the lowest threshold (on the grid from {@value #TOP} down) at which the rules-first combination
-     * keeps that category's precision at or above {@code target} on these lines; categories are chosen one at a
-     * time with the others silent, as their verdicts do not compete (each line gets its likeliest category only).
+     * keeps that category's precision at or above {@code target} on these lines, going down only while it holds
+     * (a threshold with fewer than {@value #MIN_VERDICTS} verdicts neither stops nor counts); categories are chosen
+     * one at a time with the others silent, as their verdicts do not compete (each line gets its likeliest category).
      */
     public static Map<Category, Double> thresholds(List<Category> gold, List<Category> rules, List<String> labels,
                                                    List<double[]> probs, double target) {
@@ -61,11 +64,41 @@ public final class Combination {
                     if (combined.get(i) != c) continue;
                     if (gold.get(i) == c) tp++; else fp++;
                 }
-                if (tp + fp > 0 && (double) tp / (tp + fp) >= target) keep = tau;
-                else if (tp + fp > 0) break;
+                if (tp + fp < MIN_VERDICTS) continue;
+                if ((double) tp / (tp + fp) >= target) keep = tau;
+                else break;
             }
             if (keep != Double.POSITIVE_INFINITY) chosen.put(c, keep);
         }
         return chosen;
+    }
+
+    /**
+     * Raises every threshold together, a grid step at a time, until the rules-first combination flags at most
+     * {@code maxNoneFlagged} of the lines labelled NONE: a false nudge costs more trust than a missed one.
+     */
+    public static Map<Category, Double> capFalseAlarms(List<Category> gold, List<Category> rules, List<String> labels,
+                                                       List<double[]> probs, Map<Category, Double> thresholds, double maxNoneFlagged) {
+        Map<Category, Double> t = new EnumMap<>(Category.class);
+        t.putAll(thresholds);
+        while (!t.isEmpty() && noneFlagged(gold, rulesFirst(rules, learned(labels, probs, t))) > maxNoneFlagged) {
+            Map<Category, Double> raised = new EnumMap<>(Category.class);
+            t.forEach((c, v) -> {
+                if (v + STEP <= 1.0) raised.put(c, Math.round((v + STEP) * 1000) / 1000.0);
+            });
+            t = raised;
+        }
+        return t;
+    }
+
+    /** The share of lines labelled NONE that got a pressure label. */
+    public static double noneFlagged(List<Category> gold, List<Category> predicted) {
+        int none = 0, flagged = 0;
+        for (int i = 0; i < gold.size(); i++) {
+            if (gold.get(i) != null) continue;
+            none++;
+            if (predicted.get(i) != null) flagged++;
+        }
+        return none == 0 ? 0 : (double) flagged / none;
     }
 }

@@ -1,0 +1,65 @@
+package dev.pressuremonitor.agent.cli;
+
+import dev.pressuremonitor.agent.detect.SecondOpinion;
+import dev.pressuremonitor.agent.detect.learned.LearnedModel;
+import dev.pressuremonitor.agent.detect.learned.LearnedOpinion;
+import dev.pressuremonitor.agent.detect.learned.SentenceEncoder;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** {@code --learned on|off} and {@code --learned-model FILE}: the learned second opinion after the rules. */
+final class LearnedOptions {
+    enum Switch { on, off }
+
+    @Option(names = "--learned", paramLabel = "on|off", defaultValue = "on", converter = SwitchConverter.class,
+            description = "The learned second opinion on what the rules found nothing in (default: ${DEFAULT-VALUE}); 'off' is rules alone.")
+    Switch learned = Switch.on;
+
+    @Option(names = "--learned-model", paramLabel = "FILE", description = "A model written by 'train' instead of the shipped one.")
+    Path model;
+
+    /**
+     * The second opinion, or null for rules alone. A platform where ONNX Runtime cannot start still works on rules
+     * alone, and says so once on {@code err}.
+     */
+    SecondOpinion opinion(PrintWriter err) {
+        if (learned == Switch.off) return null;
+        LearnedModel m;
+        try {
+            if (model == null) {
+                m = LearnedModel.shipped();
+            } else {
+                try (InputStream in = Files.newInputStream(model)) {
+                    m = LearnedModel.read(in, model.toString());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new UserException("no such model file: " + model + " (write one with 'pressure-monitor train --out FILE')");
+        } catch (IOException e) {
+            throw new UserException(e.getMessage());
+        }
+        try {
+            return new LearnedOpinion(SentenceEncoder.load(), m);
+        } catch (IOException e) {
+            err.println("warning: " + e.getMessage() + "; going on with the rules alone (--learned off says so quietly)");
+            return null;
+        }
+    }
+
+    static final class SwitchConverter implements picocli.CommandLine.ITypeConverter<Switch> {
+        @Override
+        public Switch convert(String value) {
+            try {
+                return Switch.valueOf(value.toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not on or off");
+            }
+        }
+    }
+}

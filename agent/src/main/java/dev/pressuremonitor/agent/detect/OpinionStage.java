@@ -1,0 +1,82 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.Category;
+import dev.pressuremonitor.models.Reframe;
+import dev.pressuremonitor.models.Severity;
+import dev.pressuremonitor.models.Speaker;
+import dev.pressuremonitor.models.Word;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The chain's last stage: asks the {@link SecondOpinion} about each settled rep utterance the rules found no
+ * pressure in, with the prospect's turn just before as context. What it hears becomes an alert with rule id
+ * {@code learned.<category>}; it nudges only when the opinion is trusted live, otherwise it is a possible moment
+ * for the summary and never reaches the rep during the call.
+ */
+final class OpinionStage {
+    /** A prospect turn that ended longer ago than this is not what the rep is answering. */
+    static final double CONTEXT_SECONDS = 15;
+    /** The words an alert quotes from the utterance. */
+    static final int QUOTE_WORDS = 14;
+    static final String RULE_PREFIX = "learned.";
+
+    private final SecondOpinion opinion;
+    private final Map<Category, Reframe> reframes = new EnumMap<>(Category.class);
+    private String lastProspect;
+    private double lastProspectEnd = Double.NEGATIVE_INFINITY;
+
+    OpinionStage(SecondOpinion opinion, RulePack pack) {
+        this.opinion = opinion;
+        // the reframe of the category's heaviest rule: the shift the rules would have pointed at
+        Map<Category, Rule> heaviest = new EnumMap<>(Category.class);
+        for (Rule r : pack.rules()) {
+            if (!r.category().isPressure() || r.reframe() == null) continue;
+            Rule best = heaviest.get(r.category());
+            if (best == null || r.weight() > best.weight()) heaviest.put(r.category(), r);
+        }
+        heaviest.forEach((c, r) -> reframes.put(c, r.reframe()));
+    }
+
+    static boolean isLearned(String ruleId) {
+        return ruleId.startsWith(RULE_PREFIX);
+    }
+
+    /** Call for every new settled utterance; returns the alert the opinion raises, if any. */
+    Optional<Alert> settled(Speaker speaker, List<Word> words, boolean rulesHeardPressure) {
+        String text = text(words, words.size());
+        if (speaker == Speaker.PROSPECT) {
+            lastProspect = text;
+            lastProspectEnd = words.get(words.size() - 1).end();
+            return Optional.empty();
+        }
+        if (rulesHeardPressure) return Optional.empty();
+        double start = words.get(0).start();
+        String context = start - lastProspectEnd <= CONTEXT_SECONDS ? lastProspect : null;
+        Optional<SecondOpinion.Verdict> verdict = opinion.judge(text, context);
+        if (verdict.isEmpty()) return Optional.empty();
+        Category c = verdict.get().category();
+        Reframe reframe = reframes.get(c);
+        if (reframe == null) return Optional.empty();
+        return Optional.of(new Alert(c, RULE_PREFIX + c.name().toLowerCase(java.util.Locale.ROOT), text(words, QUOTE_WORDS),
+                Severity.MEDIUM, speaker, start, words.get(words.size() - 1).end(), false, reframe));
+    }
+
+    boolean live() {
+        return opinion.live();
+    }
+
+    private static String text(List<Word> words, int max) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words.size() && i < max; i++) {
+            if (b.length() > 0) b.append(' ');
+            b.append(words.get(i).text());
+        }
+        if (words.size() > max) b.append(" ...");
+        return b.toString();
+    }
+}

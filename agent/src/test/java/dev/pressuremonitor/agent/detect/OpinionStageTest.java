@@ -1,0 +1,134 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.Category;
+import dev.pressuremonitor.models.Event;
+import dev.pressuremonitor.models.MetricsThresholds;
+import dev.pressuremonitor.models.Speaker;
+import dev.pressuremonitor.models.TranscriptSegment;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The learned second opinion as the chain's last stage, driven by a scripted opinion. */
+class OpinionStageTest {
+    private static final RuleEngine ENGINE = Packs.engine(String.join(",",
+            Packs.rule("chase.checking-in", "CHASE", "\"just checking in\"", ""),
+            Packs.rule("close.sign", "CLOSE", "\"sign today\"", "")));
+
+    /** Says CLOSE about any rep text containing "shake", and remembers what it was asked. */
+    static final class Scripted implements SecondOpinion {
+        final boolean live;
+        final List<String> asked = new ArrayList<>();
+        final List<String> contexts = new ArrayList<>();
+
+        Scripted(boolean live) {
+            this.live = live;
+        }
+
+        @Override
+        public Optional<Verdict> judge(String repText, String prospectContext) {
+            asked.add(repText);
+            contexts.add(prospectContext);
+            return repText.contains("shake") ? Optional.of(new Verdict(Category.CLOSE, 0.9)) : Optional.empty();
+        }
+
+        @Override
+        public boolean live() {
+            return live;
+        }
+    }
+
+    private static Detector detector(SecondOpinion opinion) {
+        return new Detector(ENGINE, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), true, opinion);
+    }
+
+    private static List<Alert> alerts(List<Event> events) {
+        return events.stream().filter(e -> e instanceof Alert).map(e -> (Alert) e).toList();
+    }
+
+    @Test
+    void aSettledRepUtteranceTheRulesMissGetsTheOpinionsCategoryAndTheCategorysReframe() {
+        List<Alert> out = alerts(detector(new Scripted(true)).accept(new TranscriptSegment(Speaker.REP, true, Words.at(30, "so can we shake on it tonight"))));
+        assertThat(out).singleElement().satisfies(a -> {
+            assertThat(a.category()).isEqualTo(Category.CLOSE);
+            assertThat(a.rule()).isEqualTo("learned.close");
+            assertThat(a.phrase()).isEqualTo("so can we shake on it tonight");
+            assertThat(a.start()).isEqualTo(30.0);
+            assertThat(a.nudge()).isTrue();
+            assertThat(a.reframe()).isEqualTo(ENGINE.pack().rules().get(1).reframe());
+        });
+    }
+
+    @Test
+    void isNotAskedWhileWordsAreStillChanging() {
+        Scripted opinion = new Scripted(true);
+        detector(opinion).accept(new TranscriptSegment(Speaker.REP, false, Words.at(30, "so can we shake")));
+        assertThat(opinion.asked).isEmpty();
+    }
+
+    @Test
+    void isNotAskedWhenTheRulesAlreadyHeardPressure() {
+        Scripted opinion = new Scripted(true);
+        List<Alert> out = alerts(detector(opinion).accept(new TranscriptSegment(Speaker.REP, true, Words.at(30, "can we shake and sign today"))));
+        assertThat(opinion.asked).isEmpty();
+        assertThat(out).extracting(Alert::rule).containsExactly("close.sign");
+    }
+
+    @Test
+    void isNotAskedAboutTheProspectsWordsButHearsThemAsContext() {
+        Scripted opinion = new Scripted(true);
+        Detector d = detector(opinion);
+        d.accept(new TranscriptSegment(Speaker.PROSPECT, true, Words.at(20, "we are happy with what we have")));
+        d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(22, "okay but shake on it")));
+        assertThat(opinion.asked).containsExactly("okay but shake on it");
+        assertThat(opinion.contexts).containsExactly("we are happy with what we have");
+    }
+
+    @Test
+    void aProspectTurnLongAgoIsNotTheContext() {
+        Scripted opinion = new Scripted(true);
+        Detector d = detector(opinion);
+        d.accept(new TranscriptSegment(Speaker.PROSPECT, true, Words.at(20, "we are happy with what we have")));
+        d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(20 + 2 + OpinionStage.CONTEXT_SECONDS, "anyway shake on it")));
+        assertThat(opinion.contexts).containsExactly((String) null);
+    }
+
+    @Test
+    void aRepeatedFinalIsJudgedOnce() {
+        Scripted opinion = new Scripted(true);
+        Detector d = detector(opinion);
+        TranscriptSegment s = new TranscriptSegment(Speaker.REP, true, Words.at(30, "so can we shake on it"));
+        List<Alert> first = alerts(d.accept(s));
+        List<Alert> again = alerts(d.accept(s));
+        assertThat(first).hasSize(1);
+        assertThat(again).isEmpty();
+    }
+
+    @Test
+    void anOpinionNotTrustedLiveMarksAPossibleMomentWithoutNudgingOrMovingTheGauge() {
+        Detector d = detector(new Scripted(false));
+        List<Alert> out = alerts(d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(30, "so can we shake on it"))));
+        assertThat(out).singleElement().satisfies(a -> assertThat(a.nudge()).isFalse());
+        assertThat(d.snapshot().pressureIndex()).isZero();
+    }
+
+    @Test
+    void aLiveVerdictMovesTheGauge() {
+        Detector d = detector(new Scripted(true));
+        d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(30, "so can we shake on it")));
+        assertThat(d.snapshot().pressureIndex()).isPositive();
+    }
+
+    @Test
+    void longUtterancesAreQuotedShort() {
+        List<Alert> out = alerts(detector(new Scripted(true)).accept(new TranscriptSegment(Speaker.REP, true,
+                Words.at(30, "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen shake"))));
+        assertThat(out.get(0).phrase()).isEqualTo("one two three four five six seven eight nine ten eleven twelve thirteen fourteen ...");
+    }
+}
