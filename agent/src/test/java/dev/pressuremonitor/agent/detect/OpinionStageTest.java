@@ -95,7 +95,7 @@ class OpinionStageTest {
         Scripted opinion = new Scripted(true);
         Detector d = detector(opinion);
         d.accept(new TranscriptSegment(Speaker.PROSPECT, true, Words.at(20, "we are happy with what we have")));
-        d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(20 + 2 + OpinionStage.CONTEXT_SECONDS, "anyway shake on it")));
+        d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(23 + OpinionStage.CONTEXT_SECONDS, "anyway shake on it")));
         assertThat(opinion.contexts).containsExactly((String) null);
     }
 

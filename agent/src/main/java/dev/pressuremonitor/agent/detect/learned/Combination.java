@@ -46,8 +46,9 @@ public final class Combination {
     }
 
     /**
-     * Per category, the lowest threshold (on the grid from {@value #TOP} down) at which the rules-first combination
-     * keeps that category's precision at or above {@code target} on these lines, going down only while it holds
+     * Per category, the lowest threshold (on the grid from {@value #TOP} down) at which the verdicts the opinion adds
+     * to the rules (on lines where the rules heard nothing) keep a precision of at least {@code target}, going down
+     * only while it holds
      * (a threshold with fewer than {@value #MIN_VERDICTS} verdicts neither stops nor counts); categories are chosen
      * one at a time with the others silent, as their verdicts do not compete (each line gets its likeliest category).
      */
@@ -58,10 +59,10 @@ public final class Combination {
             double keep = Double.POSITIVE_INFINITY;
             for (double t = TOP; t >= BOTTOM - 1e-9; t -= STEP) {
                 double tau = Math.round(t * 1000) / 1000.0;
-                List<Category> combined = rulesFirst(rules, learned(labels, probs, Map.of(c, tau)));
+                List<Category> verdicts = learned(labels, probs, Map.of(c, tau));
                 int tp = 0, fp = 0;
                 for (int i = 0; i < gold.size(); i++) {
-                    if (combined.get(i) != c) continue;
+                    if (rules.get(i) != null || verdicts.get(i) != c) continue;
                     if (gold.get(i) == c) tp++; else fp++;
                 }
                 if (tp + fp < MIN_VERDICTS) continue;

@@ -33,13 +33,50 @@ class CombinationTest {
         assertThat(Combination.learned(LABELS, probs, Map.of(CLOSE, 0.6, PITCH, 0.65))).containsExactly(CLOSE, null, null);
     }
 
+    /** {@code n} lines with the same CLOSE probability, each labelled {@code gold}. */
+    private static void lines(int n, double close, Category gold, List<Category> golds, List<double[]> probs) {
+        for (int i = 0; i < n; i++) {
+            golds.add(gold);
+            probs.add(p(1 - close, 0, close));
+        }
+    }
+
     @Test
     void choosesTheLowestThresholdThatKeepsTheCategoryPrecise() {
-        // CLOSE probabilities 0.9, 0.8 (right), 0.7 (wrong), 0.6 (right): at 0.8 precision is 1.0, at 0.7 it is 2/3
-        List<Category> gold = Arrays.asList(CLOSE, CLOSE, null, CLOSE);
-        List<Category> rules = new ArrayList<>(Arrays.asList(null, null, null, null));
-        List<double[]> probs = List.of(p(0.1, 0, 0.9), p(0.2, 0, 0.8), p(0.3, 0, 0.7), p(0.4, 0, 0.6));
+        // CLOSE at 0.9 and 0.8 is right, at 0.7 wrong, at 0.6 right again: going down stops just above 0.7 (1.0 -> 2/3)
+        List<Category> gold = new ArrayList<>();
+        List<double[]> probs = new ArrayList<>();
+        lines(10, 0.9, CLOSE, gold, probs);
+        lines(10, 0.8, CLOSE, gold, probs);
+        lines(10, 0.7, null, gold, probs);
+        lines(10, 0.6, CLOSE, gold, probs);
+        List<Category> rules = Arrays.asList(new Category[gold.size()]);
         Map<Category, Double> t = Combination.thresholds(gold, rules, LABELS, probs, 0.9);
-        assertThat(t).containsEntry(CLOSE, 0.8).doesNotContainKey(PITCH);
+        assertThat(t).containsEntry(CLOSE, 0.725).doesNotContainKey(PITCH);
+    }
+
+    @Test
+    void aFewVerdictsNeitherStopTheSearchNorChooseAThreshold() {
+        // one wrong verdict at 0.95 alone says little; with ten right ones below it precision holds all the way down
+        List<Category> gold = new ArrayList<>();
+        List<double[]> probs = new ArrayList<>();
+        lines(1, 0.95, null, gold, probs);
+        lines(10, 0.85, CLOSE, gold, probs);
+        List<Category> rules = Arrays.asList(new Category[gold.size()]);
+        assertThat(Combination.thresholds(gold, rules, LABELS, probs, 0.9)).containsEntry(CLOSE, Combination.BOTTOM);
+    }
+
+    @Test
+    void falseAlarmsAreCappedByRaisingEveryThreshold() {
+        // 20 NONE lines: 4 at 0.7 would be flagged (20%); at 0.725 and above none are
+        List<Category> gold = new ArrayList<>();
+        List<double[]> probs = new ArrayList<>();
+        lines(16, 0.1, null, gold, probs);
+        lines(4, 0.7, null, gold, probs);
+        lines(10, 0.9, CLOSE, gold, probs);
+        List<Category> rules = Arrays.asList(new Category[gold.size()]);
+        Map<Category, Double> capped = Combination.capFalseAlarms(gold, rules, LABELS, probs, Map.of(CLOSE, 0.7), 0.03);
+        assertThat(capped).containsEntry(CLOSE, 0.725);
+        assertThat(Combination.noneFlagged(gold, Combination.rulesFirst(rules, Combination.learned(LABELS, probs, capped)))).isZero();
     }
 }
