@@ -26,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * An agent process killed (SIGKILL) mid-call while the server had confirmed everything, so nothing waits in its
  * outbox: the next run still closes that call, and three such crashes do not lock the rep out of a fourth call.
  */
+@org.junit.jupiter.api.Tag("process")
 class AbandonedCallTest {
 
     @Test
