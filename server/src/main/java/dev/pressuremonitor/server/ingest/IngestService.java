@@ -49,6 +49,8 @@ public final class IngestService {
         long shownSeq;
         /** The seq of the call's call_ended once one arrived (0 before): nothing after it is accepted. */
         long endSeq;
+        /** Whether that call_ended is stored (not only received). */
+        boolean endStored;
         /** When the call was started (epoch ms), and when its agent was last heard from. */
         final long startedAt;
         volatile long lastHeard = System.currentTimeMillis();
@@ -62,6 +64,7 @@ public final class IngestService {
             this.team = team;
             this.shownSeq = shownSeq;
             this.endSeq = endSeq;
+            this.endStored = endSeq > 0;
         }
 
         boolean ended() {
@@ -160,8 +163,13 @@ public final class IngestService {
             if (err != null) {
                 return AgentReply.retry(callId, env.seq(), "could not store the event (" + err.getMessage() + "): resend it");
             }
-            if (stored == CallStore.Stored.CONFLICT && env.data() instanceof CallEnded && call.ended() && env.seq() == call.endSeq) {
-                return AgentReply.ack(callId, env.seq()); // the call was already closed (by the server, after silence) at this seq
+            if (stored == CallStore.Stored.CONFLICT && env.data() instanceof CallEnded) {
+                synchronized (call) {
+                    // the call was already closed at this seq (by the server, after silence): ending it again changes nothing
+                    if (call.endStored && env.seq() == call.endSeq) return AgentReply.ack(callId, env.seq());
+                    // a call_ended refused for its seq ends nothing
+                    if (!call.endStored && env.seq() == call.endSeq) call.endSeq = 0;
+                }
             }
             if (stored == CallStore.Stored.CONFLICT) {
                 rejected.incrementAndGet();
@@ -176,7 +184,12 @@ public final class IngestService {
             accepted.incrementAndGet();
             if (env.data() instanceof Alert a) metrics.alert(a, call.team, call.rep, env.ts(), System.currentTimeMillis());
             // an ended call leaves memory; a late resend is still recognised, through the store
-            if (env.data() instanceof CallEnded) calls.remove(callId, call);
+            if (env.data() instanceof CallEnded) {
+                synchronized (call) {
+                    call.endStored = true;
+                }
+                calls.remove(callId, call);
+            }
             return AgentReply.ack(callId, env.seq());
         });
     }
