@@ -20,8 +20,29 @@ public final class Migrations {
 
     private Migrations() {}
 
-    /** @return how many migrations were applied now */
+    /** Any number, the same in every server: the PostgreSQL advisory lock that lets one server migrate at a time. */
+    static final long LOCK = 0x504d_5343_4845_4d41L;
+
+    /**
+     * @return how many migrations were applied now. On PostgreSQL, servers started together on one database take
+     * turns: the first applies what is missing, the others then find nothing to do.
+     */
     public static int apply(Connection c) throws SQLException {
+        boolean shared = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        if (!shared) return applyAlone(c);
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + LOCK + ")");
+        }
+        try {
+            return applyAlone(c);
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock(" + LOCK + ")");
+            }
+        }
+    }
+
+    private static int applyAlone(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
         }

@@ -26,4 +26,38 @@ class PostgresCallStoreTest extends CallStoreContract {
     String url() {
         return URL;
     }
+
+    /** Several servers started at once on a new database (a fresh schema here) all start, and the schema is made once. */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.Timeout(60)
+    void serversStartedTogetherOnANewDatabaseAllStart() throws Exception {
+        String schema = "together_" + Long.toHexString(System.nanoTime());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(URL); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        String fresh = URL + "&currentSchema=" + schema;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.List<java.util.concurrent.Future<CallStore>> starting = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 3; i++) starting.add(pool.submit(() -> {
+            go.await();
+            return CallStore.open(fresh);
+        }));
+        go.countDown();
+        java.util.List<CallStore> opened = new java.util.ArrayList<>();
+        try {
+            for (var f : starting) opened.add(f.get(50, java.util.concurrent.TimeUnit.SECONDS));
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(fresh); java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet r = s.executeQuery("SELECT count(*), count(DISTINCT version) FROM schema_version")) {
+                r.next();
+                org.assertj.core.api.Assertions.assertThat(r.getInt(1)).isEqualTo(Migrations.index().size()).isEqualTo(r.getInt(2));
+            }
+        } finally {
+            opened.forEach(CallStore::close);
+            pool.shutdownNow();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(URL); java.sql.Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
 }
