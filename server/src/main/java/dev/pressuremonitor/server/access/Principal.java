@@ -16,8 +16,9 @@ public record Principal(Kind kind, String rep, String team) {
         return this == LOCAL;
     }
 
-    public boolean mayActAs(String rep) {
-        return isLocal() || this.rep.equals(rep);
+    /** A rep is a person of a team: ana of apac may not act as ana of emea. */
+    public boolean mayActAs(String team, String rep) {
+        return isLocal() || (this.rep.equals(rep) && this.team.equals(team));
     }
 
     public boolean maySeeTeam(String team) {

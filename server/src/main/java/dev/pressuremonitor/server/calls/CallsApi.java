@@ -80,7 +80,10 @@ public final class CallsApi implements HttpApi {
     private Response list(QueryStringDecoder uri, Principal who) throws Exception {
         String rep = Params.text(uri, "rep", 64), team = Params.text(uri, "team", 64);
         // a viewer sees only their rep's calls, a team token only its team's
-        if (!who.isLocal() && who.kind() == Principal.Kind.VIEWER) rep = who.rep();
+        if (!who.isLocal() && who.kind() == Principal.Kind.VIEWER) {
+            rep = who.rep();
+            team = who.team(); // ana of apac does not see ana of emea's calls
+        }
         if (!who.isLocal() && who.kind() == Principal.Kind.TEAM) team = who.team();
         Long from = Params.time(uri, "from"), to = Params.time(uri, "to");
         int limit = Params.integer(uri, "limit", 100, 1, 1000);
@@ -92,7 +95,7 @@ public final class CallsApi implements HttpApi {
         if (!ID.matcher(id).matches()) throw new Params.BadParam("call id '" + abbreviate(id) + "' is not valid: letters, digits, '.', '_', ':' or '-', at most 128");
         // someone else's call looks exactly like no call: existence is not leaked
         return store.summary(id).filter(s -> who.isLocal()
-                || (who.kind() == Principal.Kind.VIEWER && who.rep().equals(s.rep()))
+                || (who.kind() == Principal.Kind.VIEWER && who.rep().equals(s.rep()) && who.team().equals(s.team()))
                 || (who.kind() == Principal.Kind.TEAM && who.team().equals(s.team())));
     }
 

@@ -181,7 +181,9 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             var rate = principal.isLocal() ? rates.forConnection() : rates.forToken(key);
             upgrade(ctx, req, AGENT_PATH, new AgentFrameHandler(ingest, principal, rate, rates.perSecond(), metrics));
         } else {
-            upgrade(ctx, req, OVERLAY_PATH, new OverlayFrameHandler(overlays, rep, config.overlayBacklog()));
+            // a viewer watches its own rep of its own team; a local server's overlay names the team if it likes
+            String team = principal.isLocal() ? single(uri, "team") : principal.team();
+            upgrade(ctx, req, OVERLAY_PATH, new OverlayFrameHandler(overlays, team, rep, config.overlayBacklog()));
         }
     }
 

@@ -130,11 +130,11 @@ public final class IngestService {
             rejected.incrementAndGet();
             return CompletableFuture.completedFuture(AgentReply.error(callId, env.seq(), "unknown call '" + callId + "': send call_started first"));
         }
-        if (!who.mayActAs(call.rep)) {
+        if (!who.mayActAs(call.team, call.rep)) {
             rejected.incrementAndGet();
             return done(AgentReply.error(callId, env.seq(), "call '" + callId + "' belongs to another rep: this token cannot send its events"));
         }
-        if (env.data() instanceof CallStarted started && !call.rep.equals(started.rep())) {
+        if (env.data() instanceof CallStarted started && (!call.rep.equals(started.rep()) || !call.team.equals(started.team()))) {
             rejected.incrementAndGet();
             return CompletableFuture.completedFuture(AgentReply.error(callId, env.seq(),
                     "call '" + callId + "' already belongs to another rep: start a new call with a fresh callId"));
@@ -155,7 +155,7 @@ public final class IngestService {
             // overlays see each event once, as soon as it arrives; storing it is the writer's business
             if (env.seq() > call.shownSeq) {
                 call.shownSeq = env.seq();
-                overlays.publish(call.rep, env, json);
+                overlays.publish(call.team, call.rep, env, json);
             }
         }
         // every event goes through the store, resends too: the ack must mean "durable", and only the store knows
@@ -236,11 +236,11 @@ public final class IngestService {
             CallRecord taken = new CallRecord(s.rep(), s.team(), s.startedAt(), s.lastSeq(), s.endSeq());
             CallRecord kept = calls.putIfAbsent(env.callId(), taken);
             if (kept != null) return kept;
-            if (!s.ended()) overlays.resume(s.rep(), store.events(env.callId()));
+            if (!s.ended()) overlays.resume(s.team(), s.rep(), store.events(env.callId()));
             return taken;
         }
         if (env.data() instanceof CallStarted started) {
-            if (openCalls(started.rep()) >= limits.openCallsPerRep() || openTotal() >= limits.openCalls()) {
+            if (openCalls(started.team(), started.rep()) >= limits.openCallsPerRep() || openTotal() >= limits.openCalls()) {
                 throw new LimitException(openTotal() >= limits.openCalls()
                         ? "the server already follows " + limits.openCalls() + " open calls: try again later"
                         : "rep '" + started.rep() + "' already has " + limits.openCallsPerRep() + " open calls: end one (send call_ended) before starting another");
@@ -250,8 +250,9 @@ public final class IngestService {
         return null;
     }
 
-    private long openCalls(String rep) {
-        return calls.values().stream().filter(c -> !c.ended() && c.rep.equals(rep)).count();
+    /** Open calls of one person: a rep of a team. */
+    private long openCalls(String team, String rep) {
+        return calls.values().stream().filter(c -> !c.ended() && c.rep.equals(rep) && c.team.equals(team)).count();
     }
 
     private long openTotal() {

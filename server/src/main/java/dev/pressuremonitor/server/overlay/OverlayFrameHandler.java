@@ -16,13 +16,16 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
  */
 public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> implements OverlaySubscriber {
     private final OverlayHub hub;
+    private final String team;
     private final String rep;
     private final OutboundBuffer buffer;
     private Channel channel;
     private long droppedSeen;
 
-    public OverlayFrameHandler(OverlayHub hub, String rep, int backlog) {
+    /** @param team the rep's team (a token's); null for any team, on a local server without tokens */
+    public OverlayFrameHandler(OverlayHub hub, String team, String rep, int backlog) {
         this.hub = hub;
+        this.team = team;
         this.rep = rep;
         this.buffer = new OutboundBuffer(backlog);
     }
@@ -31,7 +34,7 @@ public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSo
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
             channel = ctx.channel();
-            hub.subscribe(rep, this);
+            hub.subscribe(team, rep, this);
         }
         super.userEventTriggered(ctx, evt);
     }
@@ -68,7 +71,7 @@ public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSo
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        hub.unsubscribe(rep, this);
+        hub.unsubscribe(team, rep, this);
         super.channelInactive(ctx);
     }
 

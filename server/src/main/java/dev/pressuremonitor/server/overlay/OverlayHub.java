@@ -40,9 +40,22 @@ public final class OverlayHub {
         final Deque<String> nudges = new ArrayDeque<>();
     }
 
-    /** Adds a subscriber and sends it the rep's current state first. */
+    /**
+     * A rep is a person of a team: ana of apac is not ana of emea. Streams are keyed by both; a null team is "this
+     * rep in any team", for a local server without tokens whose overlay address names only the rep.
+     */
+    static String stream(String team, String rep) {
+        return (team == null ? "*" : team) + "/" + rep;
+    }
+
+    /** As {@link #subscribe(String, String, OverlaySubscriber)} for this rep in any team: a local server only. */
     public void subscribe(String rep, OverlaySubscriber s) {
-        RepStream stream = reps.computeIfAbsent(rep, r -> new RepStream());
+        subscribe(null, rep, s);
+    }
+
+    /** Adds a subscriber to {@code rep} of {@code team} (null: any team) and sends it the rep's current state first. */
+    public void subscribe(String team, String rep, OverlaySubscriber s) {
+        RepStream stream = reps.computeIfAbsent(stream(team, rep), r -> new RepStream());
         synchronized (stream) {
             for (String json : snapshot(stream)) s.send(json, false);
             stream.subscribers.add(s);
@@ -50,14 +63,19 @@ public final class OverlayHub {
         subscribeListeners.forEach(l -> l.accept(rep));
     }
 
-    public void unsubscribe(String rep, OverlaySubscriber s) {
-        RepStream stream = reps.get(rep);
+    public void unsubscribe(String team, String rep, OverlaySubscriber s) {
+        RepStream stream = reps.get(stream(team, rep));
         if (stream != null) stream.subscribers.remove(s);
     }
 
-    /** Publishes one ingested event of {@code rep}'s call. */
-    public void publish(String rep, Envelope envelope, String json) {
-        RepStream stream = reps.computeIfAbsent(rep, r -> new RepStream());
+    /** Publishes one ingested event of the call of {@code rep} of {@code team}, to its overlays and to any-team ones. */
+    public void publish(String team, String rep, Envelope envelope, String json) {
+        publishTo(stream(team, rep), envelope, json);
+        publishTo(stream(null, rep), envelope, json);
+    }
+
+    private void publishTo(String key, Envelope envelope, String json) {
+        RepStream stream = reps.computeIfAbsent(key, r -> new RepStream());
         boolean coalescable = envelope.data() instanceof MetricsSnapshot;
         synchronized (stream) {
             remember(stream, envelope, json);
@@ -70,9 +88,14 @@ public final class OverlayHub {
      * followed the call died): the stored events rebuild what a newly connected overlay gets, and overlays already
      * watching the rep get it now. A rep already in another call on this server keeps that call.
      */
-    public void resume(String rep, List<Envelope> stored) {
+    public void resume(String team, String rep, List<Envelope> stored) {
         if (stored.isEmpty() || !(stored.get(0).data() instanceof CallStarted)) return;
-        RepStream stream = reps.computeIfAbsent(rep, r -> new RepStream());
+        resumeIn(stream(team, rep), stored);
+        resumeIn(stream(null, rep), stored);
+    }
+
+    private void resumeIn(String key, List<Envelope> stored) {
+        RepStream stream = reps.computeIfAbsent(key, r -> new RepStream());
         synchronized (stream) {
             if (stream.callStarted != null && stream.callEnded == null) return;
             for (Envelope e : stored) remember(stream, e, EventCodec.encode(e));

@@ -67,12 +67,13 @@ class AccessControlTest {
     @Test
     void anAgentActsOnlyForItsOwnRepAndSeesOnlyItsOwnTeam() {
         Principal ana = new Principal(Principal.Kind.AGENT, "ana", "emea");
-        assertThat(ana.mayActAs("ana")).isTrue();
-        assertThat(ana.mayActAs("ben")).isFalse();
+        assertThat(ana.mayActAs("emea", "ana")).isTrue();
+        assertThat(ana.mayActAs("emea", "ben")).isFalse();
+        assertThat(ana.mayActAs("apac", "ana")).as("another team's ana is another person").isFalse();
         assertThat(ana.maySeeTeam("emea")).isTrue();
         assertThat(ana.maySeeTeam("amer")).isFalse();
         assertThat(ana.isLocal()).isFalse();
-        assertThat(Principal.LOCAL.mayActAs("ben")).isTrue();
+        assertThat(Principal.LOCAL.mayActAs("amer", "ben")).isTrue();
         assertThat(Principal.LOCAL.maySeeTeam("amer")).isTrue();
     }
 

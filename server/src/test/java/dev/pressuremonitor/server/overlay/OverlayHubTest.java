@@ -24,7 +24,7 @@ class OverlayHubTest {
     private String publish(OverlayHub hub, String rep, Event e) {
         Envelope env = new Envelope("call-" + rep, ++seq, 1000 + seq, e);
         String json = EventCodec.encode(env);
-        hub.publish(rep, env, json);
+        hub.publish("emea", rep, env, json);
         return json;
     }
 
