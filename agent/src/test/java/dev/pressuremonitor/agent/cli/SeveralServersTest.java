@@ -112,6 +112,11 @@ class SeveralServersTest {
         }
         for (ServerProcess s : servers) s.close();
         if (store != null) store.close();
+        if (dir != null) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test
