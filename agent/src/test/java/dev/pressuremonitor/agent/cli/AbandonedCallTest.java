@@ -6,6 +6,7 @@ import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.server.PressureServer;
 import dev.pressuremonitor.server.ServerConfig;
 import dev.pressuremonitor.server.calls.CallFilter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * An agent process killed (SIGKILL) mid-call while the server had confirmed everything, so nothing waits in its
  * outbox: the next run still closes that call, and three such crashes do not lock the rep out of a fourth call.
  */
-@org.junit.jupiter.api.Tag("process")
+@Tag("process") // starts pressure-monitor JVMs: left out of mutation testing
 class AbandonedCallTest {
 
     @Test
