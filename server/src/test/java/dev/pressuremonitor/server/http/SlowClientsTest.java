@@ -95,8 +95,16 @@ class SlowClientsTest {
         }, 0, 20, TimeUnit.MILLISECONDS);
         try {
             String answer = response(slow);
+            pace.shutdownNow();
             assertThat(answer).startsWith("HTTP/1.1 408").contains("within 500 ms of its first byte");
-            assertThat(slow.getInputStream().read()).as("closed after the answer").isEqualTo(-1);
+            // closed after the answer: an orderly end, or a reset if a trickled byte crossed the server's close
+            int after;
+            try {
+                after = slow.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                after = -1;
+            }
+            assertThat(after).as("closed after the answer").isEqualTo(-1);
             assertThat(next[0]).as("bytes sent before the deadline").isLessThan(trickle.length);
         } finally {
             pace.shutdownNow();
