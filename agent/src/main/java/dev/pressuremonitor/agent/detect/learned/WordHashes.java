@@ -1,7 +1,6 @@
 package dev.pressuremonitor.agent.detect.learned;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -38,9 +37,5 @@ public final class WordHashes {
         CRC32 crc = new CRC32();
         crc.update(gram.getBytes(StandardCharsets.UTF_8));
         return (int) (crc.getValue() % size);
-    }
-
-    static String describe(int[] slots) {
-        return Arrays.toString(slots);
     }
 }
