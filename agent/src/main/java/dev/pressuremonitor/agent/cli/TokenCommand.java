@@ -74,6 +74,7 @@ final class TokenCommand implements Runnable {
             }
             if (k != Principal.Kind.OPERATOR && !team.matches("[A-Za-z0-9._ -]{0,64}")) throw new UserException("--team must be letters, digits, spaces, '.', '_' or '-'");
             try (CallStore calls = CallStore.open(database.url())) {
+                if (rep != null && k != Principal.Kind.TEAM && k != Principal.Kind.OPERATOR) warnIfNameIsTaken(calls);
                 String token = calls.createToken(k, k == Principal.Kind.TEAM ? "*" : rep, team);
                 spec.commandLine().getOut().println(token);
                 spec.commandLine().getErr().println((k == Principal.Kind.OPERATOR ? "created an operator token (reads /metrics only)"
@@ -83,6 +84,17 @@ final class TokenCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }
+        }
+
+        /** The same name in another team is another person: say so, so that nobody expects to see one person's calls together. */
+        private void warnIfNameIsTaken(CallStore calls) throws java.sql.SQLException {
+            java.util.SortedSet<String> others = calls.otherTeamsOf(rep, team);
+            if (others.isEmpty()) return;
+            spec.commandLine().getErr().println("warning: team" + (others.size() == 1 ? " " : "s ") + String.join(", ", others)
+                    + " already ha" + (others.size() == 1 ? "s" : "ve") + " a rep called '" + rep + "'. Pressure Monitor keeps a rep's calls,"
+                    + " reports and overlay per team, so " + rep + " of " + team + " is a different person to it. If this is the same person,"
+                    + " give them a token in the team they already have; if not, a distinct name (e.g. " + rep + "." + team.replace(' ', '-')
+                    + ") keeps the team pages unambiguous.");
         }
     }
 }

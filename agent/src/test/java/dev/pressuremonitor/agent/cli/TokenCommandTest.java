@@ -27,6 +27,26 @@ class TokenCommandTest {
     }
 
     @Test
+    void aRepNameAlreadyUsedInAnotherTeamIsCreatedWithAWarningThatItIsAnotherPerson(@TempDir Path dir) throws Exception {
+        assertThat(CliTest.run("", "token", "create", "--rep", "ana", "--team", "apac", "--data", dir.toString()).code()).isZero();
+        CliTest r = CliTest.run("", "token", "create", "--rep", "ana", "--team", "emea", "--data", dir.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("warning: team apac already has a rep called 'ana'", "ana of emea is a different person",
+                "give them a token in the team they already have");
+        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
+            assertThat(store.findToken(Tokens.hash(r.out().strip()))).contains(new Principal(Principal.Kind.AGENT, "ana", "emea"));
+        }
+    }
+
+    @Test
+    void moreTokensForARepOfTheSameTeamWarnOfNothing(@TempDir Path dir) {
+        assertThat(CliTest.run("", "token", "create", "--rep", "ana", "--team", "emea", "--data", dir.toString()).code()).isZero();
+        CliTest r = CliTest.run("", "token", "create", "--kind", "viewer", "--rep", "ana", "--team", "emea", "--data", dir.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).doesNotContain("warning");
+    }
+
+    @Test
     void aViewerTokenNeedsARep(@TempDir Path dir) {
         CliTest r = CliTest.run("", "token", "create", "--kind", "viewer", "--team", "emea", "--data", dir.toString());
         assertThat(r.code()).isEqualTo(2);

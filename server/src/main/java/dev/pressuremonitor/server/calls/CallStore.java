@@ -150,6 +150,11 @@ public final class CallStore implements AutoCloseable {
         return tokens.createToken(kind, rep, team);
     }
 
+    /** Teams besides {@code team} that already have tokens or calls for a rep named {@code rep}. */
+    public java.util.SortedSet<String> otherTeamsOf(String rep, String team) throws SQLException {
+        return tokens.otherTeamsOf(rep, team);
+    }
+
     public Optional<Principal> findToken(String hash) throws SQLException {
         return tokens.findToken(hash);
     }

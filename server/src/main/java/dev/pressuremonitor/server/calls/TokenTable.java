@@ -32,6 +32,25 @@ final class TokenTable {
         return token;
     }
 
+    /**
+     * The teams other than {@code team} that already know a rep called {@code rep}, from their tokens and calls,
+     * sorted: the same name there is another person.
+     */
+    java.util.SortedSet<String> otherTeamsOf(String rep, String team) throws SQLException {
+        java.util.SortedSet<String> teams = new java.util.TreeSet<>();
+        try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement(
+                "SELECT team FROM tokens WHERE rep = ? AND team <> ? UNION SELECT team FROM calls WHERE rep = ? AND team <> ?")) {
+            p.setString(1, rep);
+            p.setString(2, team);
+            p.setString(3, rep);
+            p.setString(4, team);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) teams.add(r.getString(1));
+            }
+        }
+        return teams;
+    }
+
     Optional<Principal> findToken(String hash) throws SQLException {
         try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement("SELECT kind, rep, team FROM tokens WHERE hash = ?")) {
             p.setString(1, hash);
