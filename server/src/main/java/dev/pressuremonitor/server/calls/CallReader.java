@@ -65,6 +65,17 @@ final class CallReader {
         return out;
     }
 
+    /** How many events of the call are stored. */
+    long eventCount(String callId) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM events WHERE call_id = ?")) {
+            p.setString(1, callId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     /** Calls with a stored call_ended but no saved summary (a crash came between the two). */
     List<String> endedWithoutSummary() throws SQLException {
         List<String> out = new ArrayList<>();

@@ -38,8 +38,6 @@ final class EventWriter implements AutoCloseable {
     private final Consumer<String> onEnded;
     private final Consumer<String> onEndResent;
     private final Consumer<String> onRefilled;
-    /** Calls known (on this thread) to have no call_ended stored: their events need no check. */
-    private final Set<String> open = new java.util.HashSet<>();
     private final BlockingQueue<Pending> writes = new LinkedBlockingQueue<>();
     /** Every call id the database holds, so a new call costs no query on the network thread. */
     private final Set<String> knownCalls = ConcurrentHashMap.newKeySet();
@@ -109,7 +107,9 @@ final class EventWriter implements AutoCloseable {
         List<CallStore.Stored> fresh = new ArrayList<>(batch.size());
         List<String> ended = new ArrayList<>();
         List<String> resent = new ArrayList<>();
-        java.util.Set<String> refilled = new java.util.LinkedHashSet<>();
+        // per call, the lowest seq of a new event other than call_started and call_ended: a gap filled late if the
+        // database holds a call_ended above it
+        java.util.Map<String, Long> lowestNew = new java.util.LinkedHashMap<>();
         Connection c = null;
         try {
             c = db.connection();
@@ -117,8 +117,7 @@ final class EventWriter implements AutoCloseable {
             try (PreparedStatement ev = c.prepareStatement("INSERT INTO events (call_id, seq, type, ts, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_id, seq) DO NOTHING");
                  PreparedStatement call = c.prepareStatement("INSERT INTO calls (call_id, rep, team, started_at, prospect_channel) VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING");
                  PreparedStatement alert = c.prepareStatement("INSERT INTO alerts (call_id, seq, category, rule, phrase, severity, start_s, end_s, nudge) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id, seq) DO NOTHING");
-                 PreparedStatement existing = c.prepareStatement("SELECT type, data FROM events WHERE call_id = ? AND seq = ?");
-                 PreparedStatement endedCheck = c.prepareStatement("SELECT 1 FROM events WHERE call_id = ? AND type = 'call_ended'")) {
+                 PreparedStatement existing = c.prepareStatement("SELECT type, data FROM events WHERE call_id = ? AND seq = ?")) {
                 for (Pending p : batch) {
                     Envelope e = p.envelope();
                     ev.setString(1, e.callId());
@@ -140,9 +139,7 @@ final class EventWriter implements AutoCloseable {
                         continue;
                     }
                     fresh.add(CallStore.Stored.NEW);
-                    if (!(e.data() instanceof CallStarted) && !(e.data() instanceof CallEnded) && endedBefore(ended, e.callId(), endedCheck)) {
-                        refilled.add(e.callId());
-                    }
+                    if (!(e.data() instanceof CallStarted) && !(e.data() instanceof CallEnded)) lowestNew.merge(e.callId(), e.seq(), Math::min);
                     if (e.data() instanceof CallStarted s) {
                         call.setString(1, e.callId());
                         call.setString(2, s.rep());
@@ -150,7 +147,6 @@ final class EventWriter implements AutoCloseable {
                         call.setLong(4, s.startedAt());
                         call.setInt(5, s.prospectChannel() ? 1 : 0);
                         call.executeUpdate();
-                        open.add(e.callId());
                     } else if (e.data() instanceof Alert a) {
                         alert.setString(1, e.callId());
                         alert.setLong(2, e.seq());
@@ -164,7 +160,6 @@ final class EventWriter implements AutoCloseable {
                         alert.executeUpdate();
                     } else if (e.data() instanceof CallEnded) {
                         ended.add(e.callId());
-                        open.remove(e.callId());
                     }
                 }
             }
@@ -188,20 +183,33 @@ final class EventWriter implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) batch.get(i).done().complete(fresh.get(i));
         ended.forEach(onEnded);
         resent.forEach(onEndResent);
-        refilled.removeAll(ended);
-        refilled.forEach(onRefilled);
+        ended.forEach(lowestNew::remove);
+        refilledLate(lowestNew).forEach(onRefilled);
     }
 
-    /** Whether the call's call_ended is already stored (or in this batch), asking the database once per call and run. */
-    private boolean endedBefore(List<String> endedInBatch, String callId, PreparedStatement check) throws SQLException {
-        if (endedInBatch.contains(callId)) return true;
-        if (open.contains(callId)) return false;
-        check.setString(1, callId);
-        try (ResultSet r = check.executeQuery()) {
-            if (r.next()) return true;
+    /**
+     * The calls among {@code lowestNew} whose call_ended the database holds above their newly stored events. Asked
+     * after the commit and never answered from memory: with several servers on one database another server may
+     * have stored the call_ended meanwhile. A call_ended committed after this question is summarised from events
+     * that include ours, so no late event is missed either way. One short range query per call and batch.
+     */
+    private List<String> refilledLate(java.util.Map<String, Long> lowestNew) {
+        List<String> out = new ArrayList<>();
+        if (lowestNew.isEmpty()) return out;
+        try (Connection c = db.connection();
+             PreparedStatement p = c.prepareStatement("SELECT 1 FROM events WHERE call_id = ? AND seq > ? AND type = 'call_ended'")) {
+            for (var e : lowestNew.entrySet()) {
+                p.setString(1, e.getKey());
+                p.setLong(2, e.getValue());
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) out.add(e.getKey());
+                }
+            }
+        } catch (SQLException e) {
+            log.error("could not check whether {} call(s) had ended before their late events ({}): their saved summaries may miss those events",
+                    lowestNew.size(), e.getMessage());
         }
-        open.add(callId);
-        return false;
+        return out;
     }
 
     /**

@@ -102,7 +102,7 @@ final class Summaries implements AutoCloseable {
     void rebuild(String callId) {
         worker.execute(() -> {
             try {
-                if (hasSaved(callId)) save(build(callId));
+                if (hasSaved(callId)) buildAndSave(callId);
             } catch (SQLException e) {
                 log.error("could not rebuild the summary of call {} after a late event: {}; resending call_ended repairs it",
                         callId, e.getMessage());
@@ -121,8 +121,7 @@ final class Summaries implements AutoCloseable {
 
     private void finish(String callId, long retryMs) {
         try {
-            CallSummary s = build(callId);
-            save(s);
+            CallSummary s = buildAndSave(callId);
             live.forget(callId);
             health.ok();
             onCallEnded.accept(s);
@@ -140,6 +139,20 @@ final class Summaries implements AutoCloseable {
             worker.schedule(() -> finish(callId, Math.min(retryMs * 2, MAX_RETRY_MS)), retryMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closing) {
             // the store is closing: the summary is made when it opens again
+        }
+    }
+
+    /**
+     * Builds and saves the call's summary, again should an event have been stored meanwhile (another server on
+     * the same database storing a late one): a late event stored after the second count finds this summary saved
+     * and has it rebuilt ({@link #rebuild}), so the last summary saved holds every event.
+     */
+    private CallSummary buildAndSave(String callId) throws SQLException {
+        for (int round = 1; ; round++) {
+            long before = reader.eventCount(callId);
+            CallSummary s = build(callId);
+            save(s);
+            if (reader.eventCount(callId) == before || round == 5) return s;
         }
     }
 

@@ -83,6 +83,10 @@ abstract class CallStoreContract {
         append(callId, 4, new CallEnded(10, "hangup"));
     }
 
+    static Alert alert(Category category) {
+        return new Alert(category, category.name().toLowerCase() + ".x", "words", Severity.MEDIUM, Speaker.REP, 5, 6, true, R);
+    }
+
     @Test
     void storesEachEventExactlyOnceWhateverIsResent() throws Exception {
         String id = run + "-once";

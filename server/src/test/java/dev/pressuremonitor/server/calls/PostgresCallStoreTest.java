@@ -1,5 +1,9 @@
 package dev.pressuremonitor.server.calls;
 
+import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.EventCodec;
+
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -25,6 +29,25 @@ class PostgresCallStoreTest extends CallStoreContract {
     @Override
     String url() {
         return URL;
+    }
+
+    /**
+     * Two servers on one database: the server that stored the start of a call is sent an event missing from it
+     * after the other server stored its call_ended (the rep's agent moved between them). The saved summary takes
+     * the late event in, however sure the first server was that the call was still open.
+     */
+    @org.junit.jupiter.api.Test
+    void aGapFilledOnOneServerAfterAnotherEndedTheCallIsInTheSummary() throws Exception {
+        String id = run + "-two", rep = "two-" + run;
+        try (CallStore other = open()) {
+            append(id, 1, new dev.pressuremonitor.models.CallStarted(rep, "emea", 5 * DAY, true));
+            append(id, 2, alert(dev.pressuremonitor.models.Category.CHASE));
+            Envelope end = new Envelope(id, 4, 1004, new dev.pressuremonitor.models.CallEnded(20, "hangup"));
+            org.assertj.core.api.Assertions.assertThat(other.append(end, EventCodec.encode(end)).join()).isEqualTo(CallStore.Stored.NEW);
+            await().until(() -> summarySaved(rep));
+            org.assertj.core.api.Assertions.assertThat(append(id, 3, alert(dev.pressuremonitor.models.Category.URGENCY))).isTrue();
+            await().until(() -> store.summary(id).orElseThrow().alerts().size() == 2);
+        }
     }
 
     /** Several servers started at once on a new database (a fresh schema here) all start, and the schema is made once. */
