@@ -2,6 +2,7 @@ package dev.pressuremonitor.agent.cli;
 
 import dev.pressuremonitor.agent.stt.ModelException;
 import dev.pressuremonitor.agent.stt.VoskEngine;
+import dev.pressuremonitor.agent.stt.model.ModelArchive;
 import dev.pressuremonitor.agent.stt.model.ModelDownloader;
 import dev.pressuremonitor.agent.stt.model.ModelSpec;
 import picocli.CommandLine.Command;
@@ -26,8 +27,9 @@ import java.util.stream.Stream;
         header = "Download, list and check offline speech models.",
         description = {"Speech recognition runs offline with a Vosk model; nothing you say leaves the machine."},
         footerHeading = "%nExamples:%n",
-        footer = {"  pressure-monitor model download", "  pressure-monitor model list", "  pressure-monitor model check"},
-        subcommands = {ModelCommand.Download.class, ModelCommand.ListModels.class, ModelCommand.Check.class})
+        footer = {"  pressure-monitor model download", "  pressure-monitor model install vosk-model-small-en-us-0.15.zip",
+                "  pressure-monitor model list", "  pressure-monitor model check"},
+        subcommands = {ModelCommand.Download.class, ModelCommand.Install.class, ModelCommand.ListModels.class, ModelCommand.Check.class})
 final class ModelCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -37,13 +39,21 @@ final class ModelCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The --sha256 option's value, checked. */
+    static String hex(String sha256) {
+        if (!sha256.matches("[0-9a-fA-F]{64}")) throw new UserException("--sha256 must be 64 hex digits (got '" + sha256 + "')");
+        return sha256.toLowerCase(Locale.ROOT);
+    }
+
     static Path dir(Path given) {
         return given != null ? given : ModelDownloader.defaultModelsDir();
     }
 
     @Command(name = "download", mixinStandardHelpOptions = true,
             header = "Download a speech model and unpack it.",
-            description = {"Checks the archive's size and SHA-256 and unpacks it into the models folder. An interrupted download resumes where it stopped when run again."},
+            description = {"Checks the archive's size and SHA-256 and unpacks it into the models folder. A failed attempt is retried after",
+                    "2, 4 and 8 s; an interrupted download resumes where it stopped when run again. Without a network here, download",
+                    "the archive elsewhere and use 'model install FILE.zip'."},
             footerHeading = "%nExample:%n",
             footer = {"  pressure-monitor model download " + ModelSpec.DEFAULT})
     static final class Download implements java.util.concurrent.Callable<Integer> {
@@ -73,19 +83,49 @@ final class ModelCommand implements Runnable {
                 m = new ModelSpec(name, url, -1, null);
             }
             if (url != null) m = m.withUrl(url).withSize(ModelSpec.find(name).filter(k -> k.url().equals(url)).map(ModelSpec::size).orElse(-1L));
-            if (sha256 != null) {
-                if (!sha256.matches("[0-9a-fA-F]{64}")) throw new UserException("--sha256 must be 64 hex digits");
-                m = m.withSha256(sha256.toLowerCase(Locale.ROOT));
-            }
+            if (sha256 != null) m = m.withSha256(hex(sha256));
             PrintWriter err = spec.commandLine().getErr();
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(20)).build();
-            try {
-                Path installed = new ModelDownloader(http, dir(dir), err).install(m);
-                spec.commandLine().getOut().println(installed);
-                return 0;
-            } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
-                throw new UserException("cannot reach " + m.url().getHost() + " (" + e.getMessage() + "): check the network; or fetch the archive on another machine, unpack it here and pass --model DIR");
+            Path installed = new ModelDownloader(http, dir(dir), err).install(m);
+            spec.commandLine().getOut().println(installed);
+            return 0;
+        }
+    }
+
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            header = "Install a model archive you downloaded yourself.",
+            description = {"Checks the archive's size and SHA-256 as 'model download' does (for a known model, or with --sha256) and",
+                    "unpacks it into the models folder. The archive itself is left as it is."},
+            footerHeading = "%nExample:%n",
+            footer = {"  pressure-monitor model install ~/Downloads/" + ModelSpec.DEFAULT + ".zip"})
+    static final class Install implements java.util.concurrent.Callable<Integer> {
+        @Parameters(paramLabel = "FILE.zip", description = "The archive, as downloaded from the model site.")
+        Path zip;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Model name (default: the file name without .zip).")
+        String name;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Models folder (default: $PRESSURE_MONITOR_MODELS or ~/.pressure-monitor/models).")
+        Path dir;
+
+        @Option(names = "--sha256", paramLabel = "HEX", description = "Expected SHA-256 of the archive (overrides the known one).")
+        String sha256;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            String model = name != null ? name : zip.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
+            ModelSpec m = ModelSpec.find(model).orElse(new ModelSpec(model, zip.toUri(), -1, null));
+            if (sha256 != null) m = m.withSha256(hex(sha256));
+            if (m.sha256() == null) {
+                spec.commandLine().getErr().println("no SHA-256 is known for " + model + ": installing without a checksum check (pass --sha256 HEX to check one)");
             }
+            Path installed = ModelArchive.install(m, zip, dir(dir));
+            spec.commandLine().getErr().println("installed " + model + " in " + installed);
+            spec.commandLine().getOut().println(installed);
+            return 0;
         }
     }
 

@@ -11,33 +11,60 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Downloads a Vosk model archive into the models folder and unpacks it: resumes an interrupted download from
- * where it stopped (HTTP Range), retries a broken transfer a few times, checks size and SHA-256 before trusting
- * the archive, and refuses archive entries that would land outside the target folder.
+ * where it stopped (HTTP Range), retries a failed attempt after a growing wait, says in plain words why an attempt
+ * failed, gives up on a transfer that stalls, and checks size and SHA-256 before trusting the archive.
  */
 public final class ModelDownloader {
-    static final int ATTEMPTS = 3;
+    /** Waits between attempts; tests pass one that records the wait instead of sleeping. */
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    /**
+     * How often to try and how long to wait in between: {@code first}, doubled after each failure up to {@code max}.
+     * An attempt that fetched more of the archive starts the count over.
+     */
+    public record Retry(int attempts, Duration first, Duration max, Sleeper sleeper) {
+        public static Retry standard() {
+            return new Retry(4, Duration.ofSeconds(2), Duration.ofSeconds(30), d -> Thread.sleep(d.toMillis()));
+        }
+
+        /** The wait after the {@code failures}-th failure in a row (1-based). */
+        Duration waitAfter(int failures) {
+            Duration d = first;
+            for (int i = 1; i < failures && d.compareTo(max) < 0; i++) d = d.multipliedBy(2);
+            return d.compareTo(max) > 0 ? max : d;
+        }
+    }
 
     private final HttpClient http;
     private final Path modelsDir;
     private final PrintWriter progress;
+    private final Retry retry;
+    private final Duration idle;
+    /** Whether the progress bar was drawn on the current line, which a message must then end first. */
+    private boolean midLine;
 
     public ModelDownloader(HttpClient http, Path modelsDir, PrintWriter progress) {
+        this(http, modelsDir, progress, Retry.standard(), Duration.ofSeconds(30));
+    }
+
+    /** @param idle how long the server may send nothing (before answering, or mid-transfer) before the attempt fails */
+    public ModelDownloader(HttpClient http, Path modelsDir, PrintWriter progress, Retry retry, Duration idle) {
         this.http = http;
         this.modelsDir = modelsDir;
         this.progress = progress;
+        this.retry = retry;
+        this.idle = idle;
     }
 
     public static Path defaultModelsDir() {
@@ -55,40 +82,53 @@ public final class ModelDownloader {
         }
         Files.createDirectories(modelsDir);
         Path part = modelsDir.resolve(spec.name() + ".zip.part");
-        IOException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int failures = 0; ; ) {
+            long before = size(part);
             try {
                 fetch(spec, part);
-                last = null;
                 break;
             } catch (IOException e) {
-                last = e;
-                long have = Files.exists(part) ? Files.size(part) : 0;
-                progress.println();
-                progress.println("download interrupted at " + mb(have) + (attempt < ATTEMPTS ? ": resuming" : "") + " (" + e.getMessage() + ")");
-                if (attempt < ATTEMPTS) Thread.sleep(200L * attempt);
+                long have = size(part);
+                failures = have > before ? 1 : failures + 1;
+                String why = DownloadFailure.describe(e, spec.url(), http.connectTimeout().orElse(Duration.ZERO), idle);
+                endLine();
+                if (failures >= retry.attempts()) throw gaveUp(spec, why, have, e);
+                Duration wait = retry.waitAfter(failures);
+                progress.println("download " + (have > 0 ? "stopped at " + mb(have) : "failed") + ": " + why + "; "
+                        + (have > 0 ? "resuming" : "retrying") + " in " + DownloadFailure.seconds(wait)
+                        + " (attempt " + (failures + 1) + " of " + retry.attempts() + ")");
+                progress.flush();
+                retry.sleeper().sleep(wait);
             }
         }
-        if (last != null) {
-            throw new ModelException("could not download " + spec.url() + " (" + last.getMessage() + "): run the same command again to resume from "
-                    + mb(Files.exists(part) ? Files.size(part) : 0), last);
-        }
-        verify(spec, part);
-        unpack(part, target);
+        ModelArchive.verify(spec, part, true);
+        ModelArchive.unpack(part, target);
         Files.delete(part);
         progress.println("installed " + spec.name() + " in " + target);
         progress.flush();
         return target;
     }
 
+    private ModelException gaveUp(ModelSpec spec, String why, long have, IOException e) {
+        String file = spec.url().getPath().substring(spec.url().getPath().lastIndexOf('/') + 1);
+        return new ModelException("could not download " + spec.url() + ": " + why + ". Check the network connection (behind a proxy: java -Dhttps.proxyHost=HOST -Dhttps.proxyPort=PORT -jar ...)"
+                + (have > 0 ? "; running the same command again resumes from " + mb(have) : "")
+                + "; or download " + spec.url() + " on a machine that can reach it and run 'pressure-monitor model install "
+                + (file.isEmpty() ? "FILE.zip" : file) + "'", e);
+    }
+
+    private static long size(Path p) throws IOException {
+        return Files.exists(p) ? Files.size(p) : 0;
+    }
+
     private void fetch(ModelSpec spec, Path part) throws IOException, InterruptedException {
-        long have = Files.exists(part) ? Files.size(part) : 0;
+        long have = size(part);
         if (spec.size() > 0 && have == spec.size()) return;
         if (spec.size() > 0 && have > spec.size()) {
             Files.delete(part);
             have = 0;
         }
-        HttpRequest.Builder req = HttpRequest.newBuilder(spec.url()).timeout(Duration.ofMinutes(30)).GET();
+        HttpRequest.Builder req = HttpRequest.newBuilder(spec.url()).timeout(idle).GET();
         if (have > 0) req.header("Range", "bytes=" + have + "-");
         HttpResponse<InputStream> res = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
         boolean append;
@@ -106,27 +146,87 @@ public final class ModelDownloader {
                     + ": check the model name with 'pressure-monitor model list' or pass --url");
         }
         long total = spec.size() > 0 ? spec.size() : res.headers().firstValueAsLong("Content-Length").orElse(-1) + have;
+        long done = have;
         try (InputStream in = res.body();
+             Watchdog dog = new Watchdog(in, idle);
              OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
             byte[] buf = new byte[64 * 1024];
-            long done = have, lastShown = -1;
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                out.write(buf, 0, n);
-                done += n;
-                long shown = total > 0 ? done * 40 / total : done >> 20;
-                if (shown != lastShown) {
-                    bar(done, total);
-                    lastShown = shown;
+            long lastShown = -1;
+            try {
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    dog.fed();
+                    out.write(buf, 0, n);
+                    done += n;
+                    long shown = total > 0 ? done * 40 / total : done >> 20;
+                    if (shown != lastShown) {
+                        bar(done, total);
+                        lastShown = shown;
+                    }
                 }
+            } catch (IOException e) {
+                throw stopped(spec, dog, done, total, e);
             }
+            if (dog.barked()) throw stopped(spec, dog, done, total, null);
             bar(done, total);
-            progress.println();
+            endLine();
         }
     }
 
+    private DownloadFailure.Stopped stopped(ModelSpec spec, Watchdog dog, long done, long total, IOException e) {
+        String host = spec.url().getHost();
+        String at = " after " + mb(done) + (total > 0 ? " of " + mb(total) : "");
+        return new DownloadFailure.Stopped(dog.barked()
+                ? "the transfer stalled: no data from " + host + " for " + DownloadFailure.seconds(idle) + at
+                : host + " closed the connection" + at, e);
+    }
+
+    /** Closes the response stream when no data arrived for {@code idle}, which ends a blocked read. */
+    private static final class Watchdog implements AutoCloseable {
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "model-download-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        private volatile long lastFed = System.nanoTime();
+        private volatile boolean barked;
+
+        Watchdog(InputStream in, Duration idle) {
+            long idleNanos = idle.toNanos();
+            long every = Math.max(10, idle.toMillis() / 4);
+            timer.scheduleAtFixedRate(() -> {
+                if (System.nanoTime() - lastFed < idleNanos) return;
+                barked = true;
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // the reader sees the stream end either way
+                }
+                timer.shutdown();
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        void fed() {
+            lastFed = System.nanoTime();
+        }
+
+        boolean barked() {
+            return barked;
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
+    private void endLine() {
+        if (midLine) progress.println();
+        midLine = false;
+    }
+
     private void bar(long done, long total) {
+        midLine = true;
         if (total > 0) {
             int filled = (int) Math.min(40, done * 40 / total);
             progress.printf(Locale.ROOT, "\r[%s%s] %3d%% %s of %s", "#".repeat(filled), ".".repeat(40 - filled), done * 100 / total, mb(done), mb(total));
@@ -134,83 +234,6 @@ public final class ModelDownloader {
             progress.printf(Locale.ROOT, "\r%s", mb(done));
         }
         progress.flush();
-    }
-
-    static void verify(ModelSpec spec, Path part) throws IOException {
-        long size = Files.size(part);
-        if (spec.size() > 0 && size != spec.size()) {
-            Files.delete(part);
-            throw new ModelException("the downloaded archive has " + size + " bytes, expected " + spec.size()
-                    + ": it is truncated or not the expected file; it was deleted, run the command again");
-        }
-        if (spec.sha256() != null) {
-            String actual = sha256(part);
-            if (!actual.equalsIgnoreCase(spec.sha256())) {
-                Files.delete(part);
-                throw new ModelException("the downloaded archive's SHA-256 is " + actual + ", expected " + spec.sha256()
-                        + ": it is corrupt or has been replaced; it was deleted. If you trust the new archive, pass --sha256 " + actual);
-            }
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[64 * 1024];
-            for (int n; (n = in.read(buf)) >= 0; ) d.update(buf, 0, n);
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Unpacks into a scratch folder next to the target, then moves the model into place, so a failed unpack
-     * never leaves a half model where the agent would look for one.
-     */
-    static void unpack(Path zip, Path target) throws IOException {
-        Path scratch = target.resolveSibling("." + target.getFileName() + ".unpacking");
-        deleteTree(scratch);
-        Files.createDirectories(scratch);
-        Path root = scratch.toRealPath();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                Path dest = root.resolve(e.getName()).normalize();
-                if (e.getName().startsWith("/") || e.getName().contains("\\") || !dest.startsWith(root)) {
-                    throw new ModelException("refusing to unpack '" + e.getName() + "': the path escapes the target folder; the archive is not a genuine model");
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.createDirectories(dest.getParent());
-                    Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            deleteTree(scratch);
-            if (e instanceof java.util.zip.ZipException z) throw new ModelException("the archive is not a valid zip (" + z.getMessage() + "): run the command again", z);
-            throw e;
-        }
-        Path model = root;
-        try (Stream<Path> children = Files.list(root)) {
-            var list = children.toList();
-            if (list.size() == 1 && Files.isDirectory(list.get(0))) model = list.get(0);
-        }
-        try {
-            dev.pressuremonitor.agent.stt.VoskEngine.checkLooksLikeAModel(model);
-        } catch (ModelException e) {
-            deleteTree(scratch);
-            throw new ModelException("the archive unpacked, but " + e.getMessage(), e);
-        }
-        Files.move(model, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(scratch);
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(x);
-        }
     }
 
     private static String mb(long bytes) {

@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,6 +38,7 @@ class ModelDownloaderTest {
     HttpServer server;
     final List<String> ranges = new ArrayList<>();
     final StringWriter progress = new StringWriter();
+    final List<Duration> waits = new ArrayList<>();
 
     /** How the server behaves for one request number (1-based). */
     interface Behaviour {
@@ -105,7 +107,8 @@ class ModelDownloaderTest {
     }
 
     private ModelDownloader downloader() {
-        return new ModelDownloader(HttpClient.newHttpClient(), models, new PrintWriter(progress));
+        return new ModelDownloader(HttpClient.newHttpClient(), models, new PrintWriter(progress),
+                new ModelDownloader.Retry(3, Duration.ofSeconds(2), Duration.ofSeconds(30), waits::add), Duration.ofSeconds(30));
     }
 
     @Test
@@ -138,7 +141,7 @@ class ModelDownloaderTest {
         assertThat(ranges).hasSize(2);
         assertThat(ranges.get(0)).isEqualTo("null");
         assertThat(ranges.get(1)).matches("bytes=\\d+-").isNotEqualTo("bytes=0-");
-        assertThat(progress.toString()).contains("download interrupted at").contains("resuming");
+        assertThat(progress.toString()).containsPattern("download stopped at 0\\.\\d MB: 127.0.0.1 closed the connection after 0\\.\\d MB of 0\\.2 MB; resuming in 2 s \\(attempt 2 of 3\\)");
     }
 
     @Test
@@ -185,8 +188,9 @@ class ModelDownloaderTest {
         });
         assertThatThrownBy(() -> downloader().install(new ModelSpec("tiny-model", url, body.length, sha(body))))
                 .isInstanceOf(ModelException.class)
-                .hasMessageContaining("run the same command again to resume");
-        assertThat(ranges).hasSize(ModelDownloader.ATTEMPTS);
+                .hasMessageContaining("running the same command again resumes from 0.0 MB");
+        assertThat(ranges).as("the first attempt fetched something, then two more fetched nothing new").hasSize(3);
+        assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
     }
 
     @Test
