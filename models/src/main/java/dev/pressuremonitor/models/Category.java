@@ -2,8 +2,9 @@ package dev.pressuremonitor.models;
 
 /**
  * What a rule detects. The six pressure categories come from the old-mindset column of the mindset chart;
- * TRUST counts the other way; OBJECTION and VALUE_CHALLENGE are things the prospect says that give the
- * rep's next words their context (countering or defending only exists after one of them).
+ * TRUST counts the other way; OBJECTION, VALUE_CHALLENGE and ASKED are things the prospect says that give the
+ * rep's next words their context (countering or defending only exists after an objection or a challenge; talking
+ * about us after the prospect asked about us is an answer, not a pitch).
  */
 public enum Category {
     PITCH(Kind.PRESSURE, "Pitching before asking"),
@@ -14,7 +15,8 @@ public enum Category {
     DEFEND(Kind.PRESSURE, "Defending the price"),
     TRUST(Kind.TRUST, "Building trust"),
     OBJECTION(Kind.PROSPECT_SIGNAL, "Prospect objected"),
-    VALUE_CHALLENGE(Kind.PROSPECT_SIGNAL, "Prospect questioned the value");
+    VALUE_CHALLENGE(Kind.PROSPECT_SIGNAL, "Prospect questioned the value"),
+    ASKED(Kind.PROSPECT_SIGNAL, "Prospect asked about us");
 
     public enum Kind { PRESSURE, TRUST, PROSPECT_SIGNAL }
 

@@ -2,6 +2,7 @@ package dev.pressuremonitor.agent.cli;
 
 import dev.pressuremonitor.agent.detect.RuleEngine;
 import dev.pressuremonitor.agent.detect.TextClassifier;
+import dev.pressuremonitor.models.Alert;
 import dev.pressuremonitor.models.Category;
 import dev.pressuremonitor.models.DecodeException;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -48,6 +50,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--errors", description = "Also list every line the detector got wrong.")
     boolean showErrors;
 
+    @Option(names = "--by-rule", description = "Also show, for each rule, how many lines it labelled and how many of them it got right.")
+    boolean byRule;
+
     @Mixin
     RuleOptions ruleOptions;
 
@@ -71,6 +76,8 @@ final class EvalCommand implements Callable<Integer> {
         TextClassifier classifier = new TextClassifier(engine, learnedOptions.opinion(spec.commandLine().getErr()));
         Scoreboard board = new Scoreboard();
         Map<String, Scoreboard> byDomain = new TreeMap<>();
+        RuleTally rules = new RuleTally();
+        Map<String, Category> categoryOf = new TreeMap<>();
         int bad = 0;
         for (Path file : inputs) {
             String fileDomain = CorpusSplit.domainOf(file);
@@ -87,11 +94,17 @@ final class EvalCommand implements Callable<Integer> {
                         if (bySplit && !domain.equals(fileDomain)) {
                             throw new DecodeException("field 'domain' is '" + domain + "' but the file holds domain '" + fileDomain + "': move the line to domains/" + domain + ".jsonl");
                         }
-                        Category predicted = TextClassifier.primary(classifier.classify(l.text(), l.context()), engine.pack()).orElse(null);
+                        Optional<Alert> decided = TextClassifier.primaryAlert(classifier.classify(l.text(), l.context()), engine.pack());
+                        Category predicted = decided.map(Alert::category).orElse(null);
+                        decided.ifPresent(a -> {
+                            rules.add(a.rule(), gold);
+                            categoryOf.put(a.rule(), a.category());
+                        });
                         board.add(gold, predicted);
                         byDomain.computeIfAbsent(domain, d -> new Scoreboard()).add(gold, predicted);
                         if (showErrors && gold != predicted) {
-                            out.printf("  miss %-8s -> %-8s %s: %s%s%n", name(gold), name(predicted), l.id(), l.text(),
+                            out.printf("  miss %-8s -> %-8s %s%s: %s%s%n", name(gold), name(predicted), l.id(),
+                                    decided.map(a -> " (" + a.rule() + ")").orElse(""), l.text(),
                                     l.context() == null ? "" : "   [after: " + l.context() + "]");
                         }
                     } catch (DecodeException e) {
@@ -108,6 +121,10 @@ final class EvalCommand implements Callable<Integer> {
         board.print(out);
         out.println();
         Scoreboard.printDomains(out, byDomain);
+        if (byRule) {
+            out.println();
+            rules.print(out, categoryOf);
+        }
         if (bad > 0) err.println(bad + " malformed line(s) skipped; the figures above leave them out");
         return bad > 0 ? 1 : 0;
     }

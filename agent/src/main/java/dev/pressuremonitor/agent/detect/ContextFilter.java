@@ -32,18 +32,23 @@ public final class ContextFilter {
     public boolean allows(RuleHit hit) {
         Rule rule = hit.rule();
         if (rule.openingOnly() && hit.start() > openingSeconds) return false;
+        if (!rule.unlessAfter().isEmpty() && lastSignalBefore(rule.unlessAfter(), rule.unlessWithin(), hit.start()) != null) return false;
         if (rule.afterSignals().isEmpty()) return true;
         return lastSignalBefore(rule, hit.start()) != null;
     }
 
     /** Seconds since the latest matching signal before {@code at}, or null when none is within the rule's window. */
     Double lastSignalBefore(Rule rule, double at) {
+        return lastSignalBefore(rule.afterSignals(), rule.afterWithin(), at);
+    }
+
+    private Double lastSignalBefore(java.util.Set<Category> categories, double within, double at) {
         for (var it = signals.descendingIterator(); it.hasNext(); ) {
             Signal s = it.next();
-            if (!rule.afterSignals().contains(s.category())) continue;
+            if (!categories.contains(s.category())) continue;
             if (s.at() > at + OVERLAP_TOLERANCE) continue;
             double since = Math.max(0, at - s.at());
-            return since <= rule.afterWithin() ? since : null;
+            return since <= within ? since : null;
         }
         return null;
     }

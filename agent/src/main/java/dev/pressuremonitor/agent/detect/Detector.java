@@ -60,7 +60,8 @@ public final class Detector {
             // weak rules and trust signals wait for the settled words, so a stronger reading of the same words can
             // win ("i hear you" is trust until "but" follows); nobody needs a trust signal within the second
             if (!segment.isFinal() && (rule.severity() == Severity.LOW || rule.category().kind() == Category.Kind.TRUST)) continue;
-            if (rule.category().kind() == Category.Kind.PROSPECT_SIGNAL) objected = true;
+            // a plain question about us is no objection: only objections and challenges start the answer pause
+            if (rule.category() == Category.OBJECTION || rule.category() == Category.VALUE_CHALLENGE) objected = true;
             if (!repeats.firstTime(rule.id(), hit.start())) continue;
             switch (rule.category().kind()) {
                 case PROSPECT_SIGNAL -> context.prospectSignal(rule.category(), hit.end());

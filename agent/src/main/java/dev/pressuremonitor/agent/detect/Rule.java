@@ -18,16 +18,20 @@ import java.util.Set;
  * @param speaker      whose words the rule listens to
  * @param afterSignals when not empty, the rule fires only within {@code afterWithin} seconds after the prospect
  *                     raised one of these (an objection, a value challenge)
+ * @param unlessAfter  the rule stays silent within {@code unlessWithin} seconds after the prospect raised one of
+ *                     these: credentials given because the prospect asked about us answer them, they are no pitch
  * @param openingOnly  fires only in the call's opening
  * @param reframe      what to offer instead; null for trust and prospect-signal rules
  */
 public record Rule(String id, Category category, Severity severity, double weight,
                    List<PhrasePattern> patterns, List<PhrasePattern> unless, int guardWindow, boolean negatable,
-                   Speaker speaker, Set<Category> afterSignals, double afterWithin, boolean openingOnly,
+                   Speaker speaker, Set<Category> afterSignals, double afterWithin,
+                   Set<Category> unlessAfter, double unlessWithin, boolean openingOnly,
                    Reframe reframe) {
     public Rule {
         patterns = List.copyOf(patterns);
         unless = List.copyOf(unless);
         afterSignals = Set.copyOf(afterSignals);
+        unlessAfter = Set.copyOf(unlessAfter);
     }
 }

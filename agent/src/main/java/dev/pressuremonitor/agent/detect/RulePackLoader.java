@@ -37,7 +37,7 @@ public final class RulePackLoader {
     private static final Set<String> LEXICON_FILE_FIELDS = Set.of("version", "about", "lexicons");
     private static final Set<String> RULE_FIELDS = Set.of("id", "category", "severity", "weight", "patterns", "unless",
             "guardWindow", "negatable", "context", "reframe", "note");
-    private static final Set<String> CONTEXT_FIELDS = Set.of("speaker", "after", "within", "phase");
+    private static final Set<String> CONTEXT_FIELDS = Set.of("speaker", "after", "within", "unlessAfter", "unlessWithin", "phase");
     private static final Set<String> REFRAME_FIELDS = Set.of("shift", "ask");
 
     private final MindsetChart chart;
@@ -204,6 +204,8 @@ public final class RulePackLoader {
         Speaker speaker = category.kind() == Category.Kind.PROSPECT_SIGNAL ? Speaker.PROSPECT : Speaker.REP;
         Set<Category> after = EnumSet.noneOf(Category.class);
         double within = 0;
+        Set<Category> unlessAfter = EnumSet.noneOf(Category.class);
+        double unlessWithin = 0;
         boolean openingOnly = false;
         JsonNode ctx = node.get("context");
         if (ctx != null) {
@@ -211,16 +213,16 @@ public final class RulePackLoader {
             unknownFields(ctx, CONTEXT_FIELDS, at, "context");
             if (ctx.has("speaker")) speaker = enumValue(ctx, "speaker", Speaker.class, at.in("context"));
             if (ctx.has("after")) {
-                JsonNode a = ctx.get("after");
-                if (!a.isArray() || a.isEmpty()) throw at.error("context.after", "must be a non-empty array of prospect signals, e.g. [\"OBJECTION\"]");
-                for (JsonNode s : a) {
-                    Category c = parseEnum(s, Category.class, at, "context.after");
-                    if (c.kind() != Category.Kind.PROSPECT_SIGNAL) throw at.error("context.after", "'" + c + "' is not a prospect signal (use OBJECTION or VALUE_CHALLENGE)");
-                    after.add(c);
-                }
+                after = signals(ctx, "after", at);
                 within = ctx.has("within") ? boundedDouble(ctx, "within", 1, 600, at.in("context")) : 30;
             } else if (ctx.has("within")) {
                 throw at.error("context.within", "needs 'after' to say what it counts from");
+            }
+            if (ctx.has("unlessAfter")) {
+                unlessAfter = signals(ctx, "unlessAfter", at);
+                unlessWithin = ctx.has("unlessWithin") ? boundedDouble(ctx, "unlessWithin", 1, 600, at.in("context")) : 30;
+            } else if (ctx.has("unlessWithin")) {
+                throw at.error("context.unlessWithin", "needs 'unlessAfter' to say what it counts from");
             }
             if (ctx.has("phase")) {
                 String phase = requiredText(ctx, "phase", at.in("context"));
@@ -241,7 +243,7 @@ public final class RulePackLoader {
         } else if (rf != null) {
             throw at.error("reframe", "only pressure rules carry a reframe");
         }
-        return new Rule(id, category, severity, weight, patterns, unless, guardWindow, negatable, speaker, after, within, openingOnly, reframe);
+        return new Rule(id, category, severity, weight, patterns, unless, guardWindow, negatable, speaker, after, within, unlessAfter, unlessWithin, openingOnly, reframe);
     }
 
     private static List<PhrasePattern> patterns(JsonNode node, String field, Where at, boolean required, Lexicons lexicons) {
@@ -329,5 +331,19 @@ public final class RulePackLoader {
             sb.append(problem);
             return new RulePackException(sb.toString());
         }
+    }
+
+    /** A context field naming prospect signals: a non-empty array of OBJECTION, VALUE_CHALLENGE or ASKED. */
+    private static Set<Category> signals(JsonNode ctx, String field, Where at) {
+        JsonNode a = ctx.get(field);
+        String name = "context." + field;
+        if (!a.isArray() || a.isEmpty()) throw at.error(name, "must be a non-empty array of prospect signals, e.g. [\"OBJECTION\"]");
+        Set<Category> out = EnumSet.noneOf(Category.class);
+        for (JsonNode s : a) {
+            Category c = parseEnum(s, Category.class, at, name);
+            if (c.kind() != Category.Kind.PROSPECT_SIGNAL) throw at.error(name, "'" + c + "' is not a prospect signal (use OBJECTION, VALUE_CHALLENGE or ASKED)");
+            out.add(c);
+        }
+        return out;
     }
 }

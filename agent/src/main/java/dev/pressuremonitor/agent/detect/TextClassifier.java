@@ -52,6 +52,11 @@ public final class TextClassifier {
 
     /** The one label an utterance gets for evaluation: its heaviest alert's category (earliest on a tie). */
     public static Optional<Category> primary(List<Alert> alerts, RulePack pack) {
+        return primaryAlert(alerts, pack).map(Alert::category);
+    }
+
+    /** The alert that decides an utterance's label: the heaviest (earliest on a tie). */
+    public static Optional<Alert> primaryAlert(List<Alert> alerts, RulePack pack) {
         Alert best = null;
         double bestWeight = -1;
         for (Alert a : alerts) {
@@ -61,7 +66,7 @@ public final class TextClassifier {
                 bestWeight = w;
             }
         }
-        return Optional.ofNullable(best).map(Alert::category);
+        return Optional.ofNullable(best);
     }
 
     private static double weightOf(String ruleId, RulePack pack) {

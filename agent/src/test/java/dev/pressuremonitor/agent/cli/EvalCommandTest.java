@@ -30,6 +30,22 @@ class EvalCommandTest {
     }
 
     @Test
+    void byRuleShowsWhichRuleLabelledEachLineAndWhatTheWrongOnesReallyWere(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("tiny.jsonl");
+        Files.writeString(f, """
+                {"id":"1","text":"just checking in on the quote","label":"CHASE"}
+                {"id":"2","text":"are you ready to sign today","label":"CLOSE"}
+                {"id":"3","text":"just checking in to see how you are","label":"NONE"}
+                {"id":"4","text":"what made you reach out","label":"NONE"}
+                """);
+        CliTest r = CliTest.run("", "eval", "--learned", "off", "--by-rule", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).containsPattern("(?m)^chase\\.checking-in\\s+2\\s+1\\s+0\\.500\\s+NONE 1$");
+        assertThat(r.out()).containsPattern("(?m)^close\\.ready-to-sign\\s+1\\s+1\\s+1\\.000\\s*$");
+        assertThat(r.out().indexOf("chase.checking-in")).as("least precise first").isLessThan(r.out().indexOf("close.ready-to-sign"));
+    }
+
+    @Test
     void skipsMalformedLinesSayingWhereAndKeepsScoring(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("mixed.jsonl");
         Files.writeString(f, """

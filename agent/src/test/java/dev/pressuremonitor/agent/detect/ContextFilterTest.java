@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContextFilterTest {
     private static final RulePack PACK = Packs.parse(String.join(",",
             Packs.rule("defend.worth", "DEFEND", "\"worth it\"", "\"context\":{\"after\":[\"VALUE_CHALLENGE\"],\"within\":30}"),
-            Packs.rule("pitch.intro", "PITCH", "\"about us\"", "\"context\":{\"phase\":\"opening\"}")));
+            Packs.rule("pitch.intro", "PITCH", "\"about us\"", "\"context\":{\"phase\":\"opening\"}"),
+            Packs.rule("pitch.awards", "PITCH", "\"award winning\"", "\"context\":{\"unlessAfter\":[\"ASKED\"],\"unlessWithin\":20}")));
 
     private static RuleHit hit(int rule, double at) {
         return new RuleHit(PACK.rules().get(rule), 0, 1, at, at + 0.5, "x");
@@ -39,5 +40,16 @@ class ContextFilterTest {
         ContextFilter c = new ContextFilter(60);
         assertThat(c.allows(hit(1, 59))).isTrue();
         assertThat(c.allows(hit(1, 61))).isFalse();
+    }
+
+    @Test
+    void aRuleThatIsNoPitchWhenAskedStaysSilentRightAfterTheProspectAsks() {
+        ContextFilter c = new ContextFilter(60);
+        assertThat(c.allows(hit(2, 10))).as("volunteered").isTrue();
+        c.prospectSignal(Category.ASKED, 12);
+        assertThat(c.allows(hit(2, 13))).as("answering their question").isFalse();
+        assertThat(c.allows(hit(2, 33))).as("more than 20 s later it is volunteered again").isTrue();
+        c.prospectSignal(Category.OBJECTION, 40);
+        assertThat(c.allows(hit(2, 41))).as("another signal does not silence it").isTrue();
     }
 }

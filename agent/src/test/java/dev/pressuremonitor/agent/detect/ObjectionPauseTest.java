@@ -39,4 +39,11 @@ class ObjectionPauseTest {
         say(Speaker.REP, 14, "what part of it worries you");
         assertThat(detector.figures().objectionPauses()).singleElement().satisfies(p -> assertThat(p).isCloseTo(0.48, within(1e-9)));
     }
+
+    @Test
+    void aPlainQuestionAboutUsIsNotAnObjection() {
+        say(Speaker.PROSPECT, 10, "how long has your company been around");
+        say(Speaker.REP, 14, "about twelve years now");
+        assertThat(detector.figures().objectionPauses()).isEmpty();
+    }
 }

@@ -59,6 +59,18 @@ class RulePackLoaderTest {
     }
 
     @Test
+    void unlessAfterMustNameProspectSignalsAndUnlessWithinNeedsIt() {
+        String wrong = pack("{\"id\":\"pitch.x\",\"category\":\"PITCH\",\"patterns\":[\"award winning\"],"
+                + "\"context\":{\"unlessAfter\":[\"PITCH\"]},\"reframe\":{\"shift\":\"stop-pitching\",\"ask\":\"?\"}}");
+        assertThatThrownBy(() -> loader.parse("p.json", wrong, null))
+                .hasMessageContaining("rule 'pitch.x': field 'context.unlessAfter' 'PITCH' is not a prospect signal (use OBJECTION, VALUE_CHALLENGE or ASKED)");
+        String alone = pack("{\"id\":\"pitch.x\",\"category\":\"PITCH\",\"patterns\":[\"award winning\"],"
+                + "\"context\":{\"unlessWithin\":20},\"reframe\":{\"shift\":\"stop-pitching\",\"ask\":\"?\"}}");
+        assertThatThrownBy(() -> loader.parse("p.json", alone, null))
+                .hasMessageContaining("field 'context.unlessWithin' needs 'unlessAfter' to say what it counts from");
+    }
+
+    @Test
     void anUnsupportedVersionSaysWhichOneIsRead() {
         assertThatThrownBy(() -> loader.parse("p.json", "{\"version\":2,\"rules\":[]}", null))
                 .hasMessage("p.json: field 'version' is 2 but this Pressure Monitor reads version 1 packs");

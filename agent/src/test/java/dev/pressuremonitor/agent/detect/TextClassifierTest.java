@@ -32,4 +32,18 @@ class TextClassifierTest {
         assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "Honestly this sounds like a scam."), PACK)).contains(Category.COUNTER);
         assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "Sure, go ahead and tell me."), PACK)).as("no objection: no context").isEmpty();
     }
+
+    @Test
+    void credentialsAnsweringAPlainQuestionAboutUsAreNoPitch() {
+        String rep = "We're a small team, and we've been doing this for about fifteen years.";
+        assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, null), PACK)).as("volunteered").contains(Category.PITCH);
+        assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "How big is your company?"), PACK)).as("asked").isEmpty();
+    }
+
+    @Test
+    void credentialsAnsweringARemarkAgainstUsDefendTheCompany() {
+        String rep = "We've been doing this for 25 years and we have thousands of happy customers.";
+        assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "I read some bad reviews about your support."), PACK)).contains(Category.DEFEND);
+        assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "Why should we pick you?"), PACK)).contains(Category.DEFEND);
+    }
 }
