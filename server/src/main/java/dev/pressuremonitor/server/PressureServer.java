@@ -92,7 +92,8 @@ public final class PressureServer implements AutoCloseable {
             housekeeping.scheduleAtFixedRate(this::applyRetention, 0, 6, TimeUnit.HOURS);
         }
         housekeeping.scheduleAtFixedRate(this::closeSilentCalls, 1, 1, TimeUnit.MINUTES);
-        java.util.List<dev.pressuremonitor.server.http.HttpApi> apis = java.util.List.of(new CallsApi(store),
+        java.util.List<dev.pressuremonitor.server.http.HttpApi> apis = java.util.List.of(
+                new dev.pressuremonitor.server.feedback.FeedbackApi(store, metrics, java.time.Clock.systemUTC()), new CallsApi(store),
                 new TeamApi(store, metrics, java.time.Clock.systemUTC()), new dev.pressuremonitor.server.overlay.OverlayAccessApi());
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 /**
  * Calls in a SQL database through JDBC: SQLite (a file, WAL mode) for one rep, PostgreSQL for a team; one schema,
  * one code path. The pieces, each with one job: {@link Database} (the pool and the schema), {@link EventWriter}
- * (the single durable writer), {@link CallReader}, {@link Summaries}, {@link TeamQueries}, {@link TokenTable} and
- * {@link Retention}. An event's future completes only once it is durable, so an acknowledged event survives a crash.
+ * (the single durable writer), {@link CallReader}, {@link Summaries}, {@link TeamQueries}, {@link TokenTable},
+ * {@link FeedbackTable} and {@link Retention}. An event's future completes only once it is durable, so an acknowledged event survives a crash.
  */
 public final class CallStore implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CallStore.class);
@@ -30,6 +30,7 @@ public final class CallStore implements AutoCloseable {
     private final TeamQueries team;
     private final TokenTable tokens;
     private final Retention retention;
+    private final FeedbackTable feedback;
     private final WriteHealth health = new WriteHealth();
     private volatile boolean closed;
 
@@ -53,6 +54,7 @@ public final class CallStore implements AutoCloseable {
         this.team = new TeamQueries(db);
         this.tokens = new TokenTable(db);
         this.retention = new Retention(db);
+        this.feedback = new FeedbackTable(db);
         this.writer = new EventWriter(db, health, summaries::ended, summaries::repair, summaries::rebuild);
         // calls whose call_ended was stored but whose summary a crash kept from being saved are finished now
         List<String> unfinished = reader.endedWithoutSummary();
@@ -157,6 +159,11 @@ public final class CallStore implements AutoCloseable {
 
     public Optional<Principal> findToken(String hash) throws SQLException {
         return tokens.findToken(hash);
+    }
+
+    /** Marks people made on calls: nudges that were not pressure, nudges that were right, pressure missed. */
+    public FeedbackTable feedback() {
+        return feedback;
     }
 
     /** Deletes calls that ended before {@code cutoff} (epoch ms) with their events; returns how many calls. */

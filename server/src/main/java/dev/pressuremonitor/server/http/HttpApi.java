@@ -24,4 +24,15 @@ public interface HttpApi {
      * @return null when this API does not serve the path
      */
     Response handle(QueryStringDecoder uri, dev.pressuremonitor.server.access.Principal who) throws Exception;
+
+    /**
+     * A POST to an {@code /api/} path: the router has checked that the body is JSON and came from this server's own
+     * pages (or a tool without an Origin), so a page of another site cannot post with a reader's token.
+     *
+     * @param body the request body, UTF-8 JSON
+     * @return null when this API takes no POST at the path
+     */
+    default Response post(QueryStringDecoder uri, String body, dev.pressuremonitor.server.access.Principal who) throws Exception {
+        return null;
+    }
 }

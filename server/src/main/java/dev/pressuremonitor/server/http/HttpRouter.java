@@ -96,10 +96,12 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             upgradeRequest(ctx, req, uri, path);
             return;
         }
-        if (!req.method().equals(HttpMethod.GET) && !req.method().equals(HttpMethod.HEAD)) {
-            HttpResponses.error(ctx, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED, req.method() + " is not supported here: use GET");
+        boolean post = req.method().equals(HttpMethod.POST) && path.startsWith("/api/");
+        if (!post && !req.method().equals(HttpMethod.GET) && !req.method().equals(HttpMethod.HEAD)) {
+            HttpResponses.error(ctx, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED, req.method() + " is not supported here: use GET (POST only to /api/...)");
             return;
         }
+        if (post && !postAllowed(ctx, req, keepAlive)) return;
         if (path.equals("/healthz")) {
             HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, health.json());
             return;
@@ -245,6 +247,27 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         return v == null || v.size() != 1 ? null : v.get(0);
     }
 
+    /**
+     * A POST changes something with the caller's token, so it must be JSON (a form of another site cannot send that
+     * without the browser asking first, and this server never says yes) and, from a browser, come from this server's
+     * own pages. False when refused (answered here).
+     */
+    private boolean postAllowed(ChannelHandlerContext ctx, FullHttpRequest req, boolean keepAlive) {
+        String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            HttpResponses.error(ctx, keepAlive, HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as JSON with 'Content-Type: application/json'");
+            return false;
+        }
+        String origin = req.headers().get(HttpHeaderNames.ORIGIN);
+        if (!originAllowed(origin, req.headers().get(HttpHeaderNames.HOST))) {
+            metrics.refused("origin");
+            HttpResponses.error(ctx, keepAlive, HttpResponseStatus.FORBIDDEN, "a POST from a page of " + origin
+                    + " is refused: only this server's own pages (or origins allowed with --allow-origin) may change anything");
+            return false;
+        }
+        return true;
+    }
+
     private void serveApi(ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder uri, boolean keepAlive) {
         String token = bearer(req);
         if (token == null) token = single(uri, "token");
@@ -269,15 +292,17 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
                     "an operator token reads /metrics and nothing else: use a viewer or team token for " + uri.path());
             return;
         }
+        // read now: the request is released once this handler returns
+        String body = req.method().equals(HttpMethod.POST) ? req.content().toString(StandardCharsets.UTF_8) : null;
         try {
             blocking.execute(() -> {
                 HttpApi.Response res = null;
                 try {
                     for (HttpApi api : apis) {
-                        res = api.handle(uri, principal);
+                        res = body == null ? api.handle(uri, principal) : api.post(uri, body, principal);
                         if (res != null) break;
                     }
-                    if (res == null) res = HttpApi.Response.error(HttpResponseStatus.NOT_FOUND, "nothing at " + uri.path());
+                    if (res == null) res = HttpApi.Response.error(HttpResponseStatus.NOT_FOUND, (body == null ? "nothing at " : "nothing takes a POST at ") + uri.path());
                 } catch (Exception e) {
                     org.slf4j.LoggerFactory.getLogger(HttpRouter.class).error("{} failed: {}", uri.path(), e.toString());
                     res = HttpApi.Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the server could not answer " + uri.path() + " (" + e.getMessage() + "): try again; the server log has details");

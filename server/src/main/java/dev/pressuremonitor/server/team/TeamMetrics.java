@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 public final class TeamMetrics {
     static final int MAX_TEAMS = 50;
     static final int MAX_REPS = 500;
+    /** Rules come from agents' rule packs: enough for the shipped ones and a team's own, not one per typo. */
+    static final int MAX_RULES = 300;
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final boolean perRep;
@@ -33,7 +35,11 @@ public final class TeamMetrics {
                 .meterFilter(MeterFilter.maximumAllowableTags("pm.alerts", "team", MAX_TEAMS, MeterFilter.deny()))
                 .meterFilter(MeterFilter.maximumAllowableTags("pm.calls", "team", MAX_TEAMS, MeterFilter.deny()))
                 .meterFilter(MeterFilter.maximumAllowableTags("pm.call", "team", MAX_TEAMS, MeterFilter.deny()))
-                .meterFilter(MeterFilter.maximumAllowableTags("pm.alerts", "rep", MAX_REPS, MeterFilter.deny()));
+                .meterFilter(MeterFilter.maximumAllowableTags("pm.alerts", "rep", MAX_REPS, MeterFilter.deny()))
+                .meterFilter(MeterFilter.maximumAllowableTags("pm.nudges", "team", MAX_TEAMS, MeterFilter.deny()))
+                .meterFilter(MeterFilter.maximumAllowableTags("pm.nudges", "rule", MAX_RULES, MeterFilter.deny()))
+                .meterFilter(MeterFilter.maximumAllowableTags("pm.feedback.marks", "team", MAX_TEAMS, MeterFilter.deny()))
+                .meterFilter(MeterFilter.maximumAllowableTags("pm.feedback.marks", "rule", MAX_RULES, MeterFilter.deny()));
         ingest = Timer.builder("pm.ingest").description("From an agent frame arriving to the event being durably stored")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(5))
                 .register(registry);
@@ -67,8 +73,23 @@ public final class TeamMetrics {
                 .tag("category", a.category().name()).tag("team", team.isEmpty() ? "none" : team);
         if (perRep) b.tag("rep", rep);
         b.register(registry).increment();
+        if (a.nudge()) {
+            Counter.builder("pm.nudges").description("Nudges shown live, by rule: the denominator of the false-nudge rate")
+                    .tag("category", a.category().name()).tag("rule", a.rule()).tag("team", team.isEmpty() ? "none" : team)
+                    .register(registry).increment();
+        }
         long lag = nowMillis - sentAtMillis;
         if (lag >= 0) detectionLag.record(Duration.ofMillis(lag));
+    }
+
+    /**
+     * Someone marked a nudge (not_pressure, confirmed) or a missed moment. The false-nudge rate per category or rule
+     * is {@code pm_feedback_marks_total{kind="not_pressure"}} over {@code pm_nudges_total}.
+     */
+    public void marked(dev.pressuremonitor.models.FeedbackMark m) {
+        Counter.builder("pm.feedback.marks").description("Marks people made on calls: nudges not pressure or confirmed, pressure missed")
+                .tag("kind", m.kind().wire()).tag("category", m.category().name()).tag("rule", m.rule() == null ? "none" : m.rule())
+                .tag("team", m.team().isEmpty() ? "none" : m.team()).register(registry).increment();
     }
 
     /** A client hit a limit ({@code limit}: connections, rate, open-calls, frame-size, auth, origin). */
