@@ -30,25 +30,26 @@ final class LearnedOptions {
      */
     SecondOpinion opinion(PrintWriter err) {
         if (learned == Switch.off) return null;
-        LearnedModel m;
-        try {
-            if (model == null) {
-                m = LearnedModel.shipped();
-            } else {
-                try (InputStream in = Files.newInputStream(model)) {
-                    m = LearnedModel.read(in, model.toString());
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new UserException("no such model file: " + model + " (write one with 'pressure-monitor train --out FILE')");
-        } catch (IOException e) {
-            throw new UserException(e.getMessage());
-        }
+        LearnedModel m = read(model);
         try {
             return new LearnedOpinion(SentenceEncoder.load(), m);
         } catch (IOException e) {
             err.println("warning: " + e.getMessage() + "; going on with the rules alone (--learned off says so quietly)");
             return null;
+        }
+    }
+
+    /** The model in {@code file}, or the shipped one when it is null. */
+    static LearnedModel read(Path file) {
+        try {
+            if (file == null) return LearnedModel.shipped();
+            try (InputStream in = Files.newInputStream(file)) {
+                return LearnedModel.read(in, file.toString());
+            }
+        } catch (NoSuchFileException e) {
+            throw new UserException("no such model file: " + file + " (write one with 'pressure-monitor train --out FILE')");
+        } catch (IOException e) {
+            throw new UserException(e.getMessage());
         }
     }
 

@@ -32,10 +32,44 @@ public final class HeadTrainer {
         int n = x.size(), k = labels.size();
         if (n == 0) throw new IllegalArgumentException("no examples to train on");
         if (n != y.length) throw new IllegalArgumentException(n + " examples but " + y.length + " labels");
-        int dense = x.get(0).dense().length, width = dense + hashSlots + 1;
-        double[] weightOf = classWeights(y, k);
+        int width = x.get(0).dense().length + hashSlots + 1;
+        double[] classWeight = classWeights(y, k);
+        double[] share = new double[n];
+        for (int j = 0; j < n; j++) share[j] = classWeight[y[j]];
+        return descend(labels, x, y, share, new double[k][width], new double[k][width]);
+    }
 
-        double[][] w = new double[k][width], m = new double[k][width], v = new double[k][width], grad = new double[k][width];
+    /**
+     * Refits a head that already exists: starts from its weights and pulls every weight back toward them (the L2
+     * penalty measures the distance from {@code start}, not from zero), so a few hundred new lines move it where
+     * they disagree with it and leave the rest as it was.
+     *
+     * @param extra each example's weight on top of its class weight (1 for a corpus line; more for a line a team
+     *              marked, so a few dozen of them count beside thousands of corpus lines)
+     */
+    public LinearHead refine(LinearHead start, List<Features> x, int[] y, double[] extra) {
+        int n = x.size(), k = start.labels().size();
+        if (n == 0) throw new IllegalArgumentException("no examples to train on");
+        if (n != y.length || n != extra.length) throw new IllegalArgumentException(n + " examples but " + y.length + " labels and " + extra.length + " weights");
+        float[][] w0 = start.weights();
+        double[][] from = new double[k][w0[0].length];
+        for (int c = 0; c < k; c++) for (int i = 0; i < from[c].length; i++) from[c][i] = w0[c][i];
+        double[] classWeight = classWeights(y, k);
+        double[] share = new double[n];
+        double total = 0;
+        for (int j = 0; j < n; j++) total += share[j] = classWeight[y[j]] * extra[j];
+        for (int j = 0; j < n; j++) share[j] /= total;
+        double[][] anchor = new double[k][];
+        for (int c = 0; c < k; c++) anchor[c] = from[c].clone();
+        return descend(start.labels(), x, y, share, from, anchor);
+    }
+
+    /** Adam on the weighted cross-entropy, L2 toward {@code anchor}; {@code w} is the start and is overwritten. */
+    private LinearHead descend(List<String> labels, List<Features> x, int[] y, double[] share, double[][] w, double[][] anchor) {
+        int n = x.size(), k = labels.size(), width = w[0].length;
+        int dense = x.get(0).dense().length;
+        if (dense + 1 > width) throw new IllegalArgumentException(dense + " dense features, the head takes " + (width - 1));
+        double[][] m = new double[k][width], v = new double[k][width], grad = new double[k][width];
         double[] p = new double[k];
         final double b1 = 0.9, b2 = 0.999, eps = 1e-8;
         for (int step = 1; step <= steps; step++) {
@@ -54,7 +88,7 @@ public final class HeadTrainer {
                 double sum = 0;
                 for (int c = 0; c < k; c++) sum += (p[c] = Math.exp(p[c] - max));
                 for (int c = 0; c < k; c++) {
-                    double err = weightOf[y[j]] * (p[c] / sum - (c == y[j] ? 1 : 0));
+                    double err = share[j] * (p[c] / sum - (c == y[j] ? 1 : 0));
                     double[] g = grad[c];
                     for (int i = 0; i < dense; i++) g[i] += err * d[i];
                     for (int slot : f.slots()) g[dense + slot] += err * f.slotValue();
@@ -64,7 +98,7 @@ public final class HeadTrainer {
             double c1 = 1 - Math.pow(b1, step), c2 = 1 - Math.pow(b2, step);
             for (int c = 0; c < k; c++) {
                 for (int i = 0; i < width; i++) {
-                    double g = grad[c][i] + (i < width - 1 ? l2 * w[c][i] : 0);
+                    double g = grad[c][i] + (i < width - 1 ? l2 * (w[c][i] - anchor[c][i]) : 0);
                     m[c][i] = b1 * m[c][i] + (1 - b1) * g;
                     v[c][i] = b2 * v[c][i] + (1 - b2) * g * g;
                     w[c][i] -= rate * (m[c][i] / c1) / (Math.sqrt(v[c][i] / c2) + eps);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pressuremonitor.models.Category;
+import dev.pressuremonitor.models.DecodeException;
+import dev.pressuremonitor.models.TeamModelFile;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -46,6 +48,7 @@ public record LearnedModel(LinearHead head, int hashSlots, double hashWeight, Ma
         } catch (IOException e) {
             throw new IOException(source + " is not readable JSON; write it again with 'pressure-monitor train'");
         }
+        if (root != null && TeamModelFile.FORMAT.equals(root.path("format").asText())) return fromTeamFile(bytes, source);
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException(source + " is not a model written by 'pressure-monitor train' (no format " + FORMAT + ")");
         }
@@ -68,6 +71,20 @@ public record LearnedModel(LinearHead head, int hashSlots, double hashWeight, Ma
         } catch (IllegalArgumentException e) {
             throw new IOException(source + ": " + e.getMessage());
         }
+    }
+
+    /** The model inside a team model file, once its checksum is right; a refit that was refused is not used. */
+    private static LearnedModel fromTeamFile(byte[] bytes, String source) throws IOException {
+        TeamModelFile file;
+        try {
+            file = TeamModelFile.read(bytes);
+        } catch (DecodeException e) {
+            throw new IOException(source + ": " + e.getMessage());
+        }
+        if (!file.accepted()) {
+            throw new IOException(source + " holds a refit that 'train' refused (it lowered precision); keep the model in use, or train again with more marks");
+        }
+        return read(new ByteArrayInputStream(file.modelBytes()), source + " (team " + file.team() + ")");
     }
 
     public void write(OutputStream out, ObjectNode about) throws IOException {

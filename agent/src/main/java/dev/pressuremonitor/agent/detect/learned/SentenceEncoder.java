@@ -25,11 +25,13 @@ public final class SentenceEncoder implements AutoCloseable {
     private final OrtSession session;
     private final WordPieceTokenizer tokenizer;
     private final boolean typeIds;
+    private final String id;
 
-    private SentenceEncoder(OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer) {
+    private SentenceEncoder(OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer, String id) {
         this.env = env;
         this.session = session;
         this.tokenizer = tokenizer;
+        this.id = id;
         this.typeIds = session.getInputNames().contains("token_type_ids");
     }
 
@@ -47,11 +49,28 @@ public final class SentenceEncoder implements AutoCloseable {
                 options.setIntraOpNumThreads(1);
                 options.setInterOpNumThreads(1);
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                return new SentenceEncoder(env, env.createSession(model, options), tokenizer);
+                return new SentenceEncoder(env, env.createSession(model, options), tokenizer, idOf(model));
             }
         } catch (OrtException | UnsatisfiedLinkError e) {
             throw new IOException("cannot start the sentence model with ONNX Runtime on this platform ("
                     + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Which encoder this is: its name and the start of the SHA-256 of its model file. Embeddings, and heads fitted
+     * on them, only mean something to the encoder that made them.
+     */
+    public String id() {
+        return id;
+    }
+
+    static String idOf(byte[] model) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(model);
+            return "all-MiniLM-L6-v2-int8@" + java.util.HexFormat.of().formatHex(h, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
