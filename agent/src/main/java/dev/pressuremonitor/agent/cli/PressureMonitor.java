@@ -17,7 +17,7 @@ import java.io.PrintWriter;
         footer = {"  pressure-monitor run --demo           watch the bundled call being coached",
                 "  pressure-monitor run --rep ana        coach your own call (microphone)",
                 "  pressure-monitor COMMAND --help       what each command does, with examples"},
-        subcommands = {RunCommand.class, ServerCommand.class, AgentCommand.class, AnalyzeCommand.class, DevicesCommand.class, ModelCommand.class, TokenCommand.class,
+        subcommands = {RunCommand.class, ServerCommand.class, AgentCommand.class, AnalyzeCommand.class, DevicesCommand.class, ModelCommand.class, TokenCommand.class, FeedbackCommand.class,
                 ClassifyCommand.class, EvalCommand.class, TrainCommand.class, QuestionEvalCommand.class, CommandLine.HelpCommand.class})
 public final class PressureMonitor implements Runnable {
     @CommandLine.Spec

@@ -34,7 +34,7 @@ class HelpTest {
     @Test
     void everyHelpPageFitsEightyColumns() {
         for (String[] cmd : new String[][]{{"--help"}, {"run", "--help"}, {"server", "--help"}, {"agent", "--help"}, {"analyze", "--help"},
-                {"devices", "--help"}, {"model", "--help"}, {"model", "download", "--help"}, {"model", "install", "--help"}, {"token", "create", "--help"}, {"classify", "--help"}, {"eval", "--help"}, {"eval-questions", "--help"}, {"model", "check", "--help"}}) {
+                {"devices", "--help"}, {"model", "--help"}, {"model", "download", "--help"}, {"model", "install", "--help"}, {"token", "create", "--help"}, {"feedback", "export", "--help"}, {"classify", "--help"}, {"eval", "--help"}, {"eval-questions", "--help"}, {"model", "check", "--help"}}) {
             String help = CliTest.run("", cmd).out();
             assertThat(help.lines()).as(String.join(" ", cmd)).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
         }
