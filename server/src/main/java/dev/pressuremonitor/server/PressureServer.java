@@ -91,7 +91,9 @@ public final class PressureServer implements AutoCloseable {
         if (config.retentionDays() > 0) {
             housekeeping.scheduleAtFixedRate(this::applyRetention, 0, 6, TimeUnit.HOURS);
         }
-        housekeeping.scheduleAtFixedRate(this::closeSilentCalls, 1, 1, TimeUnit.MINUTES);
+        watchStoredOpenCalls();
+        long checkMs = Math.max(100, Math.min(60_000, config.abandonAfter().toMillis() / 4));
+        housekeeping.scheduleAtFixedRate(this::closeSilentCalls, checkMs, checkMs, TimeUnit.MILLISECONDS);
         java.util.List<dev.pressuremonitor.server.http.HttpApi> apis = java.util.List.of(
                 new dev.pressuremonitor.server.feedback.FeedbackApi(store, metrics, java.time.Clock.systemUTC()), new CallsApi(store),
                 new TeamApi(store, metrics, java.time.Clock.systemUTC()), new dev.pressuremonitor.server.overlay.OverlayAccessApi());
@@ -184,12 +186,20 @@ public final class PressureServer implements AutoCloseable {
         return metrics;
     }
 
-    /** A call whose agent has sent nothing for this long is closed by the server ("abandoned"). */
-    public static final java.time.Duration SILENT_CALL_LIMIT = java.time.Duration.ofHours(2);
+    /** Calls left open when the server last stopped (or on another server) are closed too if nobody comes back for them. */
+    private void watchStoredOpenCalls() {
+        try {
+            int n = ingest.watchStoredOpenCalls();
+            if (n > 0) log.info("{} call(s) in the database are open: each is closed as abandoned {} after its last event unless its agent comes back",
+                    n, config.abandonAfter().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+        } catch (java.sql.SQLException e) {
+            log.error("cannot list the open calls in the database ({}): calls left open before this start are closed only by their agents", e.getMessage());
+        }
+    }
 
     private void closeSilentCalls() {
         try {
-            ingest.closeSilentCalls(SILENT_CALL_LIMIT, System.currentTimeMillis());
+            ingest.closeSilentCalls(config.abandonAfter(), System.currentTimeMillis());
         } catch (RuntimeException e) {
             log.error("could not close silent calls: {}", e.getMessage());
         }

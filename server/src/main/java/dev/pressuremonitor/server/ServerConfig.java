@@ -19,12 +19,14 @@ import java.time.Duration;
  * @param metricsPerRep      tag alert metrics with the rep (capped); off by default
  * @param connections        open connections the server takes in all and from one address
  * @param allowedHosts       Host names besides loopback and the bound address that an unauthenticated server answers
+ * @param abandonAfter       an open call with no new event for this long is closed by the server ("abandoned"),
+ *                           counted from its last stored event, also across a restart of the server
  */
 public record ServerConfig(String host, int port, int maxFrameBytes, Duration handshakeTimeout,
                            Duration pingEvery, Duration closeIfSilentFor, int overlayBacklog,
                            String db, int retentionDays, boolean metricsPerRep, boolean auth,
                            java.util.List<String> allowedOrigins, Limits limits, Connections connections,
-                           java.util.List<String> allowedHosts) {
+                           java.util.List<String> allowedHosts, Duration abandonAfter) {
 
     /**
      * What one client may use. Over a limit the client gets a clear refusal (HTTP 429 at the handshake, close code
@@ -54,53 +56,53 @@ public record ServerConfig(String host, int port, int maxFrameBytes, Duration ha
     /** Loopback, port 8425, and a throwaway database (db null): what tests and one-off runs want. */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8425, 64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20),
-                Duration.ofSeconds(60), 256, null, 0, false, false, java.util.List.of(), Limits.defaults(), Connections.defaults(), java.util.List.of());
+                Duration.ofSeconds(60), 256, null, 0, false, false, java.util.List.of(), Limits.defaults(), Connections.defaults(), java.util.List.of(), Duration.ofHours(2));
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts);
+        return new ServerConfig(h, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts, abandonAfter);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts);
+        return new ServerConfig(host, p, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts, abandonAfter);
     }
 
     /** @param url jdbc:sqlite:FILE or jdbc:postgresql://...; null for a throwaway database */
     public ServerConfig withDb(String url) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, url, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, url, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts, abandonAfter);
     }
 
     /** Ended calls older than this many days are deleted; 0 keeps everything. */
     public ServerConfig withRetentionDays(int days) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, days, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, days, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts, abandonAfter);
     }
 
     /** Requires tokens for agents, overlays and team pages (a team server); off for a loopback-only local server. */
     public ServerConfig withAuth(boolean on) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, on, allowedOrigins, limits, connections, allowedHosts);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, on, allowedOrigins, limits, connections, allowedHosts, abandonAfter);
     }
 
     /** Browser origins besides the server's own that may open WebSockets, e.g. "https://crm.example.com". */
     public ServerConfig withAllowedOrigins(java.util.List<String> origins) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, java.util.List.copyOf(origins), limits, connections, allowedHosts);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, java.util.List.copyOf(origins), limits, connections, allowedHosts, abandonAfter);
     }
 
     public ServerConfig withLimits(Limits l) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, l, connections, allowedHosts);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, l, connections, allowedHosts, abandonAfter);
     }
 
     /** Pings a peer not heard from for {@code pingEvery}; closes one silent (not even a pong) for {@code closeIfSilentFor}. */
     public ServerConfig withKeepAlive(Duration pingEvery, Duration closeIfSilentFor) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts, abandonAfter);
     }
 
     public ServerConfig withConnections(Connections c) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, c, allowedHosts);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, c, allowedHosts, abandonAfter);
     }
 
     /** How long a request may take to arrive in full once its first byte has. */
     public ServerConfig withRequestTimeout(Duration d) {
-        return new ServerConfig(host, port, maxFrameBytes, d, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts);
+        return new ServerConfig(host, port, maxFrameBytes, d, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts, abandonAfter);
     }
 
     /**
@@ -108,10 +110,16 @@ public record ServerConfig(String host, int port, int maxFrameBytes, Duration ha
      * in /etc/hosts for 127.0.0.1. Any other name is refused: a page whose DNS name was rebound to this machine.
      */
     public ServerConfig withAllowedHosts(java.util.List<String> hosts) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, java.util.List.copyOf(hosts));
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, java.util.List.copyOf(hosts), abandonAfter);
+    }
+
+    /** Open calls with no new event for {@code d} are closed as abandoned (2 hours unless set). */
+    public ServerConfig withAbandonAfter(Duration d) {
+        if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("the time after which a silent call is closed must be positive, was " + d);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, metricsPerRep, auth, allowedOrigins, limits, connections, allowedHosts, d);
     }
 
     public ServerConfig withMetricsPerRep(boolean on) {
-        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, on, auth, allowedOrigins, limits, connections, allowedHosts);
+        return new ServerConfig(host, port, maxFrameBytes, handshakeTimeout, pingEvery, closeIfSilentFor, overlayBacklog, db, retentionDays, on, auth, allowedOrigins, limits, connections, allowedHosts, abandonAfter);
     }
 }

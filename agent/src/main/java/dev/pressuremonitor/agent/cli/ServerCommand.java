@@ -48,15 +48,32 @@ final class ServerCommand implements Callable<Integer> {
             description = "Open connections from one IP address (default: ${DEFAULT-VALUE}); raise it when many reps share one address.")
     int maxPerAddress;
 
+    @Option(names = "--abandon-after", defaultValue = "2h", paramLabel = "TIME",
+            description = "Close a call as abandoned when its agent has sent nothing for this long, also a call left open before a restart (default: ${DEFAULT-VALUE}; e.g. 90m, 30s).")
+    String abandonAfter;
+
     @Spec
     CommandSpec spec;
+
+    /** "90s", "30m", "2h": a positive whole number of seconds, minutes or hours. */
+    static java.time.Duration duration(String option, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]{0,6})([smh])").matcher(text.strip());
+        if (!m.matches()) throw new UserException(option + " must be a whole number and s, m or h (e.g. 30s, 90m, 2h), was '" + text + "'");
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+        };
+    }
 
     @Override
     public Integer call() throws Exception {
         if (noAuth && !bind.loopback()) throw new UserException("--no-auth is only allowed with a loopback --host: a team server needs tokens ('pressure-monitor token create')");
         if (maxConnections < 1 || maxPerAddress < 1) throw new UserException("--max-connections and --max-connections-per-address must be at least 1");
+        java.time.Duration abandon = duration("--abandon-after", abandonAfter);
         PressureServer server = Servers.start(bind, store, !noAuth, allowOrigin,
-                c -> c.withConnections(new ServerConfig.Connections(maxConnections, maxPerAddress)).withAllowedHosts(allowHost));
+                c -> c.withConnections(new ServerConfig.Connections(maxConnections, maxPerAddress)).withAllowedHosts(allowHost).withAbandonAfter(abandon));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

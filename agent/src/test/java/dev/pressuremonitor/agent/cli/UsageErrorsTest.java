@@ -35,4 +35,11 @@ class UsageErrorsTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("'trust' is not a pressure category: use PITCH, CLOSE, URGENCY, CHASE, COUNTER, DEFEND");
     }
+
+    @Test
+    void aSilenceTimeWithoutAUnitSaysHowToWriteIt(@TempDir Path dir) {
+        CliTest r = CliTest.run("", "server", "--port", "0", "--no-auth", "--data", dir.toString(), "--abandon-after", "120");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--abandon-after must be a whole number and s, m or h (e.g. 30s, 90m, 2h), was '120'");
+    }
 }

@@ -65,6 +65,24 @@ final class CallReader {
         return out;
     }
 
+    /** Calls with no stored call_ended, with their last stored event; only {@code callId}'s when it is not null. */
+    List<CallStore.OpenCall> openCalls(String callId) throws SQLException {
+        List<CallStore.OpenCall> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement(
+                "SELECT c.call_id, c.rep, c.team, c.started_at, MAX(e.seq), MAX(e.ts) FROM calls c JOIN events e ON e.call_id = c.call_id "
+                        + "WHERE c.ended_at IS NULL" + (callId == null ? "" : " AND c.call_id = ?")
+                        + " AND NOT EXISTS (SELECT 1 FROM events x WHERE x.call_id = c.call_id AND x.type = 'call_ended') "
+                        + "GROUP BY c.call_id, c.rep, c.team, c.started_at")) {
+            if (callId != null) p.setString(1, callId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new CallStore.OpenCall(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5), r.getLong(6)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** How many events of the call are stored. */
     long eventCount(String callId) throws SQLException {
         try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM events WHERE call_id = ?")) {

@@ -47,6 +47,12 @@ public final class CallStore implements AutoCloseable {
         }
     }
 
+    /**
+     * A call with no stored call_ended: whose it is, when it started, and its last stored event's seq and time
+     * (epoch ms, as its agent stamped it).
+     */
+    public record OpenCall(String callId, String rep, String team, long startedAt, long lastSeq, long lastTs) {}
+
     private CallStore(Database db) throws SQLException {
         this.db = db;
         this.reader = new CallReader(db);
@@ -127,6 +133,16 @@ public final class CallStore implements AutoCloseable {
 
     public Optional<CallState> callState(String callId) throws SQLException {
         return reader.callState(callId);
+    }
+
+    /** Every call the database holds open (no call_ended stored): after a restart, those its agents may never end. */
+    public List<OpenCall> openCalls() throws SQLException {
+        return reader.openCalls(null);
+    }
+
+    /** The call as stored now if it is open; empty once it has ended (here or on another server) or is unknown. */
+    public Optional<OpenCall> openCall(String callId) throws SQLException {
+        return reader.openCalls(callId).stream().findFirst();
     }
 
     public List<Envelope> events(String callId) throws SQLException {

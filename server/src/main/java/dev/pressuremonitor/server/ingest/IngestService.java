@@ -37,40 +37,8 @@ public final class IngestService {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-
-    /**
-     * What ingest remembers of a call. {@code shownSeq} only says what the overlays have seen; whether an event is
-     * stored is the store's answer alone, so a failed write leaves nothing here to undo.
-     */
-    private static final class CallRecord {
-        final String rep;
-        final String team;
-        /** The highest seq shown to the overlays: a resend is not shown twice. */
-        long shownSeq;
-        /** The seq of the call's call_ended once one arrived (0 before): nothing after it is accepted. */
-        long endSeq;
-        /** Whether that call_ended is stored (not only received). */
-        boolean endStored;
-        /** When the call was started (epoch ms), and when its agent was last heard from. */
-        final long startedAt;
-        volatile long lastHeard = System.currentTimeMillis();
-        /** The call time (seconds) its agent's events last mentioned, as far as the envelope times tell. */
-        volatile long lastEventTs;
-
-        CallRecord(String rep, String team, long startedAt, long shownSeq, long endSeq) {
-            this.startedAt = startedAt;
-            this.lastEventTs = startedAt;
-            this.rep = rep;
-            this.team = team;
-            this.shownSeq = shownSeq;
-            this.endSeq = endSeq;
-            this.endStored = endSeq > 0;
-        }
-
-        boolean ended() {
-            return endSeq > 0;
-        }
-    }
+    /** Calls the store held open when this server started that no agent has sent to it since. */
+    private final java.util.Set<String> dormant = ConcurrentHashMap.newKeySet();
 
     private final dev.pressuremonitor.server.ServerConfig.Limits limits;
 
@@ -195,22 +163,35 @@ public final class IngestService {
     }
 
     /**
+     * Takes note of the calls the store holds open, as a server does at start: their agents may never come back
+     * (killed while this server was down), so they are closed like any silent call, counting from their last
+     * stored event. An agent that does come back carries on as before. Returns how many.
+     */
+    public int watchStoredOpenCalls() throws SQLException {
+        for (CallStore.OpenCall c : store.openCalls()) dormant.add(c.callId());
+        return dormant.size();
+    }
+
+    /**
      * Closes the calls whose agent has not been heard from for {@code silence} (as of {@code nowMillis}), as the
-     * agent would with call_ended "abandoned", one seq after the last it sent; returns how many. Should the agent
-     * come back, what it had not delivered still fills the call, and its own call_ended is acknowledged.
+     * agent would with call_ended "abandoned", one seq after the last it sent; returns how many. Silence is also
+     * checked against the store's last event, so a call another server on the same database still receives is
+     * left open. Should the agent come back, what it had not delivered still fills the call, and its own
+     * call_ended is acknowledged.
      */
     public int closeSilentCalls(java.time.Duration silence, long nowMillis) {
+        wakeSilentDormantCalls(silence, nowMillis);
         int closed = 0;
         for (var e : calls.entrySet()) {
             CallRecord call = e.getValue();
-            if (nowMillis - call.lastHeard < silence.toMillis()) continue;
+            if (nowMillis - call.lastHeard < silence.toMillis() || call.ended() || !stillSilent(e.getKey(), call, silence, nowMillis)) continue;
             Envelope end;
             synchronized (call) {
                 if (call.ended()) continue;
                 double duration = Math.max(0, (call.lastEventTs - call.startedAt) / 1000.0);
                 end = new Envelope(e.getKey(), call.shownSeq + 1, nowMillis, new CallEnded(duration, "abandoned"));
             }
-            log.info("closing call {}: its agent has sent nothing for {} min", e.getKey(), silence.toMinutes());
+            log.info("closing call {}: its agent has sent nothing for {}", e.getKey(), silence.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
             ingest(end, EventCodec.encode(end), System.nanoTime(), Principal.LOCAL).thenAccept(r -> {
                 if (!r.isAck()) {
                     synchronized (call) {
@@ -223,6 +204,45 @@ public final class IngestService {
         return closed;
     }
 
+    /** Dormant calls silent for long enough are taken over from the store, to be closed with the others. */
+    private void wakeSilentDormantCalls(java.time.Duration silence, long nowMillis) {
+        for (String id : dormant) {
+            try {
+                Optional<CallStore.OpenCall> open = calls.containsKey(id) ? Optional.empty() : store.openCall(id);
+                if (open.isEmpty()) {
+                    dormant.remove(id); // an agent came back, or the call ended (here or on another server)
+                } else if (nowMillis - open.get().lastTs() >= silence.toMillis()) {
+                    CallStore.OpenCall c = open.get();
+                    takeOver(id, c.rep(), c.team(), c.startedAt(), c.lastSeq(), 0).lastHeard = c.lastTs();
+                    dormant.remove(id);
+                }
+            } catch (SQLException e) {
+                log.error("cannot check whether call {} is still open: {}; trying again later", id, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Whether the store agrees that the call has been silent: another server on the same database may have
+     * received its events since (then this record is refreshed), or ended it (then it is forgotten here).
+     */
+    private boolean stillSilent(String callId, CallRecord call, java.time.Duration silence, long nowMillis) {
+        try {
+            Optional<CallStore.OpenCall> stored = store.openCall(callId);
+            if (stored.isEmpty()) {
+                calls.remove(callId, call);
+                return false;
+            }
+            call.lastEventTs = Math.max(call.lastEventTs, stored.get().lastTs());
+            if (nowMillis - stored.get().lastTs() >= silence.toMillis()) return true;
+            call.lastHeard = Math.max(call.lastHeard, stored.get().lastTs());
+            return false;
+        } catch (SQLException e) {
+            log.error("cannot check whether call {} is still open: {}; trying again later", callId, e.getMessage());
+            return false;
+        }
+    }
+
     private CallRecord record(Envelope env) throws SQLException {
         CallRecord known = calls.get(env.callId());
         if (known != null) return known;
@@ -233,11 +253,7 @@ public final class IngestService {
         Optional<CallStore.CallState> stored = ask ? store.callState(env.callId()) : Optional.empty();
         if (stored.isPresent()) {
             CallStore.CallState s = stored.get();
-            CallRecord taken = new CallRecord(s.rep(), s.team(), s.startedAt(), s.lastSeq(), s.endSeq());
-            CallRecord kept = calls.putIfAbsent(env.callId(), taken);
-            if (kept != null) return kept;
-            if (!s.ended()) overlays.resume(s.team(), s.rep(), store.events(env.callId()));
-            return taken;
+            return takeOver(env.callId(), s.rep(), s.team(), s.startedAt(), s.lastSeq(), s.endSeq());
         }
         if (env.data() instanceof CallStarted started) {
             if (openCalls(started.team(), started.rep()) >= limits.openCallsPerRep() || openTotal() >= limits.openCalls()) {
@@ -248,6 +264,15 @@ public final class IngestService {
             return calls.computeIfAbsent(env.callId(), id -> new CallRecord(started.rep(), started.team(), started.startedAt(), 0, 0));
         }
         return null;
+    }
+
+    /** A call this server had not followed, as the store holds it; overlays of an open call are shown where it stands. */
+    private CallRecord takeOver(String callId, String rep, String team, long startedAt, long lastSeq, long endSeq) throws SQLException {
+        CallRecord taken = new CallRecord(rep, team, startedAt, lastSeq, endSeq);
+        CallRecord kept = calls.putIfAbsent(callId, taken);
+        if (kept != null) return kept;
+        if (endSeq == 0) overlays.resume(team, rep, store.events(callId));
+        return taken;
     }
 
     /** Open calls of one person: a rep of a team. */

@@ -120,6 +120,18 @@ class IngestServiceTest {
     }
 
     @Test
+    void aCallWhoseEventsAnotherServerStillStoresIsNotClosedForSilenceHere() throws Exception {
+        send(event("moved", 1, new CallStarted("ana", "", 1_000, true)));
+        long later = System.currentTimeMillis() + SILENCE.toMillis() + 1_000;
+        // the rep's agent went on with another server on the same database
+        IngestService other = new IngestService(new OverlayHub(), store, new TeamMetrics(false));
+        Envelope recent = new Envelope("moved", 2, later - 1_000, LATE_METRICS);
+        assertThat(other.ingest(recent, EventCodec.encode(recent), System.nanoTime(), dev.pressuremonitor.server.access.Principal.LOCAL).join().isAck()).isTrue();
+        assertThat(ingest.closeSilentCalls(SILENCE, later)).isZero();
+        assertThat(store.callState("moved").orElseThrow().ended()).isFalse();
+    }
+
+    @Test
     void callsClosedForSilenceNoLongerKeepTheRepFromANewCall() {
         for (int i = 1; i <= 3; i++) send(event("open" + i, 1, new CallStarted("ana", "", 1, true)));
         assertThat(send(event("fourth", 1, new CallStarted("ana", "", 1, true))).message()).contains("already has 3 open calls");
