@@ -13,7 +13,7 @@ import java.util.List;
  * hit per stretch of words and kind. Stateless and safe to share between threads.
  */
 public final class RuleEngine {
-    private static final int TRIGGER = 0, GUARD = 1, NEGATOR = 2;
+    private static final int TRIGGER = 0, GUARD = 1, NEGATOR = 2, DISCLAIMER = 3;
     /** Words that start a new clause, ending the reach of a negator before them. */
     private static final java.util.Set<String> CLAUSE_BREAKS = java.util.Set.of("but", "and", "so", "because", "cause",
             "though", "although", "however", "if", "then", "when", "which", "while", "unless", "until", "anyway");
@@ -41,6 +41,10 @@ public final class RuleEngine {
         for (PhrasePattern p : pack.negators()) {
             all.add(p);
             owners.add(new int[]{NEGATOR, -1});
+        }
+        for (PhrasePattern p : pack.disclaimers()) {
+            all.add(p);
+            owners.add(new int[]{DISCLAIMER, -1});
         }
         this.matcher = new PhraseMatcher(all);
         this.patternRole = owners.stream().mapToInt(o -> o[0]).toArray();
@@ -72,6 +76,7 @@ public final class RuleEngine {
             Rule rule = pack.rules().get(ruleIndex);
             if (rule.speaker() != speaker) continue;
             if (rule.negatable() && negatedBefore(m.negators, tokens, first)) continue;
+            if (rule.category().isPressure() && disclaimed(m.disclaimers, tokens, first)) continue;
             if (guarded(m.guards, tokens, ruleIndex, first, last, rule.guardWindow())) continue;
             RuleHit hit = new RuleHit(rule, first, last, tokens.get(first).start(), tokens.get(last).end(), utterance.heard(first, last));
             if (context.test(hit)) hits.add(hit);
@@ -92,6 +97,23 @@ public final class RuleEngine {
             if (tokens.get(nLast).clause() != tokens.get(first).clause()) continue;
             boolean broken = false;
             for (int k = nLast + 1; k < first && !broken; k++) broken = CLAUSE_BREAKS.contains(tokens.get(k).text());
+            if (!broken) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A disclaimer that starts before the trigger, in its clause, and ends within the negation window of it (or
+     * on its words: "i will not keep calling" names the very push it disowns) vetoes it, negatable or not; a
+     * clause break after the disclaimer ends its reach ("i will not push you, but the offer ends friday").
+     */
+    private boolean disclaimed(IntList disclaimers, List<Token> tokens, int first) {
+        for (int i = 0; i < disclaimers.size(); i += 2) {
+            int dFirst = disclaimers.get(i), dLast = disclaimers.get(i + 1);
+            if (dFirst >= first || dLast < first - pack.negationWindow()) continue;
+            if (tokens.get(dFirst).clause() != tokens.get(first).clause()) continue;
+            boolean broken = false;
+            for (int k = dLast + 1; k < first && !broken; k++) broken = CLAUSE_BREAKS.contains(tokens.get(k).text());
             if (!broken) return true;
         }
         return false;
@@ -143,13 +165,15 @@ public final class RuleEngine {
         final IntList triggers = new IntList();
         final IntList guards = new IntList();
         final IntList negators = new IntList();
+        final IntList disclaimers = new IntList();
 
         @Override
         public void match(int pattern, int first, int last) {
             switch (patternRole[pattern]) {
                 case TRIGGER -> triggers.add3(patternRule[pattern], first, last);
                 case GUARD -> guards.add3(patternRule[pattern], first, last);
-                default -> negators.add2(first, last);
+                case NEGATOR -> negators.add2(first, last);
+                default -> disclaimers.add2(first, last);
             }
         }
     }

@@ -33,7 +33,7 @@ public final class RulePackLoader {
     public static final String LEXICON_RESOURCE = "seeds/rules/lexicons.json";
     public static final int SCHEMA_VERSION = 1;
 
-    private static final Set<String> PACK_FIELDS = Set.of("pack", "version", "about", "lexicons", "negators", "negationWindow", "openingSeconds", "rules");
+    private static final Set<String> PACK_FIELDS = Set.of("pack", "version", "about", "lexicons", "negators", "disclaimers", "negationWindow", "openingSeconds", "rules");
     private static final Set<String> LEXICON_FILE_FIELDS = Set.of("version", "about", "lexicons");
     private static final Set<String> RULE_FIELDS = Set.of("id", "category", "severity", "weight", "patterns", "unless",
             "guardWindow", "negatable", "context", "reframe", "note");
@@ -103,7 +103,7 @@ public final class RulePackLoader {
         for (Rule r : extra.rules()) byId.put(r.id(), r);
         List<String> sources = new ArrayList<>(base.sources());
         sources.addAll(extra.sources());
-        return new RulePack(sources, extra.negators(), extra.negationWindow(), extra.openingSeconds(), new ArrayList<>(byId.values()),
+        return new RulePack(sources, extra.negators(), extra.disclaimers(), extra.negationWindow(), extra.openingSeconds(), new ArrayList<>(byId.values()),
                 extra.lexicons());
     }
 
@@ -167,6 +167,8 @@ public final class RulePackLoader {
         } else {
             throw at.error("negators", "is missing");
         }
+        List<PhrasePattern> disclaimers = root.has("disclaimers") ? patterns(root.get("disclaimers"), "disclaimers", at, true, lexicons)
+                : base != null ? base.disclaimers() : List.of();
         int negationWindow = root.has("negationWindow") ? boundedInt(root, "negationWindow", 1, 8, at)
                 : base != null ? base.negationWindow() : 4;
         double openingSeconds = root.has("openingSeconds") ? boundedDouble(root, "openingSeconds", 0, 3600, at)
@@ -181,7 +183,7 @@ public final class RulePackLoader {
             rules.add(r);
         }
         if (rules.isEmpty()) throw at.error("rules", "is empty: a pack needs at least one rule");
-        return new RulePack(List.of(source), negators, negationWindow, openingSeconds, rules, lexicons);
+        return new RulePack(List.of(source), negators, disclaimers, negationWindow, openingSeconds, rules, lexicons);
     }
 
     private Rule rule(JsonNode node, Where position, Lexicons lexicons) {

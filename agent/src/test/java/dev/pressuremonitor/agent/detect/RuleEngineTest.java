@@ -54,6 +54,18 @@ class RuleEngineTest {
     }
 
     @Test
+    void theRepDisowningThePushVetoesItEvenWhenTheRuleIsNotNegatable() {
+        String json = "{\"version\":1,\"negators\":[\"not\"],\"disclaimers\":[\"i will not (keep|push)\"],\"rules\":["
+                + Packs.rule("chase.calling", "CHASE", "\"keep calling\", \"calling again\"", "\"negatable\":false") + "]}";
+        RuleEngine e = new RuleEngine(new RulePackLoader(dev.pressuremonitor.models.MindsetChart.standard()).parse("p.json", json, null));
+        assertThat(hits(e, Speaker.REP, "you have my number and i won't keep calling")).isEmpty();
+        assertThat(hits(e, Speaker.REP, "i won't push, but i will keep calling")).as("a clause break ends its reach")
+                .containsExactly("chase.calling[keep calling]");
+        assertThat(hits(e, Speaker.REP, "not that it matters, i'll keep calling")).as("a plain negator does not veto a rule marked not negatable")
+                .containsExactly("chase.calling[keep calling]");
+    }
+
+    @Test
     void aHardNegativeNearTheTriggerVetoesIt() {
         RuleEngine e = Packs.engine(Packs.rule("chase.follow-up", "CHASE", "\"follow up\"", "\"unless\":[\"follow up to your (point|question)\"]"));
         assertThat(hits(e, Speaker.REP, "as a follow-up to your point, what's the budget")).isEmpty();
