@@ -1,6 +1,7 @@
 package dev.pressuremonitor.agent.cli;
 
 import dev.pressuremonitor.agent.audio.WavInput;
+import dev.pressuremonitor.agent.audio.WavRecordingTime;
 import dev.pressuremonitor.agent.call.LiveCall;
 import dev.pressuremonitor.agent.detect.Detector;
 import dev.pressuremonitor.models.MetricsThresholds;
@@ -25,9 +26,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "analyze",
@@ -77,9 +81,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<Envelope> events = new ArrayList<>();
         Progress progress = new Progress(err);
         String callId = "analyze-" + file.getFileName();
+        ZoneId zone = ZoneId.systemDefault();
         if (CallRunner.isTranscript(file)) {
             RecordedCall recorded = CallRunner.load(file, false, err);
-            LiveCall live = newCall(callId, engine, opinion, recorded.hasProspect(), events);
+            LiveCall live = newCall(callId, engine, opinion, recorded.hasProspect(), events, recorded.startedAt());
             int n = 0;
             for (RecordedCall.Item item : recorded.items()) {
                 live.accept(item.segment());
@@ -88,12 +93,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             live.end("end-of-input");
         } else {
             double total;
+            Optional<Instant> recordedAt;
             try {
                 total = WavInput.open(file).seconds();
+                recordedAt = WavRecordingTime.of(file, zone);
             } catch (IOException e) {
                 throw new UserException(e.getMessage());
             }
-            CallRunner.Transcribed t = CallRunner.transcribeFile(file, 0, recording, prospect -> newCall(callId, engine, opinion, prospect, events), seg -> {
+            CallRunner.Transcribed t = CallRunner.transcribeFile(file, 0, recording, prospect -> newCall(callId, engine, opinion, prospect, events, recordedAt), seg -> {
                 if (!seg.words().isEmpty()) progress.show((long) seg.words().get(seg.words().size() - 1).end(), (long) total, "s");
             });
             if (t.failure() != null) err.println("pressure-monitor: reading " + file + " stopped: " + t.failure());
@@ -102,8 +109,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         progress.done();
         CallSummary summary = new SummaryBuilder(MindsetChart.standard()).build(callId, events);
         String rendered = switch (format) {
-            case text -> SummaryText.render(summary);
-            case md -> SummaryMarkdown.render(summary);
+            case text -> SummaryText.render(summary, zone);
+            case md -> SummaryMarkdown.render(summary, zone);
             case json -> SummaryJson.write(summary, true);
             case html -> SummaryPage.render(summary, SummaryPage.Context.offline(file.getFileName().toString()));
         };
@@ -116,9 +123,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private LiveCall newCall(String callId, dev.pressuremonitor.agent.detect.RuleEngine engine, dev.pressuremonitor.agent.detect.SecondOpinion opinion, boolean prospect, List<Envelope> events) {
+    /**
+     * The call as recorded: it started when the recording says, not when it is analysed; a recording that does not
+     * say has an unknown start (0), which every report shows as "recorded call".
+     */
+    private LiveCall newCall(String callId, dev.pressuremonitor.agent.detect.RuleEngine engine, dev.pressuremonitor.agent.detect.SecondOpinion opinion,
+                             boolean prospect, List<Envelope> events, Optional<Instant> startedAt) {
         Detector detector = new Detector(engine, call.policy(), MetricsThresholds.research(), prospect, opinion);
-        return new LiveCall(callId, call.repName(), call.team, detector, prospect, false, events::add, System::currentTimeMillis);
+        long start = startedAt.map(Instant::toEpochMilli).filter(ms -> ms > 0).orElse(0L);
+        return new LiveCall(callId, call.repName(), call.team, detector, prospect, false, events::add, () -> start);
     }
 
     /** A progress bar on standard error for long inputs; silent for short ones. */

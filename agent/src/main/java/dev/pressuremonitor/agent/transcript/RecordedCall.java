@@ -14,7 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -22,7 +26,8 @@ import java.util.List;
  * lines), each tagged with its speaker:
  * {@code {"speaker": "rep", "result": [{"word": "hi", "start": 0.4, "end": 0.7, "conf": 1.0}], "text": "hi"}} or
  * {@code {"speaker": "prospect", "partial": "so", "partial_result": [...]}}. Times are seconds from call start.
- * Lines that cannot be read are reported and skipped; the rest of the call still plays.
+ * Lines that cannot be read are reported and skipped; the rest of the call still plays. A line
+ * {@code {"started_at": "2026-11-20T14:03:00+01:00"}} gives the moment the call began; without it the start is not known.
  */
 public final class RecordedCall {
     /** One result with the moment it became available (its last word's end). */
@@ -35,9 +40,11 @@ public final class RecordedCall {
     private final List<Item> items;
     private final List<String> problems;
     private final List<String> notes;
+    private final Instant startedAt;
 
-    private RecordedCall(String source, List<Item> items, List<String> problems, List<String> notes) {
+    private RecordedCall(String source, List<Item> items, List<String> problems, List<String> notes, Instant startedAt) {
         this.source = source;
+        this.startedAt = startedAt;
         this.items = List.copyOf(items);
         this.problems = List.copyOf(problems);
         this.notes = List.copyOf(notes);
@@ -58,6 +65,7 @@ public final class RecordedCall {
         List<String> notes = new ArrayList<>();
         JsonObjects objects = new JsonObjects(text);
         double clock = 0;
+        Instant startedAt = null;
         int pos = 0, line = 1;
         JsonObjects.Piece piece;
         while ((piece = objects.next(pos, line)) != null) {
@@ -76,6 +84,10 @@ public final class RecordedCall {
             }
             try {
                 if (!node.isObject()) throw new DecodeException("expected a JSON object, found " + node.getNodeType().name().toLowerCase());
+                if (node.has("started_at") && !node.has("speaker")) {
+                    startedAt = instant(node.get("started_at"));
+                    continue;
+                }
                 Speaker speaker = speaker(node.get("speaker"));
                 ObjectNode vosk = ((ObjectNode) node).deepCopy();
                 vosk.remove("speaker");
@@ -98,7 +110,20 @@ public final class RecordedCall {
             }
         }
         items.sort(java.util.Comparator.comparingDouble(Item::due));
-        return new RecordedCall(source, items, problems, notes);
+        return new RecordedCall(source, items, problems, notes, startedAt);
+    }
+
+    private static Instant instant(JsonNode at) throws DecodeException {
+        try {
+            return OffsetDateTime.parse(at.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new DecodeException("field 'started_at' must be a time with its offset, such as \"2026-11-20T14:03:00+01:00\" or \"2026-11-20T13:03:00Z\", was " + at);
+        }
+    }
+
+    /** When the call began, if the file says. */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
     }
 
     private static Speaker speaker(JsonNode s) throws DecodeException {

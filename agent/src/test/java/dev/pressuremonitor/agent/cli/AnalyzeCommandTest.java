@@ -34,6 +34,38 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aRecordingThatSaysWhenItStartedIsDatedByItInEveryFormat(@TempDir Path dir) throws Exception {
+        Path call = Files.writeString(dir.resolve("call.jsonl"), "{\"started_at\": \"2026-11-20T12:00:00Z\"}\n" + CALL);
+        JsonNode json = Json.readTree(CliTest.run("", "analyze", call.toString(), "--format", "json").out());
+        assertThat(json.get("startedAt").asLong()).isEqualTo(java.time.Instant.parse("2026-11-20T12:00:00Z").toEpochMilli());
+        assertThat(json.get("endedAt").asLong()).isEqualTo(json.get("startedAt").asLong() + Math.round(json.get("duration").asDouble() * 1000));
+        assertThat(CliTest.run("", "analyze", call.toString(), "--rep", "ana").out()).as("the reader's zone; noon UTC is the 20th everywhere")
+                .startsWith("Call report: ana\nFri 20 Nov 2026, ");
+        assertThat(CliTest.run("", "analyze", call.toString(), "--format", "md").out()).contains("\n\nFri 20 Nov 2026, ");
+        assertThat(CliTest.run("", "analyze", call.toString(), "--format", "html").out()).contains("from call.jsonl · <time datetime=\"2026-11-20T12:00:00Z\">");
+    }
+
+    @Test
+    void aRecordingThatDoesNotSayWhenItStartedIsNotDatedByTheAnalysis(@TempDir Path dir) throws Exception {
+        Path call = Files.writeString(dir.resolve("call.jsonl"), CALL);
+        JsonNode json = Json.readTree(CliTest.run("", "analyze", call.toString(), "--format", "json").out());
+        assertThat(json.get("startedAt").isNull()).as("no invented start").isTrue();
+        assertThat(json.get("endedAt").isNull()).isTrue();
+        assertThat(CliTest.run("", "analyze", call.toString(), "--rep", "ana").out()).startsWith("Call report: ana\nrecorded call, 0:");
+        assertThat(CliTest.run("", "analyze", call.toString(), "--format", "md").out()).contains("\n\nrecorded call · 0:");
+        assertThat(CliTest.run("", "analyze", call.toString(), "--format", "html").out()).contains("from call.jsonl · 0:").doesNotContain("<time");
+    }
+
+    @Test
+    void aStartTimeWithoutItsOffsetIsSkippedSayingWhatItNeeds(@TempDir Path dir) throws Exception {
+        Path call = Files.writeString(dir.resolve("call.jsonl"), "{\"started_at\": \"20 Nov 2026\"}\n" + CALL);
+        CliTest r = CliTest.run("", "analyze", call.toString(), "--format", "json");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains(call + ":1: skipped: field 'started_at' must be a time with its offset, such as \"2026-11-20T14:03:00+01:00\"");
+        assertThat(Json.readTree(r.out()).get("startedAt").isNull()).isTrue();
+    }
+
+    @Test
     void writesAStandaloneHtmlReportToAFile(@TempDir Path dir) throws Exception {
         Path call = Files.writeString(dir.resolve("call.jsonl"), CALL);
         Path html = dir.resolve("report.html");

@@ -20,8 +20,13 @@ public final class SummaryJson {
 
     private SummaryJson() {}
 
+    /** A call whose start is not known (a recording that does not carry its time) has null start and end times. */
     public static String write(CallSummary s, boolean pretty) {
         JsonNode tree = round(Json.mapper().valueToTree(s));
+        if (s.startedAt() == 0 && tree instanceof ObjectNode o) {
+            o.putNull("startedAt");
+            o.putNull("endedAt");
+        }
         try {
             return pretty ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n" : Json.mapper().writeValueAsString(tree);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -2,7 +2,7 @@ package dev.pressuremonitor.server.calls;
 
 import dev.pressuremonitor.models.CallSummary;
 
-import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import static dev.pressuremonitor.server.calls.SummaryBuilder.clock;
@@ -11,10 +11,16 @@ import static dev.pressuremonitor.server.calls.SummaryBuilder.clock;
 public final class SummaryMarkdown {
     private SummaryMarkdown() {}
 
+    /** Dates in UTC, as the server sends them. */
     public static String render(CallSummary s) {
+        return render(s, ZoneId.of("UTC"));
+    }
+
+    /** Dates in {@code zone}, the reader's own. */
+    public static String render(CallSummary s, ZoneId zone) {
         StringBuilder md = new StringBuilder();
-        md.append("# Call with ").append(s.rep().isEmpty() ? "unknown rep" : s.rep()).append("\n\n");
-        md.append(Instant.ofEpochMilli(s.startedAt())).append(" · ").append(clock(s.duration())).append(s.ended() ? "" : " so far (in progress)")
+        md.append("# Call report: ").append(SummaryText.rep(s)).append("\n\n");
+        md.append(SummaryText.started(s, zone)).append(" · ").append(clock(s.duration())).append(s.ended() ? "" : " so far (in progress)")
                 .append(" · pressure score **").append(s.pressureScore()).append("/100**\n\n");
         md.append("## What to work on\n\n");
         int i = 1;

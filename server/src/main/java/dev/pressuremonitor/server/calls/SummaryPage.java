@@ -46,8 +46,9 @@ public final class SummaryPage {
         StringBuilder h = new StringBuilder(12_000);
         Html.head(h, "Call report: " + rep, ctx.offline() != null);
         h.append("<header class=\"report-head\"><p class=\"eyebrow\">Call report</p><h1>").append(Html.esc(rep)).append("</h1><p class=\"meta\">");
-        if (ctx.offline() != null) h.append("from ").append(Html.esc(ctx.offline()));
-        else h.append(Html.time(s.startedAt()));
+        if (ctx.offline() != null) h.append("from ").append(Html.esc(ctx.offline())).append(s.startedAt() == 0 ? "" : " · ");
+        if (s.startedAt() != 0) h.append(Html.time(s.startedAt()));
+        else if (ctx.offline() == null) h.append(SummaryText.UNKNOWN_START);
         h.append(" · ").append(clock(s.duration())).append(s.ended() ? " long" : " so far (in progress)")
                 .append(s.team().isEmpty() ? "" : " · team " + Html.esc(s.team())).append("</p></header>");
 

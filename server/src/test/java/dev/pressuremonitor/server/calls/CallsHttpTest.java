@@ -84,7 +84,7 @@ class CallsHttpTest {
         assertThat(html.body()).contains("<svg id=\"timeline\"").contains("You chased").contains("just checking in");
 
         HttpResponse<String> md = get("/calls/call-1.md");
-        assertThat(md.body()).startsWith("# Call with ana").contains("1. **You chased** (0:12).").contains("| Your talk share | 55% |");
+        assertThat(md.body()).startsWith("# Call report: ana\n\n").contains("1. **You chased** (0:12).").contains("| Your talk share | 55% |");
     }
 
     @Test

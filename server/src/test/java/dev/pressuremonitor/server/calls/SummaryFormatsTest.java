@@ -28,6 +28,10 @@ class SummaryFormatsTest {
             new MetricsSnapshot(60.1, 0.55, 0, 30, 10, 140, 3, 2, 0, 0.7000000000000001, 40, List.of()),
             new CallEnded(234.70000000000002, "hangup")));
 
+    private final CallSummary unknownStart = new SummaryBuilder(MindsetChart.standard()).build("call-2", call(
+            new CallStarted("ana", "", 0, true),
+            new CallEnded(234.70000000000002, "hangup")));
+
     @Test
     void jsonFiguresAreRoundedAndTheSuggestedQuestionHasItsOwnField() throws Exception {
         String json = SummaryJson.write(summary, false);
@@ -54,9 +58,41 @@ class SummaryFormatsTest {
     }
 
     @Test
-    void anOfflineReportLinksNowhereAndNamesItsFileInsteadOfADate() {
+    void anOfflineReportLinksNowhereAndNamesItsFileWithTheCallsOwnStart() {
         String page = SummaryPage.render(summary, SummaryPage.Context.offline("call.jsonl"));
-        assertThat(page).contains("from call.jsonl · 3:54 long").doesNotContain("href=\"/", "src=\"/", "<time");
+        assertThat(page).contains("from call.jsonl · <time datetime=\"2025-11-28T08:53:20Z\">Fri 28 Nov 2025, 08:53 UTC</time> · 3:54 long")
+                .doesNotContain("href=\"/", "src=\"/");
         assertThat(page).contains("<style>").contains("<script>");
+    }
+
+    @Test
+    void anOfflineReportOfARecordingWithoutItsTimeNamesTheFileAndNoDate() {
+        String page = SummaryPage.render(unknownStart, SummaryPage.Context.offline("call.wav"));
+        assertThat(page).contains("from call.wav · 3:54 long").doesNotContain("<time");
+    }
+
+    @Test
+    void textAndMarkdownNameTheRepsReportAndTheStartInTheReadersZone() {
+        var paris = java.time.ZoneId.of("Europe/Paris");
+        assertThat(SummaryText.render(summary, paris)).startsWith("Call report: ana\nFri 28 Nov 2025, 09:53 CET, 3:54, pressure score ");
+        assertThat(SummaryMarkdown.render(summary, paris)).startsWith("# Call report: ana\n\nFri 28 Nov 2025, 09:53 CET · 3:54 · pressure score ");
+        assertThat(SummaryMarkdown.render(summary)).as("the server's Markdown says its zone").contains("Fri 28 Nov 2025, 08:53 UTC · 3:54");
+    }
+
+    @Test
+    void aCallWhoseStartIsNotKnownSaysRecordedCallAndInventsNoDate() throws Exception {
+        assertThat(SummaryText.render(unknownStart)).startsWith("Call report: ana\nrecorded call, 3:54, ");
+        assertThat(SummaryMarkdown.render(unknownStart)).contains("\n\nrecorded call · 3:54 · ").doesNotContain("1970");
+        JsonNode json = Json.readTree(SummaryJson.write(unknownStart, false));
+        assertThat(json.get("startedAt").isNull()).isTrue();
+        assertThat(json.get("endedAt").isNull()).isTrue();
+        assertThat(json.get("duration").asDouble()).isEqualTo(234.7);
+    }
+
+    @Test
+    void aCallWithAKnownStartGivesItInJson() throws Exception {
+        JsonNode json = Json.readTree(SummaryJson.write(summary, false));
+        assertThat(json.get("startedAt").asLong()).isEqualTo(T0);
+        assertThat(json.get("endedAt").asLong()).isEqualTo(T0 + 234_700);
     }
 }
