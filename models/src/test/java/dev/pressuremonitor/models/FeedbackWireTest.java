@@ -59,7 +59,7 @@ class FeedbackWireTest {
 
     @Test
     void anExportTravelsThroughTheCodecUnchanged() throws Exception {
-        FeedbackExport e = new FeedbackExport("emea", java.util.List.of(new FeedbackExport.CorpusLine("emea-fb-1", "emea", "checking in", "NONE", null)),
+        FeedbackExport e = new FeedbackExport("emea", java.util.List.of(new FeedbackExport.CorpusLine("emea-fb-1", "emea", "checking in", "NONE", null, "c1", "chase.x")),
                 1, java.util.List.of(new FeedbackExport.Skipped("why", 2)));
         assertThat(Json.read(Json.write(e), FeedbackExport.class)).isEqualTo(e);
     }

@@ -61,6 +61,9 @@ final class FeedbackCommand implements Runnable {
                 description = "The team's token, with --server (prefer PRESSURE_MONITOR_TOKEN: a command line is visible to other users).")
         String token;
 
+        @Option(names = "--with-source", description = "Add each line's \"call\" and \"rule\" (for train --with-feedback; eval takes only the plain format).")
+        boolean withSource;
+
         @Mixin
         DatabaseOptions database;
 
@@ -72,7 +75,7 @@ final class FeedbackCommand implements Runnable {
             if (!team.matches("[A-Za-z0-9._ -]{1,64}")) throw new UserException("--team must be letters, digits, spaces, '.', '_' or '-', was '" + team + "'");
             FeedbackExport export = server != null ? fromServer() : fromDatabase();
             PrintWriter out = spec.commandLine().getOut();
-            export.lines().forEach(l -> out.println(l.jsonl()));
+            export.lines().forEach(l -> out.println(withSource ? l.jsonlWithSource() : l.jsonl()));
             out.flush();
             spec.commandLine().getErr().println(summary(export));
             return 0;

@@ -59,6 +59,15 @@ class FeedbackCommandTest {
     }
 
     @Test
+    void withSourceEachLineAlsoNamesItsCallAndRule(@TempDir Path dir) throws Exception {
+        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
+            markedCall(store);
+        }
+        CliTest r = CliTest.run("", "feedback", "export", "--team", "emea", "--with-source", "--data", dir.toString());
+        assertThat(r.out().strip()).endsWith("\"label\":\"NONE\",\"call\":\"c1\",\"rule\":\"chase.checking-in\"}");
+    }
+
+    @Test
     void saysHowManyMarksItSkippedAndWhy(@TempDir Path dir) throws Exception {
         try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
             markedCall(store);

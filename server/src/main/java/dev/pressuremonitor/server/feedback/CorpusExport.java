@@ -64,7 +64,8 @@ public final class CorpusExport {
                 continue;
             }
             if (m.words() == null) phraseOnly++;
-            lines.add(new FeedbackExport.CorpusLine(team + "-fb-" + m.id(), team, text, label, m.words() != null ? m.context() : null));
+            lines.add(new FeedbackExport.CorpusLine(team + "-fb-" + m.id(), team, text, label, m.words() != null ? m.context() : null,
+                    m.callId(), m.rule()));
         }
         List<FeedbackExport.Skipped> why = new ArrayList<>();
         skipped.forEach((reason, n) -> why.add(new FeedbackExport.Skipped(reason, n)));
