@@ -46,4 +46,17 @@ class TextClassifierTest {
         assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "I read some bad reviews about your support."), PACK)).contains(Category.DEFEND);
         assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "Why should we pick you?"), PACK)).contains(Category.DEFEND);
     }
+
+    @Test
+    void theBuyersOwnDateIsNoDeadlineOfOurs() {
+        assertThat(TextClassifier.primary(CLASSIFIER.classify("If your lease ends in August, we can work backward from that.", null), PACK)).isEmpty();
+        assertThat(TextClassifier.primary(CLASSIFIER.classify("The offer ends in August, so we should move.", null), PACK)).contains(Category.URGENCY);
+    }
+
+    @Test
+    void aBecauseRightAfterAPriceChallengeJustifiesThePrice() {
+        String rep = "Because every coach on the team has run a business themselves.";
+        assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "Why is it so expensive?"), PACK)).contains(Category.DEFEND);
+        assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, null), PACK)).as("nobody challenged anything").isEmpty();
+    }
 }
