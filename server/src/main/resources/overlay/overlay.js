@@ -23,7 +23,8 @@
     "pace-slow": "Pace is slow."
   };
 
-  var current = null;               // the nudge on show: the alert and when it arrived
+  var current = null;               // the nudge on show: the alert, its id (seq) and when it arrived
+  var marks = {};                   // alert id -> "sending" | "marked" | a reason it failed
   var mono = { seconds: 0, at: 0 }; // the running monologue: last reported length and when it arrived
   var callClock = null;             // { seconds, at }: the call's time as last reported, and when
   var callId = null;
@@ -67,6 +68,7 @@
 
   function reset() {
     current = null;
+    marks = {};
     ended = false;
     lastNudgeAt = null;
     callClock = { seconds: 0, at: Date.now() };
@@ -82,8 +84,10 @@
     metrics({ pressureIndex: 0, repTalkShare: null, currentMonologue: 0, warnings: [] });
   }
 
-  function toHistory(alert) {
+  function toHistory(shown) {
+    var alert = shown.alert;
     var li = document.createElement("li");
+    li.dataset.alert = shown.seq;
     var when = document.createElement("span");
     when.className = "when";
     when.textContent = clock(alert.start);
@@ -93,15 +97,28 @@
     li.appendChild(when);
     li.appendChild(document.createTextNode(" "));
     li.appendChild(what);
-    li.appendChild(document.createTextNode(" \u201c" + alert.phrase + "\u201d"));
+    li.appendChild(document.createTextNode(" \u201c" + alert.phrase + "\u201d "));
+    var wrong = document.createElement("button");
+    wrong.type = "button";
+    wrong.className = "wrong";
+    wrong.textContent = "not pressure";
+    wrong.title = "This was not pressure";
+    var marked = document.createElement("span");
+    marked.className = "marked";
+    marked.setAttribute("role", "status");
+    li.appendChild(wrong);
+    li.appendChild(marked);
+    quiet(wrong, function () { markNotPressure(shown.seq); });
+    showMark(wrong, marked, shown.seq);
     $("history").insertBefore(li, $("history").firstChild);
     while ($("history").children.length > MAX_HISTORY) $("history").removeChild($("history").lastChild);
     $("history-title").hidden = false;
   }
 
-  function showNudge(alert) {
-    if (current) toHistory(current.alert);
-    current = { alert: alert, at: Date.now() };
+  function showNudge(alert, seq) {
+    if (current) toHistory(current);
+    current = { alert: alert, seq: seq, at: Date.now() };
+    showMark($("nudge-wrong"), $("nudge-marked"), seq);
     lastNudgeAt = alert.start;
     heard(alert.end);
     $("nudge").dataset.category = alert.category;
@@ -120,7 +137,7 @@
     if (!current) return;
     var seconds = (Date.now() - current.at) / 1000;
     if (seconds >= 2 * FADE) {
-      toHistory(current.alert);
+      toHistory(current);
       current = null;
       $("nudge").hidden = true;
       calmLine();
@@ -159,7 +176,7 @@
       $("ended-at").textContent = "at " + clock(data.duration);
     }
     if (current) {
-      toHistory(current.alert);
+      toHistory(current);
       current = null;
     }
     $("ended").hidden = false;
@@ -183,11 +200,67 @@
     });
   }
 
+  // "not pressure": one click or the N key, confirmed in a quiet line. Nothing here ever takes focus: the page may be a
+  // browser source beside the video call, and the key works only when the rep has put the focus on this page.
+  function quiet(button, action) {
+    button.addEventListener("mousedown", function (e) { e.preventDefault(); });
+    button.addEventListener("click", action);
+  }
+
+  function showMark(button, line, seq) {
+    var state = marks[seq];
+    button.hidden = state === "sending" || state === "marked";
+    line.textContent = state === "sending" ? "Marking\u2026" : state === "marked" ? "Marked: not pressure. Thanks."
+      : state ? "Could not mark it: " + state : "";
+    line.dataset.state = state === "marked" ? "marked" : state && state !== "sending" ? "failed" : "";
+  }
+
+  function showMarks() {
+    if (current) showMark($("nudge-wrong"), $("nudge-marked"), current.seq);
+    Array.prototype.forEach.call($("history").children, function (li) {
+      showMark(li.querySelector("button.wrong"), li.querySelector(".marked"), Number(li.dataset.alert));
+    });
+  }
+
+  function markNotPressure(seq) {
+    if (!callId || marks[seq] === "sending" || marks[seq] === "marked") return;
+    var id = callId;
+    marks[seq] = "sending";
+    showMarks();
+    var send = function (attempt) {
+      fetch("/api/calls/" + encodeURIComponent(id) + "/feedback" + token(), {
+        method: "POST", cache: "no-store", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ kind: "not_pressure", alert: seq })
+      }).then(function (res) {
+        if (res.ok) return "marked";
+        // the nudge reaches the page a moment before it is on disk: ask again shortly
+        if (res.status === 404 && attempt < 3) return null;
+        return res.json().catch(function () { return {}; }).then(function (b) { return b.error || "the server said HTTP " + res.status; });
+      }).catch(function () {
+        return attempt < 3 ? null : "the server cannot be reached";
+      }).then(function (outcome) {
+        if (id !== callId) return;
+        if (outcome === null) { setTimeout(function () { send(attempt + 1); }, 500 * (attempt + 1)); return; }
+        marks[seq] = outcome;
+        showMarks();
+      });
+    };
+    send(0);
+  }
+
+  quiet($("nudge-wrong"), function () { if (current) markNotPressure(current.seq); });
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "n" && e.key !== "N") return;
+    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+    if (!current || ended || $("nudge").hidden) return;
+    markNotPressure(current.seq);
+  });
+
   function handle(event) {
     if (event.callId) callId = event.callId;
     switch (event.type) {
       case "call_started": reset(); break;
-      case "alert": if (event.data.nudge && !ended) showNudge(event.data); break;
+      case "alert": if (event.data.nudge && !ended) showNudge(event.data, event.seq); break;
       case "metrics": if (!ended) metrics(event.data); break;
       case "call_ended": end(event.data); break;
       default: break;

@@ -198,7 +198,7 @@ class OverlayBrowserTest {
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("nudge")));
         assertThat(text("calm")).isEqualTo("No pressure heard since 1:36. Keep the conversation going.");
         assertThat(browser.findElements(By.cssSelector("#history li"))).extracting(WebElement::getText)
-                .containsExactly("1:36 Chasing the prospect \u201cjust checking in\u201d");
+                .containsExactly("1:36 Chasing the prospect \u201cjust checking in\u201d not pressure");
         assertThat(text("history-title")).isEqualTo("Earlier in this call");
         String before = text("call-clock");
         waiting().until(d -> !text("call-clock").equals(before));
