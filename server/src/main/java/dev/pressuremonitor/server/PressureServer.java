@@ -75,8 +75,6 @@ public final class PressureServer implements AutoCloseable {
         this.rates = new dev.pressuremonitor.server.access.TokenRates(config.limits().eventsPerSecond());
         store.onWriteFailure(metrics::storeWriteFailed);
         metrics.store(store.health());
-        this.caps = ConnectionCaps.forThisProcess(config.connections().total(), config.connections().perAddress());
-        metrics.openConnections(caps::open);
         metrics.connections(this::agents, overlays::subscribers, overlays::dropped, ingest::rejected);
         this.blocking = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "http-api");
@@ -102,6 +100,9 @@ public final class PressureServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         boss = new MultiThreadIoEventLoopGroup(1, io);
         workers = new MultiThreadIoEventLoopGroup(io);
+        // what descriptors are left now, with the database and the event loops open, is what connections may take
+        this.caps = ConnectionCaps.forThisProcess(config.connections().total(), config.connections().perAddress());
+        metrics.openConnections(caps::open);
         StaticAssets assets = new StaticAssets();
         HttpRouter.Health health = this::healthJson;
         try {

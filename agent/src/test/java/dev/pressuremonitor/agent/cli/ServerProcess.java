@@ -28,8 +28,22 @@ final class ServerProcess implements AutoCloseable {
         return start(ProcessBuilder.Redirect.to(log.toFile()), args);
     }
 
+    /**
+     * As {@link #start(Path, String...)}, with the process's file-descriptor limit lowered to {@code descriptors}
+     * ({@code ulimit -n}), as a server run by a service manager or in a container may be.
+     */
+    static ServerProcess startWithDescriptorLimit(int descriptors, Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "bash"));
+        cmd.addAll(command(PressureMonitor.class, args));
+        return start(cmd, ProcessBuilder.Redirect.to(log.toFile()), args);
+    }
+
     private static ServerProcess start(ProcessBuilder.Redirect log, String... args) throws IOException {
-        Process p = new ProcessBuilder(command(PressureMonitor.class, args)).redirectError(log).start();
+        return start(command(PressureMonitor.class, args), log, args);
+    }
+
+    private static ServerProcess start(List<String> command, ProcessBuilder.Redirect log, String... args) throws IOException {
+        Process p = new ProcessBuilder(command).redirectError(log).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine(); // blocks until the command says where it listens (or dies)
         if (line == null) throw new IOException("pressure-monitor " + String.join(" ", args) + " exited with " + waitQuietly(p));

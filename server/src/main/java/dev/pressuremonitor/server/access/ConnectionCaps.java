@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cannot take every descriptor the server has.
  */
 public final class ConnectionCaps {
-    /** Descriptors kept back from connections: the database, log files, the listening socket, the JVM's own. */
+    /**
+     * Descriptors kept back from connections beyond those open when the caps are made: the database pool growing,
+     * jars and log files opened later, and the connections being refused (each holds a descriptor until closed).
+     */
     static final int RESERVED_DESCRIPTORS = 64;
 
     public enum Verdict { OPEN, SERVER_FULL, ADDRESS_FULL }
@@ -21,17 +24,21 @@ public final class ConnectionCaps {
     private final AtomicInteger open = new AtomicInteger();
     private final Map<InetAddress, AtomicInteger> byAddress = new ConcurrentHashMap<>();
 
-    /** @param maxDescriptors the process's descriptor limit, or -1 when unknown */
-    public ConnectionCaps(int total, int perAddress, long maxDescriptors) {
-        this.total = maxDescriptors > 0 ? (int) Math.max(1, Math.min(total, maxDescriptors - RESERVED_DESCRIPTORS)) : total;
+    /** @param spareDescriptors descriptors the process may still open (its limit less those open now), or -1 when unknown */
+    public ConnectionCaps(int total, int perAddress, long spareDescriptors) {
+        this.total = spareDescriptors >= 0 ? (int) Math.max(1, Math.min(total, spareDescriptors - RESERVED_DESCRIPTORS)) : total;
         this.perAddress = perAddress;
     }
 
-    /** The caps for this process, its descriptor limit read from the operating system where it tells. */
+    /**
+     * The caps for this process, from the descriptors it may still open as the operating system tells (its limit
+     * less those already open: a JVM holds many, its jars among them). Made once the server has opened its
+     * database and event loops, so that what is left is what connections may take.
+     */
     public static ConnectionCaps forThisProcess(int total, int perAddress) {
-        long max = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix
-                ? unix.getMaxFileDescriptorCount() : -1;
-        return new ConnectionCaps(total, perAddress, max);
+        long spare = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix
+                && unix.getMaxFileDescriptorCount() > 0 ? unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount() : -1;
+        return new ConnectionCaps(total, perAddress, spare);
     }
 
     /** Counts a new connection from {@code from} unless a cap is reached (then nothing is counted). */

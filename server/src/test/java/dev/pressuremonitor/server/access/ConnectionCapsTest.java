@@ -10,7 +10,7 @@ class ConnectionCapsTest {
     static final InetAddress A = InetAddress.getLoopbackAddress();
 
     @Test
-    void aServerWithFewDescriptorsKeepsSomeBackForItsDatabase() {
+    void aServerWithFewSpareDescriptorsKeepsSomeBackForItsDatabase() {
         ConnectionCaps caps = new ConnectionCaps(10_000, 256, 300);
         assertThat(caps.total()).isEqualTo(300 - ConnectionCaps.RESERVED_DESCRIPTORS);
         for (int i = 0; i < caps.total(); i++) assertThat(caps.tryOpen(A)).isEqualTo(ConnectionCaps.Verdict.OPEN);
