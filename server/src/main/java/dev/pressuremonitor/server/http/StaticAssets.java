@@ -15,7 +15,8 @@ public final class StaticAssets {
             "/overlay.css", "overlay/overlay.css",
             "/overlay.js", "overlay/overlay.js",
             "/summary.css", "overlay/summary.css",
-            "/report.js", "overlay/report.js");
+            "/report.js", "overlay/report.js",
+            "/feedback.js", "overlay/feedback.js");
 
     private final Map<String, Asset> assets;
 
