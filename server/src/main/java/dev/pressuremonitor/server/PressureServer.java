@@ -51,6 +51,7 @@ public final class PressureServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final OverlayHub overlays = new OverlayHub();
+    private final dev.pressuremonitor.server.team.TeamSettingsHub teamSettings;
     private final CallStore store;
     private final TeamMetrics metrics;
     private final IngestService ingest;
@@ -81,6 +82,7 @@ public final class PressureServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.teamSettings = new dev.pressuremonitor.server.team.TeamSettingsHub(store, blocking);
         this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "retention");
             t.setDaemon(true);
@@ -94,7 +96,8 @@ public final class PressureServer implements AutoCloseable {
         housekeeping.scheduleAtFixedRate(this::closeSilentCalls, checkMs, checkMs, TimeUnit.MILLISECONDS);
         java.util.List<dev.pressuremonitor.server.http.HttpApi> apis = java.util.List.of(
                 new dev.pressuremonitor.server.feedback.FeedbackApi(store, metrics, java.time.Clock.systemUTC()), new CallsApi(store),
-                new TeamApi(store, metrics, java.time.Clock.systemUTC()), new dev.pressuremonitor.server.overlay.OverlayAccessApi());
+                new TeamApi(store, metrics, java.time.Clock.systemUTC()), new dev.pressuremonitor.server.overlay.OverlayAccessApi(),
+                new dev.pressuremonitor.server.team.TeamSettingsApi(store, teamSettings, java.time.Clock.systemUTC()));
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -130,7 +133,7 @@ public final class PressureServer implements AutoCloseable {
                                     .addLast("http", new HttpServerCodec(4096, 8192, 8192))
                                     .addLast(RequestDeadline.MESSAGES, deadline.messages())
                                     .addLast("http-aggregator", new HttpObjectAggregator(config.maxFrameBytes()))
-                                    .addLast("router", new HttpRouter(config, ingest, overlays, assets, health, apis, blocking, access, perToken, metrics, rates));
+                                    .addLast("router", new HttpRouter(config, ingest, overlays, assets, health, apis, blocking, access, perToken, metrics, rates, teamSettings::joined));
                         }
                     })
                     .bind(config.host(), config.port()).sync().channel();

@@ -60,6 +60,10 @@ final class AgentCommand implements Callable<Integer> {
     @Mixin
     LearnedOptions learned;
 
+    @Option(names = "--team-models", paramLabel = "DIR",
+            description = "Where the team's refitted learned model is kept between runs (default: ~/.pressure-monitor/team-models).")
+    Path teamModels;
+
     @Spec
     CommandSpec spec;
 
@@ -84,6 +88,24 @@ final class AgentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
+        PrintWriter err = spec.commandLine().getErr();
+        client.onTeamSettings(s -> {
+            String changed = call.ruleControls.replace(s.rules());
+            if (!changed.isEmpty()) {
+                err.println("team '" + s.team() + "' rule settings: " + changed);
+                err.flush();
+            }
+        });
+        dev.pressuremonitor.agent.detect.learned.LearnedModel teamModel = null;
+        String teamEncoder = null;
+        if (!call.team.isBlank() && learned.learned == LearnedOptions.Switch.on && learned.model == null) {
+            String t = token != null ? token : System.getenv("PRESSURE_MONITOR_TOKEN");
+            var fetched = dev.pressuremonitor.agent.publish.TeamModelFetch.fetch(uri, call.team, call.repName(), t == null || t.isBlank() ? null : t.trim(),
+                    teamModels != null ? teamModels : Path.of(System.getProperty("user.home"), ".pressure-monitor", "team-models"), java.time.Duration.ofSeconds(10));
+            err.println(fetched.said());
+            teamModel = fetched.model();
+            teamEncoder = fetched.file() == null ? null : fetched.file().baseEncoder();
+        }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         PrintWriter stopping = spec.commandLine().getErr();
@@ -97,7 +119,7 @@ final class AgentCommand implements Callable<Integer> {
         }, "pressure-monitor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (client) {
-            var ctx = new CallRunner.Context(call, engine, learned.opinion(spec.commandLine().getErr()), client, spec.commandLine().getOut(), spec.commandLine().getErr());
+            var ctx = new CallRunner.Context(call, engine, learned.opinion(spec.commandLine().getErr(), teamModel, teamEncoder), client, spec.commandLine().getOut(), spec.commandLine().getErr());
             return CallRunner.follow(input, false, speed, listen, ctx, stop) ? 0 : 1;
         } finally {
             finished.countDown();

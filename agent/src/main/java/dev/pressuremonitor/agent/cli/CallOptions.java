@@ -36,9 +36,12 @@ final class CallOptions {
         return r;
     }
 
+    /** The team's per-rule settings, as the server sends them (none for a call without a team server). */
+    final dev.pressuremonitor.agent.detect.RuleControls ruleControls = new dev.pressuremonitor.agent.detect.RuleControls();
+
     AlertPolicy policy() {
         EnumSet<Category> on = EnumSet.copyOf(Category.pressure());
         off.forEach(on::remove);
-        return new AlertPolicy(frequency, on);
+        return new AlertPolicy(frequency, on, ruleControls);
     }
 }

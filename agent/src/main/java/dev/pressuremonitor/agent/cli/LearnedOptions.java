@@ -29,10 +29,24 @@ final class LearnedOptions {
      * alone, and says so once on {@code err}.
      */
     SecondOpinion opinion(PrintWriter err) {
+        return opinion(err, null, null);
+    }
+
+    /**
+     * @param team        the team's refitted model (used unless --learned-model names a file), or null
+     * @param teamEncoder the encoder the team's model was fitted on: another encoder's model is not used
+     */
+    SecondOpinion opinion(PrintWriter err, LearnedModel team, String teamEncoder) {
         if (learned == Switch.off) return null;
-        LearnedModel m = read(model);
+        LearnedModel m = model == null && team != null ? team : read(model);
         try {
-            return new LearnedOpinion(SentenceEncoder.load(), m);
+            SentenceEncoder encoder = SentenceEncoder.load();
+            if (m == team && !encoder.id().equals(teamEncoder)) {
+                err.println("the team's model was fitted on sentence encoder " + teamEncoder + ", this agent has " + encoder.id()
+                        + ": using the shipped learned model (refit with this version's 'train --with-feedback')");
+                m = read(null);
+            }
+            return new LearnedOpinion(encoder, m);
         } catch (IOException e) {
             err.println("warning: " + e.getMessage() + "; going on with the rules alone (--learned off says so quietly)");
             return null;

@@ -24,12 +24,12 @@ import java.util.stream.Stream;
 
 @Command(name = "model",
         mixinStandardHelpOptions = true,
-        header = "Download, list and check offline speech models.",
+        header = "Speech models; push a team's refitted learned model.",
         description = {"Speech recognition runs offline with a Vosk model; nothing you say leaves the machine."},
         footerHeading = "%nExamples:%n",
         footer = {"  pressure-monitor model download", "  pressure-monitor model install vosk-model-small-en-us-0.15.zip",
                 "  pressure-monitor model list", "  pressure-monitor model check"},
-        subcommands = {ModelCommand.Download.class, ModelCommand.Install.class, ModelCommand.ListModels.class, ModelCommand.Check.class})
+        subcommands = {ModelCommand.Download.class, ModelCommand.Install.class, ModelCommand.ListModels.class, ModelCommand.Check.class, ModelPushCommand.class})
 final class ModelCommand implements Runnable {
     @Spec
     CommandSpec spec;

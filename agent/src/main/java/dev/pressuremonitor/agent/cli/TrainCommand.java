@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "train",
         mixinStandardHelpOptions = true,
-        header = "Fit the learned second opinion on the corpus's dev domains.",
+        header = "Fit the learned second opinion; refit it on a team's marks.",
         description = {
                 "Fits the learned second opinion (a classifier over a sentence embedding and the turn's words) on the",
                 "corpus's dev domains, chooses each category's confidence threshold by leaving groups of dev domains out",

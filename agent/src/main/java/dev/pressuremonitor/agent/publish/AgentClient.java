@@ -4,6 +4,7 @@ import dev.pressuremonitor.models.AgentReply;
 import dev.pressuremonitor.models.DecodeException;
 import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.models.EventCodec;
+import dev.pressuremonitor.models.TeamSettings;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -70,6 +71,8 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     private volatile int outstanding;
     private final String token;
     private volatile String refusal;
+    private volatile Consumer<TeamSettings> settingsListener = s -> {};
+    private volatile TeamSettings lastSettings;
 
     /**
      * @param server   ws://host:port/ws/agent
@@ -228,6 +231,23 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
         group.schedule(this::connect, backoff.nextDelayMillis(ThreadLocalRandom.current().nextDouble()), TimeUnit.MILLISECONDS);
     }
 
+    /** Who hears the team's settings when the server sends them (on connecting, and when a manager changes them). */
+    public void onTeamSettings(Consumer<TeamSettings> listener) {
+        this.settingsListener = listener;
+        TeamSettings early = lastSettings;
+        if (early != null) listener.accept(early); // arrived before anyone listened; applying twice changes nothing
+    }
+
+    private void teamSettings(String json) {
+        try {
+            TeamSettings s = TeamSettings.parse(json);
+            lastSettings = s;
+            settingsListener.accept(s);
+        } catch (DecodeException e) {
+            log.warn("server sent team settings this agent cannot read ({}): keeping the settings it had", e.getMessage());
+        }
+    }
+
     private final class Replies extends SimpleChannelInboundHandler<WebSocketFrame> {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
@@ -235,6 +255,13 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 channel = ctx.channel();
                 ready = true;
                 backoff.reset();
+                // a new connection starts from no team settings: the server sends them now if the team has any (a rule
+                // turned back on while this agent was away must not stay off)
+                TeamSettings last = lastSettings;
+                if (last != null && (!last.rules().isEmpty() || last.model() != null)) {
+                    lastSettings = TeamSettings.of(last.team(), java.util.Map.of(), null);
+                    settingsListener.accept(lastSettings);
+                }
                 // resend in order, from the first event the server has not confirmed (this run's or an earlier
                 // run's), in paced windows
                 window.reset(System.nanoTime());
@@ -246,6 +273,10 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
             if (!(frame instanceof TextWebSocketFrame text)) return;
+            if (text.text().contains("\"" + TeamSettings.TYPE + "\"")) {
+                teamSettings(text.text());
+                return;
+            }
             AgentReply reply;
             try {
                 reply = AgentReply.parse(text.text());

@@ -31,6 +31,7 @@ public final class CallStore implements AutoCloseable {
     private final TokenTable tokens;
     private final Retention retention;
     private final FeedbackTable feedback;
+    private final TeamSettingsTable teamSettings;
     private final WriteHealth health = new WriteHealth();
     private volatile boolean closed;
 
@@ -61,6 +62,7 @@ public final class CallStore implements AutoCloseable {
         this.tokens = new TokenTable(db);
         this.retention = new Retention(db);
         this.feedback = new FeedbackTable(db);
+        this.teamSettings = new TeamSettingsTable(db);
         this.writer = new EventWriter(db, health, summaries::ended, summaries::repair, summaries::rebuild);
         // calls whose call_ended was stored but whose summary a crash kept from being saved are finished now
         List<String> unfinished = reader.endedWithoutSummary();
@@ -180,6 +182,11 @@ public final class CallStore implements AutoCloseable {
     /** Marks people made on calls: nudges that were not pressure, nudges that were right, pressure missed. */
     public FeedbackTable feedback() {
         return feedback;
+    }
+
+    /** What a team's manager chose for the team's agents: refitted models and per-rule settings. */
+    public TeamSettingsTable teamSettings() {
+        return teamSettings;
     }
 
     /** Deletes calls that ended before {@code cutoff} (epoch ms) with their events; returns how many calls. */

@@ -42,6 +42,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final StaticAssets assets;
     private final Health health;
     private final java.util.List<HttpApi> apis;
+    private final java.util.function.BiConsumer<String, io.netty.channel.Channel> agentJoined;
     private final java.util.concurrent.Executor blocking;
     private final dev.pressuremonitor.server.access.AccessControl access;
     private final dev.pressuremonitor.server.access.ConnectionCounter connections;
@@ -61,6 +62,16 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
                       java.util.List<HttpApi> apis, java.util.concurrent.Executor blocking,
                       dev.pressuremonitor.server.access.AccessControl access, dev.pressuremonitor.server.access.ConnectionCounter connections,
                       dev.pressuremonitor.server.team.TeamMetrics metrics, dev.pressuremonitor.server.access.TokenRates rates) {
+        this(config, ingest, overlays, assets, health, apis, blocking, access, connections, metrics, rates, (team, ch) -> {});
+    }
+
+    /** @param agentJoined told of each agent connection and its team once connected (the team's settings go out on it) */
+    public HttpRouter(ServerConfig config, IngestService ingest, OverlayHub overlays, StaticAssets assets, Health health,
+                      java.util.List<HttpApi> apis, java.util.concurrent.Executor blocking,
+                      dev.pressuremonitor.server.access.AccessControl access, dev.pressuremonitor.server.access.ConnectionCounter connections,
+                      dev.pressuremonitor.server.team.TeamMetrics metrics, dev.pressuremonitor.server.access.TokenRates rates,
+                      java.util.function.BiConsumer<String, io.netty.channel.Channel> agentJoined) {
+        this.agentJoined = agentJoined;
         this.access = access;
         this.rates = rates;
         this.hosts = new dev.pressuremonitor.server.access.HostCheck(config.host(), config.allowedHosts());
@@ -181,7 +192,9 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         ctx.channel().attr(ROLE).set(agent ? "agent" : "overlay");
         if (agent) {
             var rate = principal.isLocal() ? rates.forConnection() : rates.forToken(key);
-            upgrade(ctx, req, AGENT_PATH, new AgentFrameHandler(ingest, principal, rate, rates.perSecond(), metrics));
+            String team = principal.isLocal() ? single(uri, "team") : principal.team();
+            upgrade(ctx, req, AGENT_PATH, new AgentFrameHandler(ingest, principal, rate, rates.perSecond(), metrics,
+                    ch -> { if (team != null) agentJoined.accept(team, ch); }));
         } else {
             // a viewer watches its own rep of its own team; a local server's overlay names the team if it likes
             String team = principal.isLocal() ? single(uri, "team") : principal.team();

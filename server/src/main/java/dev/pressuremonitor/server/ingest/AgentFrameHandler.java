@@ -14,6 +14,7 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
     private final int eventsPerSecond;
     private final dev.pressuremonitor.server.access.RateLimiter rate;
     private final dev.pressuremonitor.server.team.TeamMetrics metrics;
+    private final java.util.function.Consumer<io.netty.channel.Channel> joined;
     /** Once we have said goodbye, frames still in flight are ignored. */
     private boolean closing;
 
@@ -21,11 +22,25 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
     public AgentFrameHandler(IngestService ingest, dev.pressuremonitor.server.access.Principal principal,
                              dev.pressuremonitor.server.access.RateLimiter rate, int eventsPerSecond,
                              dev.pressuremonitor.server.team.TeamMetrics metrics) {
+        this(ingest, principal, rate, eventsPerSecond, metrics, ch -> {});
+    }
+
+    /** @param joined told of the connection once its handshake is done (the team's settings are sent on it) */
+    public AgentFrameHandler(IngestService ingest, dev.pressuremonitor.server.access.Principal principal,
+                             dev.pressuremonitor.server.access.RateLimiter rate, int eventsPerSecond,
+                             dev.pressuremonitor.server.team.TeamMetrics metrics, java.util.function.Consumer<io.netty.channel.Channel> joined) {
+        this.joined = joined;
         this.ingest = ingest;
         this.principal = principal;
         this.eventsPerSecond = eventsPerSecond;
         this.rate = rate;
         this.metrics = metrics;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete) joined.accept(ctx.channel());
+        super.userEventTriggered(ctx, evt);
     }
 
     @Override
