@@ -15,12 +15,13 @@ final class CallRecord {
     boolean endStored;
     /** When the call was started (epoch ms), and when its agent was last heard from. */
     final long startedAt;
-    volatile long lastHeard = System.currentTimeMillis();
+    volatile long lastHeard;
     /** The call time (seconds) its agent's events last mentioned, as far as the envelope times tell. */
     volatile long lastEventTs;
 
-    CallRecord(String rep, String team, long startedAt, long shownSeq, long endSeq) {
+    CallRecord(String rep, String team, long startedAt, long shownSeq, long endSeq, long heardAt) {
         this.startedAt = startedAt;
+        this.lastHeard = heardAt;
         this.lastEventTs = startedAt;
         this.rep = rep;
         this.team = team;

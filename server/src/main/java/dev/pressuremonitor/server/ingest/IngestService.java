@@ -41,16 +41,24 @@ public final class IngestService {
     private final java.util.Set<String> dormant = ConcurrentHashMap.newKeySet();
 
     private final dev.pressuremonitor.server.ServerConfig.Limits limits;
+    private final java.util.function.LongSupplier clock;
 
     public IngestService(OverlayHub overlays, CallStore store, TeamMetrics metrics) {
         this(overlays, store, metrics, dev.pressuremonitor.server.ServerConfig.Limits.defaults());
     }
 
     public IngestService(OverlayHub overlays, CallStore store, TeamMetrics metrics, dev.pressuremonitor.server.ServerConfig.Limits limits) {
+        this(overlays, store, metrics, limits, System::currentTimeMillis);
+    }
+
+    /** @param clock wall-clock milliseconds: when an agent was last heard from, when an alert arrived (tests move it) */
+    IngestService(OverlayHub overlays, CallStore store, TeamMetrics metrics, dev.pressuremonitor.server.ServerConfig.Limits limits,
+                  java.util.function.LongSupplier clock) {
         this.overlays = overlays;
         this.store = store;
         this.metrics = metrics;
         this.limits = limits;
+        this.clock = clock;
     }
 
     /** As {@link #ingest(String, Principal)} for a local, unauthenticated server. */
@@ -107,7 +115,7 @@ public final class IngestService {
             return CompletableFuture.completedFuture(AgentReply.error(callId, env.seq(),
                     "call '" + callId + "' already belongs to another rep: start a new call with a fresh callId"));
         }
-        call.lastHeard = System.currentTimeMillis();
+        call.lastHeard = clock.getAsLong();
         call.lastEventTs = Math.max(call.lastEventTs, env.ts());
         synchronized (call) {
             if (call.ended() && env.seq() > call.endSeq && env.data() instanceof CallEnded) {
@@ -150,7 +158,7 @@ public final class IngestService {
                 return AgentReply.ack(callId, env.seq());
             }
             accepted.incrementAndGet();
-            if (env.data() instanceof Alert a) metrics.alert(a, call.team, call.rep, env.ts(), System.currentTimeMillis());
+            if (env.data() instanceof Alert a) metrics.alert(a, call.team, call.rep, env.ts(), clock.getAsLong());
             // an ended call leaves memory; a late resend is still recognised, through the store
             if (env.data() instanceof CallEnded) {
                 synchronized (call) {
@@ -261,14 +269,14 @@ public final class IngestService {
                         ? "the server already follows " + limits.openCalls() + " open calls: try again later"
                         : "rep '" + started.rep() + "' already has " + limits.openCallsPerRep() + " open calls: end one (send call_ended) before starting another");
             }
-            return calls.computeIfAbsent(env.callId(), id -> new CallRecord(started.rep(), started.team(), started.startedAt(), 0, 0));
+            return calls.computeIfAbsent(env.callId(), id -> new CallRecord(started.rep(), started.team(), started.startedAt(), 0, 0, clock.getAsLong()));
         }
         return null;
     }
 
     /** A call this server had not followed, as the store holds it; overlays of an open call are shown where it stands. */
     private CallRecord takeOver(String callId, String rep, String team, long startedAt, long lastSeq, long endSeq) throws SQLException {
-        CallRecord taken = new CallRecord(rep, team, startedAt, lastSeq, endSeq);
+        CallRecord taken = new CallRecord(rep, team, startedAt, lastSeq, endSeq, clock.getAsLong());
         CallRecord kept = calls.putIfAbsent(callId, taken);
         if (kept != null) return kept;
         if (endSeq == 0) overlays.resume(team, rep, store.events(callId));

@@ -82,6 +82,7 @@ class AgentFrameHandlerTest {
         CloseWebSocketFrame close = (CloseWebSocketFrame) next(ch);
         assertThat(close.statusCode()).isEqualTo(1008);
         assertThat(close.reasonText()).isEqualTo("more than 5 events a second from this token: slow down (unacknowledged events are resent after reconnecting)");
+        assertThat(metrics.scrape()).as("the operator sees the refusal").contains("pm_refused_total{limit=\"rate\"} 1.0");
     }
 
     @Test

@@ -1,6 +1,12 @@
 package dev.pressuremonitor.server.ingest;
 
 import dev.pressuremonitor.models.AgentReply;
+import dev.pressuremonitor.models.Alert;
+import dev.pressuremonitor.models.Category;
+import dev.pressuremonitor.models.Reframe;
+import dev.pressuremonitor.models.Severity;
+import dev.pressuremonitor.models.Speaker;
+import dev.pressuremonitor.models.TrustSignal;
 import dev.pressuremonitor.models.CallEnded;
 import dev.pressuremonitor.models.CallStarted;
 import dev.pressuremonitor.models.Envelope;
@@ -23,7 +29,8 @@ class IngestRulesTest {
 
     private final CallStore store = CallStore.temporary();
     // two open calls a rep, three on the whole server
-    private final IngestService ingest = new IngestService(new OverlayHub(), store, new TeamMetrics(false),
+    private final TeamMetrics metrics = new TeamMetrics(false);
+    private final IngestService ingest = new IngestService(new OverlayHub(), store, metrics,
             new ServerConfig.Limits(4, 200, 2, 3));
 
     @AfterEach
@@ -103,5 +110,58 @@ class IngestRulesTest {
         assertThat(ingest.accepted()).isEqualTo(1);
         assertThat(ingest.duplicates()).isEqualTo(1);
         assertThat(ingest.rejected()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallRefusedForTheOpenCallLimitShowsOnTheOperatorsMetrics() {
+        start("a1", "ana");
+        start("a2", "ana");
+        start("a3", "ana");
+        assertThat(metrics.scrape()).contains("pm_refused_total{limit=\"open-calls\"} 1.0");
+    }
+
+    @Test
+    void everyStoredEventIsTimedOnTheOperatorsMetricsResendsTooButNotRefusals() {
+        start("a1", "ana");
+        start("a1", "ana");
+        send("zz", 1, new CallEnded(1, "hangup"));
+        assertThat(metrics.scrape()).containsPattern("(?m)^pm_ingest_seconds_count 2$");
+    }
+
+    @Test
+    void anAlertCountsOnceForItsCategoryAndTeamEvenWhenResent() {
+        start("a1", "ana");
+        Alert chase = new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 3, 4, true,
+                new Reframe("find-fit", "They owe you nothing yet.", "What would make this worth your time?"));
+        assertThat(send("a1", 2, chase).isAck()).isTrue();
+        assertThat(send("a1", 2, chase).isAck()).as("resent").isTrue();
+        assertThat(metrics.scrape()).contains("pm_alerts_total{category=\"CHASE\",team=\"emea\"} 1.0");
+    }
+
+    @Test
+    void anEndedCallNoLongerCountsTowardsTheServersLimitEvenAfterALateEventForIt() {
+        start("a1", "ana");
+        assertThat(send("a1", 2, new CallEnded(5, "hangup")).isAck()).isTrue();
+        assertThat(send("a1", 3, new CallEnded(6, "hangup")).isAck()).as("a late goodbye for the ended call").isTrue();
+        start("b1", "ben");
+        start("c1", "cho");
+        assertThat(start("d1", "dee").isAck()).as("two calls open of three").isTrue();
+    }
+
+    @Test
+    void aCallEndedThatReusesTheSeqOfAnotherEventIsRefusedAndTheCallGoesOn() {
+        start("a1", "ana");
+        assertThat(send("a1", 2, new TrustSignal("trust.open-question", "what made you", 2, 2.6)).isAck()).isTrue();
+        assertThat(send("a1", 2, new CallEnded(5, "hangup"))).isEqualTo(AgentReply.error("a1", 2,
+                "seq 2 of call 'a1' was already used for a different event: nothing was changed; number each event once"));
+        assertThat(send("a1", 3, new TrustSignal("trust.open-question", "how do you", 4, 4.6))).as("the call is still open")
+                .isEqualTo(AgentReply.ack("a1", 3));
+    }
+
+    @Test
+    void anEventOfACallTheServerCannotLookUpIsToBeResentNotRefused() {
+        store.close();
+        AgentReply r = send("elsewhere", 4, new CallEnded(5, "hangup"));
+        assertThat(r).isEqualTo(AgentReply.retry("elsewhere", 4, "the server cannot read its database right now"));
     }
 }
