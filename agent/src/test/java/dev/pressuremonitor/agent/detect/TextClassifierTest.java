@@ -59,4 +59,40 @@ class TextClassifierTest {
         assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "Why is it so expensive?"), PACK)).contains(Category.DEFEND);
         assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, null), PACK)).as("nobody challenged anything").isEmpty();
     }
+
+    /** Two rules of a small pack fire in one turn: the lighter one first, the heavier one later. */
+    private static final RulePack WEIGHED = Packs.parse(
+            Packs.rule("chase.light", "CHASE", "\"circling back\"", "\"weight\":1.0") + ","
+                    + Packs.rule("urgency.heavy", "URGENCY", "\"ends tonight\"", "\"weight\":3.0"));
+
+    @Test
+    void theHeaviestRuleNamesTheTurnEvenWhenALighterOneCameFirst() {
+        List<Alert> alerts = new TextClassifier(new RuleEngine(WEIGHED)).classify("Just circling back, the offer ends tonight.", null);
+        assertThat(alerts).extracting(Alert::category).containsExactly(Category.CHASE, Category.URGENCY);
+        assertThat(TextClassifier.primary(alerts, WEIGHED)).contains(Category.URGENCY);
+    }
+
+    @Test
+    void equallyHeavyRulesLeaveTheTurnToTheEarliest() {
+        RulePack even = Packs.parse(
+                Packs.rule("chase.even", "CHASE", "\"circling back\"", "\"weight\":2.0") + ","
+                        + Packs.rule("urgency.even", "URGENCY", "\"ends tonight\"", "\"weight\":2.0"));
+        List<Alert> alerts = new TextClassifier(new RuleEngine(even)).classify("Just circling back, the offer ends tonight.", null);
+        assertThat(TextClassifier.primary(alerts, even)).contains(Category.CHASE);
+    }
+
+    @Test
+    void aTurnWithNoAlertHasNoLabel() {
+        assertThat(TextClassifier.primary(List.of(), WEIGHED)).isEmpty();
+    }
+
+    @Test
+    void theProspectsWordsComeBeforeTheRepsAnswerSoTheAnswerIsReadAfterThem() {
+        String rep = "But you haven't even seen what it does yet.";
+        List<Alert> alerts = CLASSIFIER.classify(rep, "We already have a vendor for that.");
+        assertThat(alerts).extracting(Alert::category).containsExactly(Category.COUNTER);
+        assertThat(alerts.get(0).start()).as("the answer starts after the prospect's last word and the turn gap").isGreaterThan(TextClassifier.TURN_GAP);
+        assertThat(CLASSIFIER.classify(rep, null)).as("the same words with nothing before them").isEmpty();
+        assertThat(CLASSIFIER.classify(rep, "  ")).as("a blank context is no context").isEmpty();
+    }
 }
