@@ -5,6 +5,7 @@ import dev.pressuremonitor.models.Category;
 import dev.pressuremonitor.models.Json;
 import dev.pressuremonitor.models.MindsetChart;
 import dev.pressuremonitor.models.Speaker;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ class DefaultRulePackTest {
     }
 
     @Test
+    @Tag("corpus") // reads every dev line: left out of mutation testing (TESTING.md)
     void everyRuleFiresOnAtLeastOneDevCorpusLine() throws Exception {
         RuleEngine engine = new RuleEngine(new RulePackLoader(MindsetChart.standard()).loadDefault());
         Set<String> fired = new HashSet<>();

@@ -4,6 +4,7 @@ import dev.pressuremonitor.agent.detect.SecondOpinion;
 import dev.pressuremonitor.models.Category;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The shipped second opinion: embeds the rep's turn (and the prospect's turn before it), adds its hashed words,
@@ -12,7 +13,7 @@ import java.util.Optional;
  * rep utterances.
  */
 public final class LearnedOpinion implements SecondOpinion {
-    private final SentenceEncoder encoder;
+    private final Function<String, float[]> encoder;
     private final LearnedModel model;
     private volatile Cached lastContext;
 
@@ -20,6 +21,11 @@ public final class LearnedOpinion implements SecondOpinion {
     }
 
     public LearnedOpinion(SentenceEncoder encoder, LearnedModel model) {
+        this(encoder::encode, model);
+    }
+
+    /** @param encoder a text's unit-length embedding (a stand-in for the sentence model in tests) */
+    LearnedOpinion(Function<String, float[]> encoder, LearnedModel model) {
         this.encoder = encoder;
         this.model = model;
     }
@@ -53,11 +59,11 @@ public final class LearnedOpinion implements SecondOpinion {
         if (prospectContext != null && !prospectContext.isBlank()) {
             Cached c = lastContext;
             if (c == null || !c.text().equals(prospectContext)) {
-                c = new Cached(prospectContext, encoder.encode(prospectContext));
+                c = new Cached(prospectContext, encoder.apply(prospectContext));
                 lastContext = c;
             }
             context = c.vector();
         }
-        return Features.of(encoder.encode(repText), context, WordHashes.slots(repText, model.hashSlots()), model.hashWeight());
+        return Features.of(encoder.apply(repText), context, WordHashes.slots(repText, model.hashSlots()), model.hashWeight());
     }
 }
