@@ -53,6 +53,24 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void whereTwoRulesClaimTheSameWordsTheHeavierOneSpeaks(@TempDir Path dir) throws Exception {
+        String pack = """
+                {"version": 1, "rules": [
+                  {"id": "close.plink", "category": "CLOSE", "weight": %s, "patterns": ["plink plonk"],
+                   "reframe": {"shift": "find-fit", "ask": "What would you need to see first?"}},
+                  {"id": "urgency.plonk", "category": "URGENCY", "weight": %s, "patterns": ["plonk zarg"],
+                   "reframe": {"shift": "remove-hidden-pressure", "ask": "Whose timeline is this?"}}]}
+                """;
+        Path closeHeavier = dir.resolve("close.json");
+        Files.writeString(closeHeavier, pack.formatted(5, 1));
+        Path urgencyHeavier = dir.resolve("urgency.json");
+        Files.writeString(urgencyHeavier, pack.formatted(1, 5));
+        String line = "{\"id\":\"x\",\"text\":\"plink plonk zarg\"}\n";
+        assertThat(CliTest.run(line, "classify", "--rules", closeHeavier.toString()).out()).contains("\"labels\":[\"CLOSE\"]");
+        assertThat(CliTest.run(line, "classify", "--rules", urgencyHeavier.toString()).out()).contains("\"labels\":[\"URGENCY\"]");
+    }
+
+    @Test
     void aBrokenRulePackIsOneClearLineNotAStackTrace(@TempDir Path dir) throws Exception {
         Path rules = dir.resolve("bad.json");
         Files.writeString(rules, "{\"version\": 1, \"rules\": [{\"id\": \"x\", \"category\": \"NAG\", \"patterns\": [\"hi\"]}]}");

@@ -107,6 +107,37 @@ class EvalCommandTest {
         assertThat(r.err()).contains("give either files or --split, not both");
     }
 
+    @Test
+    void aLineIsScoredAfterTheProspectsWordsItAnswers(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("answers.jsonl");
+        Files.writeString(f, """
+                {"id":"1","text":"But you haven't even seen what it does yet.","context":"Please take me off your list.","label":"COUNTER"}
+                {"id":"2","text":"But you haven't even seen what it does yet.","label":"NONE"}
+                """);
+        // rules alone, whose reading of these words depends on the prospect's refusal before them
+        CliTest r = CliTest.run("", "eval", "--learned", "off", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).containsPattern("COUNTER\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+1");
+        assertThat(r.out()).contains("NONE flagged 0.0% (0 of 1)");
+    }
+
+    @Test
+    void aTurnWithTwoPressuresCountsAsItsHeaviestRule(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("team.json");
+        Files.writeString(rules, """
+                {"version": 1, "rules": [
+                  {"id": "chase.plink", "category": "CHASE", "weight": 1, "patterns": ["plink plonk"],
+                   "reframe": {"shift": "find-fit", "ask": "Is this still useful to you?"}},
+                  {"id": "urgency.zarg", "category": "URGENCY", "weight": 4, "patterns": ["zarg zorg"],
+                   "reframe": {"shift": "remove-hidden-pressure", "ask": "Whose timeline is this?"}}]}
+                """);
+        Path f = dir.resolve("two.jsonl");
+        Files.writeString(f, "{\"id\":\"1\",\"text\":\"plink plonk, and then zarg zorg\",\"label\":\"URGENCY\"}\n");
+        CliTest r = CliTest.run("", "eval", "--rules", rules.toString(), f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).containsPattern("URGENCY\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+1");
+    }
+
     /**
      * The quality bar from the foundation issue, on the lines that were held out before the corpus was split by
      * domain (the legacy domain's "test-" lines). The legacy domain is now a dev domain, so this guards against
