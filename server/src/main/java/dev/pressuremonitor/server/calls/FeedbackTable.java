@@ -132,18 +132,19 @@ public final class FeedbackTable {
 
     /**
      * Per category and rule, of the team's calls started in [from, to): nudges shown and how many of them someone
-     * marked not pressure (a mark a manager rejected does not count; a nudge marked twice counts once).
+     * marked not pressure (a mark a manager rejected does not count; a nudge marked twice counts once). A null team
+     * is every team (a local server without tokens).
      */
     public List<FalseNudgeRate> rates(String team, long from, long to) throws SQLException {
         String sql = "SELECT a.category, a.rule, COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM feedback f WHERE f.call_id = a.call_id "
                 + "AND f.alert_seq = a.seq AND f.kind = 'not_pressure' AND f.review <> 'rejected') THEN 1 ELSE 0 END) "
-                + "FROM alerts a JOIN calls c ON c.call_id = a.call_id WHERE c.team = ? AND c.started_at >= ? AND c.started_at < ? AND a.nudge = 1 "
-                + "GROUP BY a.category, a.rule ORDER BY a.category, a.rule";
+                + "FROM alerts a JOIN calls c ON c.call_id = a.call_id WHERE c.started_at >= ? AND c.started_at < ? AND a.nudge = 1 "
+                + (team == null ? "" : "AND c.team = ? ") + "GROUP BY a.category, a.rule ORDER BY a.category, a.rule";
         List<FalseNudgeRate> out = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, team);
-            p.setLong(2, from);
-            p.setLong(3, to);
+            p.setLong(1, from);
+            p.setLong(2, to);
+            if (team != null) p.setString(3, team);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     long nudges = r.getLong(3), wrong = r.getLong(4);

@@ -16,7 +16,8 @@ public final class StaticAssets {
             "/overlay.js", "overlay/overlay.js",
             "/summary.css", "overlay/summary.css",
             "/report.js", "overlay/report.js",
-            "/feedback.js", "overlay/feedback.js");
+            "/feedback.js", "overlay/feedback.js",
+            "/team-feedback.js", "overlay/team-feedback.js");
 
     private final Map<String, Asset> assets;
 

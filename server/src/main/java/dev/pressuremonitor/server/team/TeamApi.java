@@ -53,8 +53,9 @@ public final class TeamApi implements HttpApi {
             if (path.equals("/team")) {
                 TeamView.Period period = period(uri);
                 String team = who.isLocal() ? Params.text(uri, "team", 64) : who.team();
+                TeamView view = TeamView.build(store, team, null, period, clock.millis());
                 return Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8",
-                        TeamPage.team(TeamView.build(store, team, null, period, clock.millis()), token(uri)));
+                        TeamPage.team(view, token(uri), FeedbackPanel.load(store, team, view.from(), view.to())));
             }
             return Response.json(HttpResponseStatus.OK, Json.write(report(uri, who)));
         } catch (Params.BadParam e) {

@@ -20,6 +20,11 @@ final class TeamPage {
 
     /** @param token the caller's token for the page's own links, or null */
     static String team(TeamView v, String token) {
+        return team(v, token, null);
+    }
+
+    /** @param feedback the team's false-nudge rates and the marks waiting for review, or null to leave them out */
+    static String team(TeamView v, String token, FeedbackPanel feedback) {
         StringBuilder h = new StringBuilder(16_384);
         String name = v.team() == null || v.team().isEmpty() ? "All reps" : "Team " + v.team();
         Html.head(h, name + ": Pressure Monitor", false);
@@ -39,6 +44,7 @@ final class TeamPage {
         h.append("<div class=\"reps\" id=\"team\">");
         for (TeamView.Rep r : v.reps()) repCard(h, r, v, token);
         h.append("</div></section>");
+        if (feedback != null) feedback.render(h, query(token, null));
         h.append("<footer>Pressure score: 0 is calm, 100 is pushing hard; lower is better. Trends compare with the ")
                 .append(v.period().label()).append(" before. <a href=\"/api/team").append(query(token, null)).append("\">JSON</a></footer>");
         Html.tail(h, false);
