@@ -52,14 +52,43 @@ public final class FeedbackTable {
 
     /**
      * Stores a mark. A mark on a nudge replaces the same role's earlier mark on it (a rep who changes their mind), and
-     * keeps that mark's id; the mark as stored is returned.
+     * keeps that mark's id; a missed mark on a line replaces the same role's earlier one on that line; the mark as
+     * stored is returned.
      */
     public FeedbackMark save(FeedbackMark m) throws SQLException {
         String sql = "INSERT INTO feedback (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + (m.alert() == null ? "" : " ON CONFLICT (call_id, alert_seq, marked_role) DO UPDATE SET kind = excluded.kind, "
                 + "marked_by = excluded.marked_by, marked_at = excluded.marked_at, review = excluded.review, reviewed_at = excluded.reviewed_at, "
                 + "words = excluded.words, context = excluded.context");
-        try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement(sql)) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                if (m.line() != null) replaceLineMark(c, m);
+                insert(c, sql, m);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        if (m.alert() == null) return m;
+        return select(" WHERE call_id = ? AND alert_seq = ? AND marked_role = ?", m.callId(), m.alert(), m.role().wire()).get(0);
+    }
+
+    /** A missed mark on a transcript line replaces the same role's earlier one on that line (a changed mind, not a second opinion). */
+    private static void replaceLineMark(Connection c, FeedbackMark m) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM feedback WHERE call_id = ? AND line_seq = ? AND marked_role = ?")) {
+            p.setString(1, m.callId());
+            p.setLong(2, m.line());
+            p.setString(3, m.role().wire());
+            p.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection c, String sql, FeedbackMark m) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, m.id());
             p.setString(2, m.callId());
             p.setString(3, m.team());
@@ -81,8 +110,6 @@ public final class FeedbackTable {
             Sql.setLong(p, 19, m.reviewedAt());
             p.executeUpdate();
         }
-        if (m.alert() == null) return m;
-        return select(" WHERE call_id = ? AND alert_seq = ? AND marked_role = ?", m.callId(), m.alert(), m.role().wire()).get(0);
     }
 
     public Optional<FeedbackMark> find(String markId) throws SQLException {

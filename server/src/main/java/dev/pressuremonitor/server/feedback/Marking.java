@@ -107,12 +107,11 @@ public final class Marking {
     public FeedbackMark review(Principal who, String markId, FeedbackMark.Review review) throws Refused, SQLException {
         mayMarkAtAll(who);
         if (review == FeedbackMark.Review.PENDING) throw new Refused(400, "a review is 'confirmed' or 'rejected'");
-        Optional<FeedbackMark> found = store.feedback().find(markId);
-        if (found.isPresent() && role(who, found.get().team(), found.get().rep()).isPresent() && !who.isLocal() && who.kind() == Principal.Kind.VIEWER) {
+        FeedbackMark m = store.feedback().find(markId).filter(f -> role(who, f.team(), f.rep()).isPresent())
+                .orElseThrow(() -> new Refused(404, "no mark '" + markId + "' that this token may see: list them with GET /api/feedback"));
+        if (role(who, m.team(), m.rep()).orElseThrow() != FeedbackMark.Role.MANAGER) {
             throw new Refused(403, "only a manager (the team's token) confirms or rejects marks; a rep can mark again to change their own");
         }
-        FeedbackMark m = found.filter(f -> role(who, f.team(), f.rep()).isPresent())
-                .orElseThrow(() -> new Refused(404, "no mark '" + markId + "' that this token may see: list them with GET /api/feedback"));
         store.feedback().review(markId, review, clock.millis());
         return store.feedback().find(m.id()).orElseThrow();
     }

@@ -155,6 +155,11 @@ class CallsHttpTest {
         server = start();
         endedCall("call-g", System.currentTimeMillis());
         send("call-g2", 1, new CallStarted("ana", "emea", System.currentTimeMillis(), false));
+        // the manager marks the nudge: the false-nudge panels read the marks
+        var marked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/calls/call-g/feedback"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"not_pressure\", \"alert\": 2}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(marked.statusCode()).as(marked.body()).isEqualTo(201);
         await().until(() -> get("/metrics").body().contains("pm_calls_total"));
         String scrape = get("/metrics").body();
         String dashboard = java.nio.file.Files.readString(Path.of("..", "grafana", "pressure-monitor-dashboard.json"));

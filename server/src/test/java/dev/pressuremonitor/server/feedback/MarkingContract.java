@@ -199,6 +199,14 @@ abstract class MarkingContract {
     }
 
     @Test
+    void markingTheSameLineMissedAgainChangesTheCategoryNotAddsAMark() throws Exception {
+        String id = call(emea, true);
+        marking.mark(anasViewer, id, MarkRequest.missedLine(Category.CLOSE, 6));
+        marking.mark(anasViewer, id, MarkRequest.missedLine(Category.URGENCY, 6));
+        assertThat(marking.forCall(anasViewer, id).marks()).extracting(FeedbackMark::category).containsExactly(Category.URGENCY);
+    }
+
+    @Test
     void theProspectsLineCannotBeMarkedAsTheRepsPressure() throws Exception {
         String id = call(emea, true);
         assertThatThrownBy(() -> marking.mark(anasViewer, id, MarkRequest.missedLine(Category.CLOSE, 4)))
