@@ -117,7 +117,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, health.json());
             return;
         }
-        if (path.startsWith("/api/") || path.startsWith("/calls/") || path.equals("/team") || path.startsWith("/reps/") || path.equals("/metrics")) {
+        if (path.startsWith("/api/") || path.startsWith("/calls/") || path.equals("/team") || path.equals("/team/rules") || path.startsWith("/reps/") || path.equals("/metrics")) {
             serveApi(ctx, req, uri, keepAlive);
             return;
         }
@@ -329,7 +329,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
 
     /** Addresses a person opens in a browser: they get pages, errors included, not JSON. */
     static boolean isPage(String path) {
-        return (path.startsWith("/calls/") && !path.endsWith(".md")) || path.equals("/team") || path.startsWith("/reps/");
+        return (path.startsWith("/calls/") && !path.endsWith(".md")) || path.equals("/team") || path.equals("/team/rules") || path.startsWith("/reps/");
     }
 
     private static boolean isUpgrade(FullHttpRequest req) {

@@ -17,7 +17,8 @@ public final class StaticAssets {
             "/summary.css", "overlay/summary.css",
             "/report.js", "overlay/report.js",
             "/feedback.js", "overlay/feedback.js",
-            "/team-feedback.js", "overlay/team-feedback.js");
+            "/team-feedback.js", "overlay/team-feedback.js",
+            "/rules.js", "overlay/rules.js");
 
     private final Map<String, Asset> assets;
 

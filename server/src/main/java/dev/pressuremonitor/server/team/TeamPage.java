@@ -46,7 +46,8 @@ final class TeamPage {
         h.append("</div></section>");
         if (feedback != null) feedback.render(h, query(token, null));
         h.append("<footer>Pressure score: 0 is calm, 100 is pushing hard; lower is better. Trends compare with the ")
-                .append(v.period().label()).append(" before. <a href=\"/api/team").append(query(token, null)).append("\">JSON</a></footer>");
+                .append(v.period().label()).append(" before. <a href=\"/api/team").append(query(token, null)).append("\">JSON</a> · <a href=\"/team/rules")
+                .append(query(token, null)).append("\">Rules for the team</a>: what the team marks wrong, turned down or off</footer>");
         Html.tail(h, false);
         return h.toString();
     }

@@ -38,6 +38,7 @@ public final class TeamSettingsApi implements HttpApi {
     @Override
     public Response handle(QueryStringDecoder uri, Principal who) throws Exception {
         String path = uri.path();
+        if (path.equals("/team/rules")) return rulesPage(uri, who);
         if (!path.equals("/api/agent/settings") && !path.equals("/api/agent/model") && !path.equals("/api/team/settings")) return null;
         try {
             boolean agent = path.startsWith("/api/agent/");
@@ -78,6 +79,26 @@ public final class TeamSettingsApi implements HttpApi {
         } catch (Params.BadParam | DecodeException | IllegalArgumentException e) {
             return Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }
+    }
+
+    /** How far back the rules page counts nudges and marks. */
+    static final int RULES_DAYS = 28;
+
+    private Response rulesPage(QueryStringDecoder uri, Principal who) throws Exception {
+        String team;
+        try {
+            team = team(uri, who, Principal.Kind.TEAM);
+        } catch (Refused | Params.BadParam e) {
+            return Response.text(HttpResponseStatus.FORBIDDEN, "text/html; charset=utf-8", dev.pressuremonitor.server.calls.Html.errorPage(403,
+                    "The rules page is for the team's manager: open it with the team's token (from 'pressure-monitor token create --kind team --team NAME')."));
+        }
+        long now = clock.millis();
+        TeamSettingsTable t = store.teamSettings();
+        var rows = TeamRulesPage.rows(store.feedback().rates(team, now - java.time.Duration.ofDays(RULES_DAYS).toMillis(), now + 1), t.rules(team));
+        JsonNode model = Json.mapper().readTree(overview(team, t)).get("model");
+        java.util.List<String> tok = uri.parameters().get("token");
+        String token = tok == null || tok.size() != 1 || !tok.get(0).matches("[A-Za-z0-9_-]{1,128}") ? null : tok.get(0);
+        return Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", TeamRulesPage.page(team, rows, model, RULES_DAYS, token));
     }
 
     private String overview(String team, TeamSettingsTable t) throws Exception {
