@@ -14,6 +14,8 @@ import java.util.Set;
  * @param patterns     any of these triggers the rule
  * @param unless       a match of any of these within {@code guardWindow} tokens of the trigger vetoes it
  *                     (hard negatives such as "as a follow up to your point")
+ * @param unlessInClause hard negatives that veto the trigger anywhere in its clause ("just following up with the
+ *                     floor plan you asked for")
  * @param negatable    whether a negator shortly before the trigger vetoes it ("i am not going to push you")
  * @param speaker      whose words the rule listens to
  * @param afterSignals when not empty, the rule fires only within {@code afterWithin} seconds after the prospect
@@ -24,13 +26,14 @@ import java.util.Set;
  * @param reframe      what to offer instead; null for trust and prospect-signal rules
  */
 public record Rule(String id, Category category, Severity severity, double weight,
-                   List<PhrasePattern> patterns, List<PhrasePattern> unless, int guardWindow, boolean negatable,
+                   List<PhrasePattern> patterns, List<PhrasePattern> unless, int guardWindow, List<PhrasePattern> unlessInClause, boolean negatable,
                    Speaker speaker, Set<Category> afterSignals, double afterWithin,
                    Set<Category> unlessAfter, double unlessWithin, boolean openingOnly,
                    Reframe reframe) {
     public Rule {
         patterns = List.copyOf(patterns);
         unless = List.copyOf(unless);
+        unlessInClause = List.copyOf(unlessInClause);
         afterSignals = Set.copyOf(afterSignals);
         unlessAfter = Set.copyOf(unlessAfter);
     }

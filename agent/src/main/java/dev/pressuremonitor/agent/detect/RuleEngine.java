@@ -13,7 +13,9 @@ import java.util.List;
  * hit per stretch of words and kind. Stateless and safe to share between threads.
  */
 public final class RuleEngine {
-    private static final int TRIGGER = 0, GUARD = 1, NEGATOR = 2, DISCLAIMER = 3;
+    private static final int TRIGGER = 0, GUARD = 1, NEGATOR = 2, DISCLAIMER = 3, CLAUSE_GUARD = 4;
+    /** A window no utterance reaches: a clause guard vetoes anywhere in the trigger's clause. */
+    private static final int WHOLE_CLAUSE = 1 << 20;
     /** Words that start a new clause, ending the reach of a negator before them. */
     private static final java.util.Set<String> CLAUSE_BREAKS = java.util.Set.of("but", "and", "so", "because", "cause",
             "though", "although", "however", "if", "then", "when", "which", "while", "unless", "until", "anyway");
@@ -36,6 +38,10 @@ public final class RuleEngine {
             for (PhrasePattern p : rules.get(r).unless()) {
                 all.add(p);
                 owners.add(new int[]{GUARD, r});
+            }
+            for (PhrasePattern p : rules.get(r).unlessInClause()) {
+                all.add(p);
+                owners.add(new int[]{CLAUSE_GUARD, r});
             }
         }
         for (PhrasePattern p : pack.negators()) {
@@ -78,6 +84,7 @@ public final class RuleEngine {
             if (rule.negatable() && negatedBefore(m.negators, tokens, first)) continue;
             if (rule.category().isPressure() && disclaimed(m.disclaimers, tokens, first)) continue;
             if (guarded(m.guards, tokens, ruleIndex, first, last, rule.guardWindow())) continue;
+            if (guarded(m.clauseGuards, tokens, ruleIndex, first, last, WHOLE_CLAUSE)) continue;
             RuleHit hit = new RuleHit(rule, first, last, tokens.get(first).start(), tokens.get(last).end(), utterance.heard(first, last));
             if (context.test(hit)) hits.add(hit);
         }
@@ -164,6 +171,7 @@ public final class RuleEngine {
     private final class Matches implements PhraseMatcher.Sink {
         final IntList triggers = new IntList();
         final IntList guards = new IntList();
+        final IntList clauseGuards = new IntList();
         final IntList negators = new IntList();
         final IntList disclaimers = new IntList();
 
@@ -172,6 +180,7 @@ public final class RuleEngine {
             switch (patternRole[pattern]) {
                 case TRIGGER -> triggers.add3(patternRule[pattern], first, last);
                 case GUARD -> guards.add3(patternRule[pattern], first, last);
+                case CLAUSE_GUARD -> clauseGuards.add3(patternRule[pattern], first, last);
                 case NEGATOR -> negators.add2(first, last);
                 default -> disclaimers.add2(first, last);
             }

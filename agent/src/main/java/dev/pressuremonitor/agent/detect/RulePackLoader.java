@@ -35,7 +35,7 @@ public final class RulePackLoader {
 
     private static final Set<String> PACK_FIELDS = Set.of("pack", "version", "about", "lexicons", "negators", "disclaimers", "negationWindow", "openingSeconds", "rules");
     private static final Set<String> LEXICON_FILE_FIELDS = Set.of("version", "about", "lexicons");
-    private static final Set<String> RULE_FIELDS = Set.of("id", "category", "severity", "weight", "patterns", "unless",
+    private static final Set<String> RULE_FIELDS = Set.of("id", "category", "severity", "weight", "patterns", "unless", "unlessInClause",
             "guardWindow", "negatable", "context", "reframe", "note");
     private static final Set<String> CONTEXT_FIELDS = Set.of("speaker", "after", "within", "unlessAfter", "unlessWithin", "phase");
     private static final Set<String> REFRAME_FIELDS = Set.of("shift", "ask");
@@ -197,6 +197,7 @@ public final class RulePackLoader {
         double weight = node.has("weight") ? boundedDouble(node, "weight", 0.1, 10, at) : 1.0;
         List<PhrasePattern> patterns = patterns(node.get("patterns"), "patterns", at, true, lexicons);
         List<PhrasePattern> unless = node.has("unless") ? patterns(node.get("unless"), "unless", at, false, lexicons) : List.of();
+        List<PhrasePattern> unlessInClause = node.has("unlessInClause") ? patterns(node.get("unlessInClause"), "unlessInClause", at, false, lexicons) : List.of();
         int guardWindow = node.has("guardWindow") ? boundedInt(node, "guardWindow", 0, 8, at) : 2;
         boolean negatable = true;
         if (node.has("negatable")) {
@@ -245,7 +246,7 @@ public final class RulePackLoader {
         } else if (rf != null) {
             throw at.error("reframe", "only pressure rules carry a reframe");
         }
-        return new Rule(id, category, severity, weight, patterns, unless, guardWindow, negatable, speaker, after, within, unlessAfter, unlessWithin, openingOnly, reframe);
+        return new Rule(id, category, severity, weight, patterns, unless, guardWindow, unlessInClause, negatable, speaker, after, within, unlessAfter, unlessWithin, openingOnly, reframe);
     }
 
     private static List<PhrasePattern> patterns(JsonNode node, String field, Where at, boolean required, Lexicons lexicons) {

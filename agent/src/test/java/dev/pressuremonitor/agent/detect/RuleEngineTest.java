@@ -66,6 +66,14 @@ class RuleEngineTest {
     }
 
     @Test
+    void aClauseGuardVetoesAnywhereInTheTriggersClauseButNotInTheNext() {
+        RuleEngine e = Packs.engine(Packs.rule("chase.follow-up", "CHASE", "\"following up\"", "\"unlessInClause\":[\"you asked for\"]"));
+        assertThat(hits(e, Speaker.REP, "just following up with the signed floor plan and the two quotes you asked for")).isEmpty();
+        assertThat(hits(e, Speaker.REP, "here is what you asked for. just following up on the rest"))
+                .containsExactly("chase.follow-up[following up]");
+    }
+
+    @Test
     void aHardNegativeNearTheTriggerVetoesIt() {
         RuleEngine e = Packs.engine(Packs.rule("chase.follow-up", "CHASE", "\"follow up\"", "\"unless\":[\"follow up to your (point|question)\"]"));
         assertThat(hits(e, Speaker.REP, "as a follow-up to your point, what's the budget")).isEmpty();

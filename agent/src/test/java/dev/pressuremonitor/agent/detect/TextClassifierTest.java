@@ -95,4 +95,23 @@ class TextClassifierTest {
         assertThat(CLASSIFIER.classify(rep, null)).as("the same words with nothing before them").isEmpty();
         assertThat(CLASSIFIER.classify(rep, "  ")).as("a blank context is no context").isEmpty();
     }
+
+    @Test
+    void followingUpWithWhatTheBuyerAskedForIsNoChase() {
+        assertThat(TextClassifier.primary(CLASSIFIER.classify("Just following up with the floor plan you asked for, it is attached.", null), PACK)).isEmpty();
+        assertThat(TextClassifier.primary(CLASSIFIER.classify("Just following up to see if you had a chance to look at the floor plan.", null), PACK))
+                .contains(Category.CHASE);
+    }
+
+    @Test
+    void askingTheBuyersOwnTimelineIsNoDeadline() {
+        assertThat(TextClassifier.primary(CLASSIFIER.classify("What is your timeline on the shutdown, is it still the last week of July?", null), PACK)).isEmpty();
+        assertThat(TextClassifier.primary(CLASSIFIER.classify("This is the last week of the offer, shall I hold one for you?", null), PACK))
+                .contains(Category.URGENCY);
+    }
+
+    @Test
+    void sayingWhatTheRepWouldRatherDisownsThePushAfterIt() {
+        assertThat(TextClassifier.primary(CLASSIFIER.classify("No worries, I would rather you come back when it is right than rush into it today.", null), PACK)).isEmpty();
+    }
 }
