@@ -41,6 +41,12 @@ class TextClassifierTest {
     }
 
     @Test
+    void boastingAfterABrushOffIsStillAPitch() {
+        String rep = "our platform is the best on the market and nobody else comes close";
+        assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "not yet it has been a busy week"), PACK)).contains(Category.PITCH);
+    }
+
+    @Test
     void credentialsAnsweringARemarkAgainstUsDefendTheCompany() {
         String rep = "We've been doing this for 25 years and we have thousands of happy customers.";
         assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "I read some bad reviews about your support."), PACK)).contains(Category.DEFEND);
