@@ -19,6 +19,9 @@ import java.util.List;
 final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    /** How long a statement waits for a lock before it fails (SQLite: busy_timeout; PostgreSQL: lock_timeout). */
+    static final long LOCK_TIMEOUT_MS = 5_000;
+
     private final HikariDataSource pool;
     private final boolean sqlite;
     private final Path deleteOnClose;
@@ -35,7 +38,7 @@ final class Database implements AutoCloseable {
         if (!sqlite && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--db must be jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB?user=..., was " + url);
         }
-        if (sqlite) prepareFile(Path.of(url.substring("jdbc:sqlite:".length())), deleteOnClose != null);
+        if (sqlite) prepareFile(sqliteFile(url), deleteOnClose != null);
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
         cfg.setPoolName("calls");
@@ -43,13 +46,19 @@ final class Database implements AutoCloseable {
         cfg.setMinimumIdle(1);
         cfg.setInitializationFailTimeout(10_000);
         if (sqlite) {
-            cfg.setConnectionInitSql("PRAGMA busy_timeout = 5000");
+            cfg.setConnectionInitSql("PRAGMA busy_timeout = " + LOCK_TIMEOUT_MS);
             // per connection, every connection: a commit is on disk before it returns, so an acknowledged event
-            // survives a power loss too, not only a crash of the process
-            cfg.addDataSourceProperty("synchronous", "FULL");
+            // survives a power loss too, not only a crash of the process; unless the URL says otherwise
+            // (jdbc:sqlite:FILE?synchronous=NORMAL: faster, and safe against crashes but not power loss)
+            if (!url.contains("synchronous=")) cfg.addDataSourceProperty("synchronous", "FULL");
             // nothing reads generated keys: without this the driver runs "SELECT last_insert_rowid()" as a statement
             // of its own after every insert, on the writer thread, which doubles the statements each event costs
             cfg.addDataSourceProperty("jdbc.get_generated_keys", "false");
+        } else {
+            // as SQLite's busy_timeout: a write that waits this long for a lock (an administrator's LOCK TABLE, a
+            // long transaction elsewhere) fails, so the agent is told to resend and /healthz says why, instead of
+            // every acknowledgement waiting for as long as the lock is held
+            cfg.setConnectionInitSql("SET lock_timeout = '" + LOCK_TIMEOUT_MS + "ms'");
         }
         HikariDataSource pool = null;
         try {
@@ -58,7 +67,7 @@ final class Database implements AutoCloseable {
                 if (sqlite) {
                     // SQLite has just made a new file with the default mode: private before anything is written,
                     // and before the -wal file, which takes the database file's mode
-                    restrictFiles(Path.of(url.substring("jdbc:sqlite:".length())));
+                    restrictFiles(sqliteFile(url));
                     try (var s = c.createStatement()) {
                         s.execute("PRAGMA journal_mode = WAL");
                     }
@@ -72,6 +81,13 @@ final class Database implements AutoCloseable {
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new IllegalArgumentException("cannot open the database " + redact(url) + " (" + why + "): check --db, the server and its credentials", e);
         }
+    }
+
+    /** The file of a jdbc:sqlite: URL, without the settings that may follow it ("?synchronous=NORMAL"). */
+    private static Path sqliteFile(String url) {
+        String rest = url.substring("jdbc:sqlite:".length());
+        int q = rest.indexOf('?');
+        return Path.of(q < 0 ? rest : rest.substring(0, q));
     }
 
     /**

@@ -31,6 +31,7 @@ public final class Migrations {
         boolean shared = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
         if (!shared) return applyAlone(c);
         try (Statement s = c.createStatement()) {
+            s.execute("SET lock_timeout = 0"); // another server's migrations may take longer than a write may wait
             s.execute("SELECT pg_advisory_lock(" + LOCK + ")");
         }
         try {
@@ -38,6 +39,7 @@ public final class Migrations {
         } finally {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_unlock(" + LOCK + ")");
+                s.execute("SET lock_timeout = '" + Database.LOCK_TIMEOUT_MS + "ms'");
             }
         }
     }

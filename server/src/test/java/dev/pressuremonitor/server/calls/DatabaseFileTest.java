@@ -51,19 +51,33 @@ class DatabaseFileTest {
 
     @Test
     void everyConnectionCommitsToDiskBeforeAcknowledging() throws Exception {
-        try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("calls.db"), null)) {
+        assertThat(synchronousOfEveryConnection("jdbc:sqlite:" + dir.resolve("calls.db"))).as("2 = FULL").containsOnly(2);
+    }
+
+    @Test
+    void aUrlThatAsksForSynchronousNormalGetsItOnEveryConnection() throws Exception {
+        assertThat(synchronousOfEveryConnection("jdbc:sqlite:" + dir.resolve("calls.db") + "?synchronous=NORMAL")).as("1 = NORMAL").containsOnly(1);
+        assertThat(dir.resolve("calls.db")).as("the file is named without the setting").exists();
+    }
+
+    /** PRAGMA synchronous as each of the pool's four connections reads it. */
+    static List<Integer> synchronousOfEveryConnection(String url) throws Exception {
+        List<Integer> out = new ArrayList<>();
+        try (Database db = Database.open(url, null)) {
             List<Connection> all = new ArrayList<>();
             try {
                 for (int i = 0; i < 4; i++) all.add(db.connection());
                 for (Connection c : all) {
                     try (var s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA synchronous")) {
                         r.next();
-                        assertThat(r.getInt(1)).as("2 = FULL").isEqualTo(2);
+                        out.add(r.getInt(1));
                     }
                 }
             } finally {
                 for (Connection c : all) c.close();
             }
         }
+        assertThat(out).hasSize(4);
+        return out;
     }
 }
