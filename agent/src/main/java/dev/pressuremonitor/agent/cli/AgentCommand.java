@@ -106,6 +106,8 @@ final class AgentCommand implements Callable<Integer> {
             teamModel = fetched.model();
             teamEncoder = fetched.file() == null ? null : fetched.file().baseEncoder();
         }
+        // loads before the Ctrl-C hook (seconds on a busy machine): Ctrl-C meanwhile just exits
+        var opinion = learned.opinion(spec.commandLine().getErr(), teamModel, teamEncoder);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         PrintWriter stopping = spec.commandLine().getErr();
@@ -119,7 +121,7 @@ final class AgentCommand implements Callable<Integer> {
         }, "pressure-monitor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (client) {
-            var ctx = new CallRunner.Context(call, engine, learned.opinion(spec.commandLine().getErr(), teamModel, teamEncoder), client, spec.commandLine().getOut(), spec.commandLine().getErr());
+            var ctx = new CallRunner.Context(call, engine, opinion, client, spec.commandLine().getOut(), spec.commandLine().getErr());
             return CallRunner.follow(input, false, speed, listen, ctx, stop) ? 0 : 1;
         } finally {
             finished.countDown();

@@ -84,6 +84,8 @@ final class RunCommand implements Callable<Integer> {
         Path input = source == null ? null : source.input;
         CallRunner.precheck(input, demo, listen);
         var engine = rules.engine();
+        // the learned opinion loads before anything starts (seconds on a busy machine): Ctrl-C meanwhile just exits
+        var opinion = learned.opinion(spec.commandLine().getErr());
         String rep = call.repName();
         PressureServer server = Servers.start(bind, store, true, java.util.List.of());
         // single-user mode needs no setup: tokens that live as long as this process
@@ -114,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
                 err.flush();
                 watched.await();
             }
-            boolean delivered = CallRunner.follow(input, demo, speed, listen, new CallRunner.Context(call, engine, learned.opinion(spec.commandLine().getErr()), client, out, err, "?token=" + viewerToken), stop);
+            boolean delivered = CallRunner.follow(input, demo, speed, listen, new CallRunner.Context(call, engine, opinion, client, out, err, "?token=" + viewerToken), stop);
             finished.countDown();
             if (exitWhenDone || stop.getCount() == 0) return delivered ? 0 : 1;
             err.println("call finished; the overlay stays up until Ctrl-C");
