@@ -139,6 +139,16 @@ class IngestRulesTest {
     }
 
     @Test
+    void anAlertThatFillsAGapAfterTheCallEndedIsAcknowledgedAndCounted() {
+        start("a1", "ana");
+        assertThat(send("a1", 3, new CallEnded(5, "hangup")).isAck()).isTrue();
+        Alert late = new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 3, 4, true,
+                new Reframe("find-fit", "They owe you nothing yet.", "What would make this worth your time?"));
+        assertThat(send("a1", 2, late)).isEqualTo(AgentReply.ack("a1", 2));
+        assertThat(metrics.scrape()).contains("pm_alerts_total{category=\"CHASE\",team=\"emea\"} 1.0");
+    }
+
+    @Test
     void anEndedCallNoLongerCountsTowardsTheServersLimitEvenAfterALateEventForIt() {
         start("a1", "ana");
         assertThat(send("a1", 2, new CallEnded(5, "hangup")).isAck()).isTrue();
