@@ -63,10 +63,9 @@ public final class Marking {
 
     /** What the report page needs to mark the call. */
     public CallFeedback forCall(Principal who, String callId) throws Refused, SQLException {
-        Seen seen = see(who, callId);
+        see(who, callId);
         KeptTranscript t = KeptTranscript.of(store.events(callId));
-        var summary = store.summary(callId);
-        double duration = summary.map(s -> s.duration()).orElse(0.0);
+        double duration = store.summary(callId).map(s -> s.duration()).orElse(0.0);
         return new CallFeedback(callId, duration, t.kept(), store.feedback().moments(callId), t.lines(), store.feedback().forCall(callId));
     }
 
@@ -96,6 +95,11 @@ public final class Marking {
             m = new FeedbackMark(id, callId, team, rep, req.kind(), null, null, req.category(), null, l.line(), l.start(), l.end(),
                     l.text(), t.prospectBefore(l.start()), by, role, now, review, reviewedAt);
         } else {
+            var ended = store.summary(callId).filter(s -> s.ended());
+            if (ended.isPresent() && req.from() >= ended.get().duration()) {
+                throw new Refused(400, "the call lasted " + dev.pressuremonitor.models.Clock.format(ended.get().duration())
+                        + ": a stretch from " + dev.pressuremonitor.models.Clock.format(req.from()) + " starts after it ended");
+            }
             String words = t.repWords(req.from(), req.to());
             m = new FeedbackMark(id, callId, team, rep, req.kind(), null, null, req.category(), null, null, req.from(), req.to(),
                     words, words == null ? null : t.prospectBefore(req.from()), by, role, now, review, reviewedAt);

@@ -223,6 +223,16 @@ abstract class MarkingContract {
     }
 
     @Test
+    void aStretchStartingAfterTheCallEndedIsRefusedSayingHowLongTheCallWas() throws Exception {
+        String id = call(emea, false);
+        append(id, 9, new CallEnded(60, "user"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> store.summary(id).map(s -> s.ended()).orElse(false));
+        assertThatThrownBy(() -> marking.mark(anasViewer, id, MarkRequest.missedStretch(Category.CLOSE, 61, 70)))
+                .isInstanceOf(Marking.Refused.class).hasMessage("the call lasted 1:00: a stretch from 1:01 starts after it ended");
+    }
+
+    @Test
     void anAlertTheCallDoesNotHaveIsRefusedWithWhereToFindTheIds() throws Exception {
         String id = call(emea, false);
         assertThatThrownBy(() -> marking.mark(anasViewer, id, MarkRequest.alert(FeedbackMark.Kind.NOT_PRESSURE, 99)))
