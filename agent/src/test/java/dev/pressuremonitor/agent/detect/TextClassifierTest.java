@@ -51,6 +51,7 @@ class TextClassifierTest {
         String rep = "We've been doing this for 25 years and we have thousands of happy customers.";
         assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "I read some bad reviews about your support."), PACK)).contains(Category.DEFEND);
         assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "Why should we pick you?"), PACK)).contains(Category.DEFEND);
+        assertThat(TextClassifier.primary(CLASSIFIER.classify(rep, "Is this company even going to be around in ten years?"), PACK)).contains(Category.DEFEND);
     }
 
     @Test
