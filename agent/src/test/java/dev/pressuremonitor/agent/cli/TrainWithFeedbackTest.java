@@ -29,14 +29,8 @@ class TrainWithFeedbackTest {
 
     @BeforeAll
     static void smallCorpus() throws IOException {
-        corpus = shared.resolve("corpus");
+        corpus = SmallCorpus.create(shared);
         cache = shared.resolve("data");
-        Path domains = Files.createDirectories(corpus.resolve("domains"));
-        Files.copy(Path.of("../seeds/corpus/split.json"), corpus.resolve("split.json"));
-        for (String d : List.of("b2b-software", "cars", "telecom", "equipment")) {
-            List<String> lines = Files.readAllLines(Path.of("../seeds/corpus/domains", d + ".jsonl"), StandardCharsets.UTF_8);
-            Files.write(domains.resolve(d + ".jsonl"), lines.subList(0, 80), StandardCharsets.UTF_8);
-        }
     }
 
     static Path feedback(Path dir, String... lines) throws IOException {
