@@ -96,6 +96,8 @@ class TeamFeedbackBrowserTest {
         WebElement row = browser.findElement(By.cssSelector("#false-nudges tr[data-rule='" + rule + "']"));
         assertThat(row.getText()).isEqualTo(rule + " 2 1 50%");
         assertThat(browser.findElement(By.cssSelector("#false-nudges tr.category")).getText()).startsWith("Chasing the prospect all rules");
+        assertThat(browser.findElement(By.id("turn-down")).getAttribute("href")).as("the way to turn a rule down")
+                .endsWith("/team/rules?token=" + emeaManager);
     }
 
     @Test

@@ -112,6 +112,17 @@ public final class FeedbackTable {
         }
     }
 
+    /** How many marks the call has. */
+    public int count(String callId) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM feedback WHERE call_id = ?")) {
+            p.setString(1, callId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
     public Optional<FeedbackMark> find(String markId) throws SQLException {
         return select(" WHERE mark_id = ?", markId).stream().findFirst();
     }

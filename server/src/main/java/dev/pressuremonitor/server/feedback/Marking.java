@@ -27,12 +27,22 @@ public final class Marking {
         }
     }
 
+    /** More marks than any person makes on one call: a script flooding the table stops here. */
+    static final int MAX_MARKS_PER_CALL = 1000;
+
     private final CallStore store;
     private final Clock clock;
 
+    private final int maxMarksPerCall;
+
     public Marking(CallStore store, Clock clock) {
+        this(store, clock, MAX_MARKS_PER_CALL);
+    }
+
+    Marking(CallStore store, Clock clock, int maxMarksPerCall) {
         this.store = store;
         this.clock = clock;
+        this.maxMarksPerCall = maxMarksPerCall;
     }
 
     /** How {@code who} takes part in marking a call of {@code rep} of {@code team}; empty when not at all. */
@@ -72,6 +82,9 @@ public final class Marking {
     /** Stores the mark {@code req} of {@code who} on the call, and returns it as stored. */
     public FeedbackMark mark(Principal who, String callId, MarkRequest req) throws Refused, SQLException {
         Seen seen = see(who, callId);
+        if (store.feedback().count(callId) >= maxMarksPerCall) {
+            throw new Refused(429, "call '" + callId + "' already has " + maxMarksPerCall + " marks, the most one call takes: a manager can review them on the team page");
+        }
         KeptTranscript t = KeptTranscript.of(store.events(callId));
         FeedbackMark.Role role = seen.role();
         String by = role == FeedbackMark.Role.REP ? who.rep() : "manager";

@@ -48,7 +48,8 @@ record FeedbackPanel(List<FalseNudgeRate> rates, List<FeedbackMark> pending) {
             h.append("<p class=\"note\" id=\"no-nudges\">No nudges in calls of this period.</p>");
         } else {
             h.append("<p class=\"note\">Nudges in calls of this period, and how many the reps or you marked \u201cnot pressure\u201d. "
-                    + "A rule the team often marks wrong is one to turn down.</p><div class=\"table-wrap\"><table id=\"false-nudges\">"
+                    + "A rule the team often marks wrong is one to <a id=\"turn-down\" href=\"/team/rules" + query + "\">turn down or off</a>.</p>"
+                    + "<div class=\"table-wrap\"><table id=\"false-nudges\">"
                     + "<tr><th>what</th><th>rule</th><th class=\"num\">nudges</th><th class=\"num\">not pressure</th><th class=\"num\">false-nudge rate</th></tr>");
             for (FalseNudgeRate c : perCategory()) {
                 row(h, c, "category");

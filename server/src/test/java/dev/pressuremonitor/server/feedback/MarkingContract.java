@@ -233,6 +233,17 @@ abstract class MarkingContract {
     }
 
     @Test
+    void aCallTakesOnlySoManyMarks() throws Exception {
+        String id = call(emea, false);
+        Marking capped = new Marking(store, Clock.systemUTC(), 2);
+        capped.mark(anasViewer, id, MarkRequest.missedStretch(Category.CLOSE, 1, 2));
+        capped.mark(anasViewer, id, MarkRequest.missedStretch(Category.CLOSE, 3, 4));
+        assertThatThrownBy(() -> capped.mark(anasViewer, id, MarkRequest.missedStretch(Category.CLOSE, 5, 6)))
+                .isInstanceOf(Marking.Refused.class).hasMessageContaining("already has 2 marks")
+                .extracting(e -> ((Marking.Refused) e).status).isEqualTo(429);
+    }
+
+    @Test
     void anAlertTheCallDoesNotHaveIsRefusedWithWhereToFindTheIds() throws Exception {
         String id = call(emea, false);
         assertThatThrownBy(() -> marking.mark(anasViewer, id, MarkRequest.alert(FeedbackMark.Kind.NOT_PRESSURE, 99)))
