@@ -11,7 +11,6 @@ import dev.pressuremonitor.models.MetricsSnapshot;
 import dev.pressuremonitor.models.Reframe;
 import dev.pressuremonitor.models.Severity;
 import dev.pressuremonitor.models.Speaker;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import dev.pressuremonitor.server.access.Principal;
+import dev.pressuremonitor.server.pages.BrowserTest;
 import dev.pressuremonitor.server.pages.Pages;
 import dev.pressuremonitor.server.pages.Seed;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,14 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The overlay page in a real headless Chromium, as a rep sees it mid-call: what it shows, in which colours, at
  * 420 and 1000 px, light and dark. Screenshots land in target/screens for people to look at.
  */
-class OverlayBrowserTest {
-    static PressureServer server;
-    static ChromeDriver browser;
-    static long seq;
+class OverlayBrowserTest extends BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Pages.browser();
         server = PressureServer.start(ServerConfig.defaults().withPort(0));
         // a test may take over a page's clock: once frozen, Date.now() stands still until the test moves it
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
@@ -61,12 +56,6 @@ class OverlayBrowserTest {
 
     private static void advanceClock(long millis) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.__advanceClock(arguments[0]);", millis);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        if (server != null) server.close();
     }
 
     @BeforeEach
@@ -88,10 +77,6 @@ class OverlayBrowserTest {
                 new Reframe("find-fit", "The goal is to find out whether there is a fit.", "What would you need to see to move ahead?"));
     }
 
-    private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
     private String text(String id) {
         return browser.findElement(By.id(id)).getText();
     }
@@ -102,8 +87,8 @@ class OverlayBrowserTest {
 
     @Test
     void aPushedAlertAppearsInTheOverlayWithItsReframe() throws Exception {
-        browser.get("http://127.0.0.1:" + server.port() + "/?rep=ana");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(url("/?rep=ana"));
+        WebDriverWait wait = waiting();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
         freezeClock();
         assertThat(browser.findElement(By.id("gauge-fill")).getSize().getWidth()).as("an empty gauge before any metrics").isZero();
@@ -177,15 +162,14 @@ class OverlayBrowserTest {
 
     @Test
     void anAddressWithoutARepSaysSoAtOnce() {
-        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.get(url("/"));
         waiting().until(ExpectedConditions.textToBe(By.id("problem-title"), "This address has no rep name"));
         assertThat(text("status")).isEqualTo("offline");
     }
 
     @Test
     void theCallClockRunsAndANudgeSettlesThenJoinsTheShortHistory() {
-        browser.get("http://127.0.0.1:" + server.port() + "/?rep=cleo&fade=1");
-        waiting().until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        openLiveOverlay("?rep=cleo&fade=1");
         push("fade-call", new CallStarted("cleo", "emea", System.currentTimeMillis(), true));
         push("fade-call", new MetricsSnapshot(95, 0.5, 3, 20, 10, 140, 1, 0, 0, null, 20, List.of()));
         push("fade-call", alert(Category.CHASE, "just checking in", 96));
@@ -206,8 +190,7 @@ class OverlayBrowserTest {
 
     @Test
     void theEndOfTheCallCalmsThePageAndShowsTheScoreAndTheWayToTheReport() throws Exception {
-        browser.get("http://127.0.0.1:" + server.port() + "/?rep=dora");
-        waiting().until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        openLiveOverlay("?rep=dora");
         push("ended-call", new CallStarted("dora", "emea", System.currentTimeMillis() - 200_000, true));
         push("ended-call", alert(Category.DEFEND, "it pays for itself", 36));
         push("ended-call", new MetricsSnapshot(110, 0.8, 50, 50, 60, 160, 1, 3, 0, null, 83, List.of("talk-share-high")));
@@ -226,8 +209,7 @@ class OverlayBrowserTest {
 
     @Test
     void categoriesReadAsPlainWordsForEveryPressureCategory() {
-        browser.get("http://127.0.0.1:" + server.port() + "/?rep=eli");
-        waiting().until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        openLiveOverlay("?rep=eli");
         push("words-call", new CallStarted("eli", "", System.currentTimeMillis(), false));
         double at = 10;
         for (Category c : Category.pressure()) {
@@ -246,8 +228,7 @@ class OverlayBrowserTest {
         // the theme in the address wins over the system's: the opposite system theme must not leak in
         Pages.systemTheme(browser, theme.equals("dark") ? "light" : "dark");
         String rep = "fay-" + theme + width;
-        browser.get("http://127.0.0.1:" + server.port() + "/?rep=" + rep + "&theme=" + theme);
-        waiting().until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        openLiveOverlay("?rep=" + rep + "&theme=" + theme);
         String call = "theme-" + theme + width;
         push(call, new CallStarted(rep, "emea", System.currentTimeMillis(), true));
         push(call, alert(Category.CHASE, "just wanted to circle back", 12));

@@ -8,15 +8,13 @@ import dev.pressuremonitor.models.Reframe;
 import dev.pressuremonitor.models.Severity;
 import dev.pressuremonitor.models.Speaker;
 import dev.pressuremonitor.server.access.Principal;
+import dev.pressuremonitor.server.pages.BrowserTest;
 import dev.pressuremonitor.server.pages.Pages;
 import dev.pressuremonitor.server.pages.Seed;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,14 +28,11 @@ import static org.awaitility.Awaitility.await;
  * click or the N key, a quiet confirmation, and the page never takes the focus (it may be a browser source beside
  * the video call).
  */
-class OverlayFeedbackBrowserTest {
-    static PressureServer server;
-    static ChromeDriver browser;
+class OverlayFeedbackBrowserTest extends BrowserTest {
     static String viewer;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Pages.browser();
         server = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true));
         viewer = server.access().issueEphemeral(Principal.Kind.VIEWER, "ana", "emea");
         // counts every call that would move the focus: the page must make none
@@ -47,20 +42,9 @@ class OverlayFeedbackBrowserTest {
                         + " window.focus = function () { window.__focusCalls++; return w.apply(this, arguments); }; })();"));
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        if (server != null) server.close();
-    }
-
-    WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
     /** A new call for ana with one CHASE nudge on show; returns the call id. */
     String nudgeOnShow() {
-        browser.get("http://127.0.0.1:" + server.port() + "/?rep=ana&team=emea&token=" + viewer);
-        waiting().until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        openLiveOverlay("?rep=ana&team=emea&token=" + viewer);
         String callId = "overlay-fb-" + UUID.randomUUID().toString().substring(0, 8);
         Seed.send(server, callId, new CallStarted("ana", "emea", System.currentTimeMillis(), true));
         Seed.send(server, callId, new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 65, 66, true,

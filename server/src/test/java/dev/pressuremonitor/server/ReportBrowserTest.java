@@ -11,9 +11,9 @@ import dev.pressuremonitor.models.MetricsSnapshot;
 import dev.pressuremonitor.models.Reframe;
 import dev.pressuremonitor.models.Severity;
 import dev.pressuremonitor.models.Speaker;
+import dev.pressuremonitor.server.pages.BrowserTest;
 import dev.pressuremonitor.server.pages.Pages;
 import dev.pressuremonitor.server.pages.Seed;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,15 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A call's report in a real headless Chromium, as a manager reads it after the call, light and dark, phone and desktop. */
-class ReportBrowserTest {
+class ReportBrowserTest extends BrowserTest {
     static final long STARTED = Instant.parse("2026-11-20T15:30:00Z").toEpochMilli();
-    static PressureServer server;
-    static ChromeDriver browser;
-    static long seq;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Pages.browser();
         server = PressureServer.start(ServerConfig.defaults().withPort(0));
         // dana's earlier calls score 20, 40 and 60 (usual: 40); eve's, in the same team, 10 and 90
         int n = 0;
@@ -69,21 +61,10 @@ class ReportBrowserTest {
         Seed.endedCall(server, id, rep, "emea", startedAt, events);
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        if (server != null) server.close();
-    }
-
     @BeforeEach
     void plainBrowser() {
         Pages.width(browser, 1000);
         Pages.systemTheme(browser, "light");
-    }
-
-    private void open(String path) {
-        browser.get("http://127.0.0.1:" + server.port() + path);
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 
     @Test

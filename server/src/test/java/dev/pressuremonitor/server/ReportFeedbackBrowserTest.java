@@ -11,19 +11,16 @@ import dev.pressuremonitor.models.Speaker;
 import dev.pressuremonitor.models.TranscriptSegment;
 import dev.pressuremonitor.models.Word;
 import dev.pressuremonitor.server.access.Principal;
+import dev.pressuremonitor.server.pages.BrowserTest;
 import dev.pressuremonitor.server.pages.Pages;
 import dev.pressuremonitor.server.pages.Seed;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,22 +28,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A rep marks their call's report in a real headless Chromium: moments right or wrong, and pressure the coach missed. */
-class ReportFeedbackBrowserTest {
-    static PressureServer server;
-    static ChromeDriver browser;
+class ReportFeedbackBrowserTest extends BrowserTest {
     static String viewer;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Pages.browser();
         server = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true));
         viewer = server.access().issueEphemeral(Principal.Kind.VIEWER, "ana", "emea");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        if (server != null) server.close();
     }
 
     static TranscriptSegment said(Speaker who, String text, double at) {
@@ -74,12 +62,8 @@ class ReportFeedbackBrowserTest {
         return id;
     }
 
-    WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    void open(String callId) {
-        browser.get("http://127.0.0.1:" + server.port() + "/calls/" + callId + "?token=" + viewer);
+    void openReport(String callId) {
+        browser.get(url("/calls/" + callId + "?token=" + viewer));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("fb-moments")));
     }
 
@@ -90,7 +74,7 @@ class ReportFeedbackBrowserTest {
     @Test
     void aPressureMomentMarkedNotPressureIsStoredAndShownAsWaitingForTheManager() throws Exception {
         String id = call(false);
-        open(id);
+        openReport(id);
         WebElement moment = browser.findElement(By.cssSelector("#fb-moments li"));
         assertThat(moment.getText()).startsWith("0:10 Chasing the prospect \u201cjust checking in\u201d");
         moment.findElement(By.cssSelector("button.fb-wrong")).click();
@@ -102,7 +86,7 @@ class ReportFeedbackBrowserTest {
     @Test
     void aMomentMarkedRightIsStoredAsConfirmed() throws Exception {
         String id = call(false);
-        open(id);
+        openReport(id);
         browser.findElement(By.cssSelector("#fb-moments li button.fb-right")).click();
         waiting().until(ExpectedConditions.textToBe(By.cssSelector("#fb-moments li .fb-state"), "ana: right (waiting for the manager)"));
         assertThat(marks(id)).extracting(FeedbackMark::kind).containsExactly(FeedbackMark.Kind.CONFIRMED);
@@ -111,7 +95,7 @@ class ReportFeedbackBrowserTest {
     @Test
     void aKeptLineOfTheRepIsMarkedMissedWithItsCategoryAndWords() throws Exception {
         String id = call(true);
-        open(id);
+        openReport(id);
         WebElement line = browser.findElements(By.cssSelector("#fb-lines li.rep")).get(1);
         assertThat(line.getText()).contains("if you sign today i can hold this price for you");
         new Select(line.findElement(By.tagName("select"))).selectByValue("CLOSE");
@@ -129,7 +113,7 @@ class ReportFeedbackBrowserTest {
     @Test
     void withoutKeptWordsAStretchOfTheCallIsMarkedMissed() throws Exception {
         String id = call(false);
-        open(id);
+        openReport(id);
         assertThat(browser.findElements(By.id("fb-lines"))).isEmpty();
         browser.findElement(By.id("fb-from")).sendKeys("0:40");
         browser.findElement(By.id("fb-to")).sendKeys("0:50");
@@ -146,7 +130,7 @@ class ReportFeedbackBrowserTest {
     @Test
     void aStretchThatEndsBeforeItStartsIsExplainedAndNotSent() throws Exception {
         String id = call(false);
-        open(id);
+        openReport(id);
         browser.findElement(By.id("fb-from")).sendKeys("0:50");
         browser.findElement(By.id("fb-to")).sendKeys("0:40");
         browser.findElement(By.id("fb-stretch")).click();

@@ -12,9 +12,9 @@ import dev.pressuremonitor.models.Reframe;
 import dev.pressuremonitor.models.Severity;
 import dev.pressuremonitor.models.Speaker;
 import dev.pressuremonitor.server.access.Principal;
+import dev.pressuremonitor.server.pages.BrowserTest;
 import dev.pressuremonitor.server.pages.Pages;
 import dev.pressuremonitor.server.pages.Seed;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,16 +38,12 @@ import static org.awaitility.Awaitility.await;
  * The team page a manager opens on Monday and the page each rep opens with their viewer token, in a real headless
  * Chromium on a team server with access control, light and dark, phone and desktop.
  */
-class TeamBrowserTest {
+class TeamBrowserTest extends BrowserTest {
     static final long DAY = 86_400_000L;
-    static PressureServer server;
-    static ChromeDriver browser;
     static String team, anaViewer, benViewer;
-    static long seq;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        browser = Pages.browser();
         server = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true).withDb("jdbc:sqlite:" + dir.resolve("team.db")));
         team = server.access().issueEphemeral(Principal.Kind.TEAM, "*", "emea");
         anaViewer = server.access().issueEphemeral(Principal.Kind.VIEWER, "ana", "emea");
@@ -73,21 +68,10 @@ class TeamBrowserTest {
         Seed.endedCall(server, id, rep, rep.equals("cleo") ? "amer" : "emea", startedAt, events);
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        if (server != null) server.close();
-    }
-
     @BeforeEach
     void plainBrowser() {
         Pages.width(browser, 1000);
         Pages.systemTheme(browser, "light");
-    }
-
-    private void open(String pathAndQuery) {
-        browser.get("http://127.0.0.1:" + server.port() + pathAndQuery);
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 
     private WebElement card(String rep) {

@@ -10,45 +10,33 @@ import dev.pressuremonitor.models.Severity;
 import dev.pressuremonitor.models.Speaker;
 import dev.pressuremonitor.server.access.Principal;
 import dev.pressuremonitor.server.feedback.Marking;
+import dev.pressuremonitor.server.pages.BrowserTest;
 import dev.pressuremonitor.server.pages.Pages;
 import dev.pressuremonitor.server.pages.Seed;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The manager's side of feedback on the team page, in a real headless Chromium: the false-nudge rates and reviewing reps' marks. */
-class TeamFeedbackBrowserTest {
-    static PressureServer server;
-    static ChromeDriver browser;
+class TeamFeedbackBrowserTest extends BrowserTest {
     static String emeaManager, apacManager;
     static Marking marking;
     static final Principal ANA = new Principal(Principal.Kind.VIEWER, "ana", "emea");
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Pages.browser();
         server = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true));
         emeaManager = server.access().issueEphemeral(Principal.Kind.TEAM, "*", "emea");
         apacManager = server.access().issueEphemeral(Principal.Kind.TEAM, "*", "apac");
         marking = new Marking(server.store(), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        if (server != null) server.close();
     }
 
     /** An ended call of ana of emea with one CHASE nudge (its alert id returned with the call id) by rule {@code rule}. */
@@ -66,19 +54,14 @@ class TeamFeedbackBrowserTest {
         return marking.mark(ANA, call[0], MarkRequest.alert(FeedbackMark.Kind.NOT_PRESSURE, Long.parseLong(call[1])));
     }
 
-    WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    void open(String token) {
-        browser.get("http://127.0.0.1:" + server.port() + "/team?token=" + token);
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("team-feedback")));
+    void openTeamPage(String token) {
+        open("/team?token=" + token, By.id("team-feedback"));
     }
 
     @Test
     void theManagerConfirmsARepsMarkWithOneClick() throws Exception {
         FeedbackMark m = anaMarksNotPressure(nudgedCall("chase.review-me"));
-        open(emeaManager);
+        openTeamPage(emeaManager);
         WebElement li = browser.findElement(By.cssSelector("#pending-marks li[data-mark='" + m.id() + "']"));
         assertThat(li.getText()).contains("ana not pressure: \u201cjust checking in\u201d (Chasing the prospect) at 0:10 of the call");
         li.findElement(By.cssSelector("button[data-review='confirmed']")).click();
@@ -92,7 +75,7 @@ class TeamFeedbackBrowserTest {
         String rule = "chase.rate-" + UUID.randomUUID().toString().substring(0, 6);
         anaMarksNotPressure(nudgedCall(rule));
         nudgedCall(rule);
-        open(emeaManager);
+        openTeamPage(emeaManager);
         WebElement row = browser.findElement(By.cssSelector("#false-nudges tr[data-rule='" + rule + "']"));
         assertThat(row.getText()).isEqualTo(rule + " 2 1 50%");
         assertThat(browser.findElement(By.cssSelector("#false-nudges tr.category")).getText()).startsWith("Chasing the prospect all rules");
@@ -104,7 +87,7 @@ class TeamFeedbackBrowserTest {
     void anotherTeamsManagerSeesNoneOfTheseMarksOrRules() throws Exception {
         String rule = "chase.private-" + UUID.randomUUID().toString().substring(0, 6);
         anaMarksNotPressure(nudgedCall(rule));
-        open(apacManager);
+        openTeamPage(apacManager);
         assertThat(browser.findElement(By.id("team-feedback")).getText()).doesNotContain(rule).doesNotContain("just checking in");
         assertThat(browser.findElements(By.id("no-pending"))).hasSize(1);
     }

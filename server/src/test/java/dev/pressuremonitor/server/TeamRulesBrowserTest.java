@@ -13,15 +13,13 @@ import dev.pressuremonitor.models.TeamModelFile;
 import dev.pressuremonitor.models.TeamSettings;
 import dev.pressuremonitor.server.access.Clients;
 import dev.pressuremonitor.server.access.Principal;
-import dev.pressuremonitor.server.pages.Pages;
+import dev.pressuremonitor.server.pages.BrowserTest;
 import dev.pressuremonitor.server.pages.Seed;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,15 +37,12 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The team's rules page in a real headless Chromium: what the team marks wrong, and a rule turned down or off in a click. */
-class TeamRulesBrowserTest {
+class TeamRulesBrowserTest extends BrowserTest {
     static final Reframe R = new Reframe("never-chase", "Never chase; get to the truth about fit.", "Has something changed on your side?");
-    static PressureServer server;
-    static ChromeDriver browser;
     static String team, viewer, agent;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        browser = Pages.browser();
         server = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true).withDb("jdbc:sqlite:" + dir.resolve("team.db")));
         team = server.access().issueEphemeral(Principal.Kind.TEAM, "*", "emea");
         viewer = server.access().issueEphemeral(Principal.Kind.VIEWER, "ana", "emea");
@@ -68,17 +63,6 @@ class TeamRulesBrowserTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"not_pressure\",\"alert\":" + moments.get(i).alert() + "}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        if (server != null) server.close();
-    }
-
-    private void open(String pathAndQuery) {
-        browser.get("http://127.0.0.1:" + server.port() + pathAndQuery);
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 
     private WebElement row(String rule) {
