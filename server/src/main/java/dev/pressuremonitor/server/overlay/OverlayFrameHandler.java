@@ -21,6 +21,8 @@ public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSo
     private final OutboundBuffer buffer;
     private Channel channel;
     private long droppedSeen;
+    /** Sends handed to this connection's thread as tasks that have not run yet. */
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param team the rep's team (a token's); null for any team, on a local server without tokens */
     public OverlayFrameHandler(OverlayHub hub, String team, String rep, int backlog) {
@@ -39,11 +41,24 @@ public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSo
         super.userEventTriggered(ctx, evt);
     }
 
+    /**
+     * On this connection's own thread with nothing queued for it, the message is written at once, as a bare relay
+     * would; a task would wait behind every other socket that thread is reading, which is the overlay's latency.
+     * From another thread it goes through the thread's queue; while any such task waits, messages from this thread
+     * queue behind it, so each connection sees messages in the order they were published.
+     */
     @Override
     public void send(String json, boolean coalescable) {
         Channel ch = channel;
         if (ch == null) return;
+        if (ch.eventLoop().inEventLoop() && queued.get() == 0) {
+            buffer.offer(json, coalescable);
+            drain(ch);
+            return;
+        }
+        queued.incrementAndGet();
         ch.eventLoop().execute(() -> {
+            queued.decrementAndGet();
             buffer.offer(json, coalescable);
             drain(ch);
         });
