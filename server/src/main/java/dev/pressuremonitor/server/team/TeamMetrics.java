@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,11 @@ public final class TeamMetrics {
     private final boolean perRep;
     private final Timer ingest;
     private final Timer detectionLag;
+    /** Alert and nudge counters by their tags, kept once registered. */
+    private final java.util.Map<CounterKey, Counter> keptCounters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CounterKey(String name, String category, String team, String repOrRule) {}
+    static final int MAX_KEPT_COUNTERS = 10_000;
 
     public TeamMetrics(boolean perRep) {
         this.perRep = perRep;
@@ -69,17 +75,33 @@ public final class TeamMetrics {
     }
 
     public void alert(Alert a, String team, String rep, long sentAtMillis, long nowMillis) {
-        Counter.Builder b = Counter.builder("pm.alerts").description("Pressure alerts heard")
-                .tag("category", a.category().name()).tag("team", team.isEmpty() ? "none" : team);
-        if (perRep) b.tag("rep", rep);
-        b.register(registry).increment();
+        String category = a.category().name(), teamTag = team.isEmpty() ? "none" : team;
+        kept(new CounterKey("pm.alerts", category, teamTag, perRep ? rep : null), () -> {
+            Counter.Builder b = Counter.builder("pm.alerts").description("Pressure alerts heard").tag("category", category).tag("team", teamTag);
+            if (perRep) b.tag("rep", rep);
+            return b.register(registry);
+        }).increment();
         if (a.nudge()) {
-            Counter.builder("pm.nudges").description("Nudges shown live, by rule: the denominator of the false-nudge rate")
-                    .tag("category", a.category().name()).tag("rule", a.rule()).tag("team", team.isEmpty() ? "none" : team)
-                    .register(registry).increment();
+            kept(new CounterKey("pm.nudges", category, teamTag, a.rule()), () -> Counter.builder("pm.nudges")
+                    .description("Nudges shown live, by rule: the denominator of the false-nudge rate")
+                    .tag("category", category).tag("rule", a.rule()).tag("team", teamTag).register(registry)).increment();
         }
         long lag = nowMillis - sentAtMillis;
-        if (lag >= 0) detectionLag.record(Duration.ofMillis(lag));
+        if (lag >= 0) detectionLag.record(lag, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The counter under {@code key}, registered once and then kept: registering builds the meter's id and runs the
+     * tag-limit filters, on the writer thread, for every stored alert. At most {@link #MAX_KEPT_COUNTERS} are kept;
+     * past that each is registered as before. A counter the tag limits turned away stays turned away, so keeping
+     * it changes nothing.
+     */
+    private Counter kept(CounterKey key, Supplier<Counter> register) {
+        Counter c = keptCounters.get(key);
+        if (c != null) return c;
+        c = register.get();
+        if (keptCounters.size() < MAX_KEPT_COUNTERS) keptCounters.putIfAbsent(key, c);
+        return c;
     }
 
     /**
@@ -113,7 +135,7 @@ public final class TeamMetrics {
     }
 
     public void stored(long receivedNanos, long nowNanos) {
-        ingest.record(Duration.ofNanos(nowNanos - receivedNanos));
+        ingest.record(nowNanos - receivedNanos, TimeUnit.NANOSECONDS);
     }
 
     public void callEnded(CallSummary s) {
