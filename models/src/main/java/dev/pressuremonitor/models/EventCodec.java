@@ -1,5 +1,7 @@
 package dev.pressuremonitor.models;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -11,6 +13,15 @@ import java.util.Set;
  */
 public final class EventCodec {
     private static final Set<String> ENVELOPE_FIELDS = Set.of("type", "callId", "seq", "ts", "data");
+
+    /** Payload readers for the one-pass decoding: the payload is not the end of the text, so no trailing-token check. */
+    private static final java.util.Map<EventType, com.fasterxml.jackson.databind.ObjectReader> PAYLOAD_READERS = new java.util.EnumMap<>(EventType.class);
+
+    static {
+        for (EventType t : EventType.values()) {
+            PAYLOAD_READERS.put(t, Json.mapper().readerFor(t.payloadClass()).without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        }
+    }
 
     private EventCodec() {}
 
@@ -24,7 +35,79 @@ public final class EventCodec {
         return node.toString();
     }
 
+    /**
+     * Strict decoding: anything but a well-formed envelope of a known type with a valid payload is an error that
+     * names what was wrong. A well-formed event is read in one pass straight into its records; anything else is read
+     * again as a tree, which finds the first fault and says where.
+     */
     public static Envelope decode(String text) throws DecodeException {
+        Envelope quick = decodeInOnePass(text);
+        return quick != null ? quick : decodeAsTree(text);
+    }
+
+    /**
+     * The envelope read token by token, the payload straight into its record; null whenever anything is amiss
+     * (unknown or repeated field, wrong token, trailing text, an invalid payload, the payload before the type):
+     * the tree reading then accepts or refuses it and gives the reason. It accepts nothing the tree reading
+     * refuses: repeated fields, nesting and length limits and trailing text are checked here too.
+     */
+    static Envelope decodeInOnePass(String text) {
+        if (text == null) return null;
+        try (JsonParser p = Json.mapper().getFactory().createParser(text)) {
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            EventType type = null;
+            String callId = null;
+            long seq = 0, ts = 0;
+            boolean hasSeq = false, hasTs = false;
+            Event event = null;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                if (t != JsonToken.FIELD_NAME) return null;
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "type" -> {
+                        if (v != JsonToken.VALUE_STRING) return null;
+                        type = EventType.ofWireOrNull(p.getText());
+                        if (type == null) return null;
+                    }
+                    case "callId" -> {
+                        if (v != JsonToken.VALUE_STRING) return null;
+                        callId = p.getText();
+                    }
+                    case "seq" -> {
+                        if (!isLong(p, v)) return null;
+                        seq = p.getLongValue();
+                        hasSeq = true;
+                    }
+                    case "ts" -> {
+                        if (!isLong(p, v)) return null;
+                        ts = p.getLongValue();
+                        hasTs = true;
+                    }
+                    case "data" -> {
+                        if (v != JsonToken.START_OBJECT || type == null) return null;
+                        event = PAYLOAD_READERS.get(type).readValue(p);
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            if (p.nextToken() != null || type == null || callId == null || !hasSeq || !hasTs || event == null) return null;
+            return new Envelope(callId, seq, ts, event);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isLong(JsonParser p, JsonToken v) throws java.io.IOException {
+        if (v != JsonToken.VALUE_NUMBER_INT) return false;
+        JsonParser.NumberType n = p.getNumberType();
+        return n == JsonParser.NumberType.INT || n == JsonParser.NumberType.LONG;
+    }
+
+    static Envelope decodeAsTree(String text) throws DecodeException {
         JsonNode root = Json.readTree(text);
         if (!root.isObject()) throw new DecodeException("expected a JSON object, got " + root.getNodeType().name().toLowerCase());
         for (var it = root.fieldNames(); it.hasNext(); ) {

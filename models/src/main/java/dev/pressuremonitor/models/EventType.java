@@ -41,6 +41,11 @@ public enum EventType {
         return t;
     }
 
+    /** The type with this wire name, or null. */
+    public static EventType ofWireOrNull(String wire) {
+        return BY_WIRE.get(wire);
+    }
+
     public static EventType of(Event e) {
         for (EventType t : values()) {
             if (t.payloadClass.isInstance(e)) return t;

@@ -30,6 +30,51 @@ class EventCodecTest {
     }
 
     @Test
+    void aWellFormedEventOfEveryTypeIsReadInOnePassWithoutATree() {
+        long seq = 1;
+        for (Event e : List.of(new CallStarted("ana", "emea", 1_764_300_000_000L, true),
+                new TranscriptSegment(Speaker.REP, true, List.of(new Word("so", 1.0, 1.2, 0.9))),
+                new Alert(Category.CHASE, "chase.just-checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 1.0, 2.1, true, REFRAME),
+                new TrustSignal("trust.open-question", "what would need to be true", 5.0, 6.2),
+                new MetricsSnapshot(12.5, 0.61, 40.0, 55.0, 3.0, 150.0, 2, 1, 0, null, 37, List.of("monologue-long")),
+                new CallEnded(301.5, "hangup"))) {
+            Envelope env = new Envelope("call-1:a_b.c", seq++, 1_764_300_000_123L, e);
+            assertThat(EventCodec.decodeInOnePass(EventCodec.encode(env))).isEqualTo(env);
+        }
+    }
+
+    @Test
+    void theOnePassReadingLeavesEveryFaultToTheStrictReadingWhichNamesIt() {
+        String data = "{\"duration\":1,\"reason\":\"x\"}";
+        List<String> faulty = List.of(
+                "{\"type\":\"call_ended\",\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":" + data + "}",
+                "{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":{\"duration\":1,\"duration\":2,\"reason\":\"x\"}}",
+                "{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":" + data + "} {}",
+                "{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":1.5,\"ts\":1,\"data\":" + data + "}",
+                "{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":\"1\",\"ts\":1,\"data\":" + data + "}",
+                "{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":99999999999999999999,\"ts\":1,\"data\":" + data + "}",
+                "{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":0,\"ts\":1,\"data\":" + data + "}",
+                "{\"type\":\"call_ended\",\"callId\":null,\"seq\":1,\"ts\":1,\"data\":" + data + "}",
+                "{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":" + data + ",\"extra\":1}",
+                "{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":{\"duration\":1,\"reason\":\"x\",\"extra\":1}}",
+                "{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":1,\"data\":" + data + "}",
+                "{\"type\":\"gossip\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":" + data + "}",
+                "{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":null}",
+                "{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":" + data,
+                "[]", "", "   ");
+        for (String json : faulty) {
+            assertThat(EventCodec.decodeInOnePass(json)).as(json).isNull();
+            assertThatThrownBy(() -> EventCodec.decode(json)).as(json).isInstanceOf(DecodeException.class);
+        }
+    }
+
+    @Test
+    void anEventWhosePayloadComesBeforeItsTypeIsStillAccepted() throws DecodeException {
+        String json = "{\"data\":{\"duration\":1,\"reason\":\"x\"},\"ts\":1,\"seq\":1,\"callId\":\"c\",\"type\":\"call_ended\"}";
+        assertThat(EventCodec.decode(json)).isEqualTo(new Envelope("c", 1, 1, new CallEnded(1, "x")));
+    }
+
+    @Test
     void encodesTheTypeAsItsWireName() {
         String json = EventCodec.encode(new Envelope("c", 7, 5, new CallEnded(1, "hangup")));
         assertThat(json).isEqualTo("{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":7,\"ts\":5,\"data\":{\"duration\":1.0,\"reason\":\"hangup\"}}");
