@@ -30,6 +30,8 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  pressure-monitor feedback export --team emea > emea.jsonl",
                 "      from this machine's database (or --db/--data)",
+                "  pressure-monitor feedback export > mine.jsonl",
+                "      your own calls from 'run' (made without a team)",
                 "  PRESSURE_MONITOR_TOKEN=TEAM_TOKEN pressure-monitor feedback export \\",
                 "      --team emea --server http://team-host:8425 > emea.jsonl"},
         subcommands = {FeedbackCommand.Export.class})
@@ -51,7 +53,11 @@ final class FeedbackCommand implements Runnable {
             footerHeading = "%nExample:%n",
             footer = {"  pressure-monitor feedback export --team emea > emea.jsonl"})
     static final class Export implements Callable<Integer> {
-        @Option(names = "--team", required = true, paramLabel = "NAME", description = "The team whose marks to export (its name becomes the lines' domain).")
+        /** The domain of lines from calls made without a team. */
+        static final String OWN = "own-calls";
+
+        @Option(names = "--team", paramLabel = "NAME",
+                description = "The team whose marks to export (its name becomes the lines' domain). Without it: calls made without a team ('run' alone), as domain '" + OWN + "'.")
         String team;
 
         @Option(names = "--server", paramLabel = "URL", description = "Ask a running team server (http://host:port) instead of reading the database here.")
@@ -72,7 +78,8 @@ final class FeedbackCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!team.matches("[A-Za-z0-9._ -]{1,64}")) throw new UserException("--team must be letters, digits, spaces, '.', '_' or '-', was '" + team + "'");
+            if (team == null && server != null) throw new UserException("--team NAME is required with --server: a team server exports one team's marks");
+            if (team != null && !team.matches("[A-Za-z0-9._ -]{1,64}")) throw new UserException("--team must be letters, digits, spaces, '.', '_' or '-', was '" + team + "'");
             FeedbackExport export = server != null ? fromServer() : fromDatabase();
             PrintWriter out = spec.commandLine().getOut();
             export.lines().forEach(l -> out.println(withSource ? l.jsonlWithSource() : l.jsonl()));
@@ -83,7 +90,7 @@ final class FeedbackCommand implements Runnable {
 
         private FeedbackExport fromDatabase() {
             try (CallStore calls = CallStore.open(database.url())) {
-                return CorpusExport.of(team, calls.feedback().forTeam(team, null, null, 0, Long.MAX_VALUE));
+                return CorpusExport.of(team == null ? OWN : team, calls.feedback().forTeam(team == null ? "" : team, null, null, 0, Long.MAX_VALUE));
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             } catch (java.sql.SQLException e) {
@@ -128,7 +135,7 @@ final class FeedbackCommand implements Runnable {
 
         static String summary(FeedbackExport e) {
             StringBuilder s = new StringBuilder("exported ").append(e.lines().size()).append(e.lines().size() == 1 ? " line" : " lines")
-                    .append(" for team ").append(e.team());
+                    .append(e.team().equals(OWN) ? " for the calls made without a team (domain " + OWN + ")" : " for team " + e.team());
             if (e.phraseOnly() > 0) s.append(" (").append(e.phraseOnly()).append(" of them only the matched phrase: the call's transcript was not kept)");
             int skipped = e.skipped().stream().mapToInt(FeedbackExport.Skipped::count).sum();
             if (skipped == 0) return s.append("; skipped none").toString();

@@ -68,6 +68,19 @@ class FeedbackCommandTest {
     }
 
     @Test
+    void withoutATeamItExportsTheCallsMadeWithoutOneUnderTheirOwnDomain(@TempDir Path dir) throws Exception {
+        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
+            append(store, 1, new CallStarted("ana", "", 1, true));
+            append(store, 2, new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 10, 11, true,
+                    new Reframe("never-chase", "Never chase.", "What changed?")));
+            new Marking(store, Clock.systemUTC()).mark(new Principal(Principal.Kind.VIEWER, "ana", ""), "c1", MarkRequest.alert(FeedbackMark.Kind.CONFIRMED, 2));
+        }
+        CliTest r = CliTest.run("", "feedback", "export", "--data", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"domain\":\"own-calls\",\"text\":\"just checking in\",\"label\":\"CHASE\"");
+    }
+
+    @Test
     void saysHowManyMarksItSkippedAndWhy(@TempDir Path dir) throws Exception {
         try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
             markedCall(store);
