@@ -33,9 +33,7 @@ class AbandonedCallTest {
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void callsOfAgentsKilledWithAnEmptyOutboxAreClosedByTheNextRun(@TempDir Path dir) throws Exception {
-        VoskLines lines = new VoskLines();
-        for (int i = 0; i < 60; i++) lines.say("rep", i * 2.0, "just checking in on the proposal i sent over");
-        Path longCall = Files.writeString(dir.resolve("long.jsonl"), lines.toString());
+        Path longCall = Files.writeString(dir.resolve("long.jsonl"), VoskLines.repeating(60, 2.0, "just checking in on the proposal i sent over").toString());
         Path tiny = Files.writeString(dir.resolve("tiny.jsonl"), new VoskLines().say("rep", 1, "thanks for the time").toString());
         Path outbox = dir.resolve("outbox");
         try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(0).withDb("jdbc:sqlite:" + dir.resolve("calls.db")))) {

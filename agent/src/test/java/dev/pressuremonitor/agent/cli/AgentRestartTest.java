@@ -30,9 +30,7 @@ class AgentRestartTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void theNextRunDeliversWhatWasWaitingAndClosesTheAbandonedCall(@TempDir Path dir) throws Exception {
-        VoskLines lines = new VoskLines();
-        for (int i = 0; i < 60; i++) lines.say("rep", i * 4.0, "just checking in on the proposal i sent over");
-        Path call = Files.writeString(dir.resolve("long.jsonl"), lines.toString());
+        Path call = Files.writeString(dir.resolve("long.jsonl"), VoskLines.repeating(60, 4.0, "just checking in on the proposal i sent over").toString());
         Path tiny = Files.writeString(dir.resolve("tiny.jsonl"), new VoskLines().say("rep", 1, "thanks for the time").toString());
         Path outbox = dir.resolve("outbox");
         // hold a port without answering, so nothing else can take it before the server does

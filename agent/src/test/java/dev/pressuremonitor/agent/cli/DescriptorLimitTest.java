@@ -45,8 +45,7 @@ class DescriptorLimitTest {
     void pastTheCapItsDescriptorLimitAllowsNewConnectionsGet503WhileAnAgentsCallGoesOn(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("server.log");
         List<Socket> held = new ArrayList<>();
-        try (ServerProcess server = ServerProcess.startWithDescriptorLimit(DESCRIPTORS, log, "server", "--host", "127.0.0.1", "--port", "0",
-                "--data", dir.resolve("data").toString(), "--no-auth");
+        try (ServerProcess server = ServerProcess.startWithDescriptorLimit(DESCRIPTORS, log, ServerProcess.localArgs(dir.resolve("data")));
              AgentClient agent = new AgentClient(AgentAddress.of(URI.create("ws://127.0.0.1:" + server.port()), "ana", "emea"), 1_000)) {
             long t0 = System.currentTimeMillis();
             agent.accept(new Envelope("fd-call", 1, t0, new CallStarted("ana", "emea", t0, false)));

@@ -46,8 +46,7 @@ class FullDiskTest {
             for (int i = 0; i < 20; i++) lines.say("rep", i * 5.0, i % 2 == 0 ? "are you ready to sign today" : "what made you look at this now");
             Path call = Files.writeString(dir.resolve("call.jsonl"), lines.toString());
                         Path serverLog = dir.resolve("server.log");
-            try (ServerProcess server = ServerProcess.start(serverLog, "server", "--host", "127.0.0.1", "--port", "0",
-                    "--data", disk.resolve("data").toString(), "--no-auth")) {
+            try (ServerProcess server = ServerProcess.local(serverLog, disk.resolve("data"))) {
                 int port = server.port();
                 Path filler = fill(disk.resolve("filler"));
 

@@ -36,8 +36,7 @@ class LockedDatabaseTest {
         Path call = Files.writeString(dir.resolve("call.jsonl"), lines.toString());
                 Path data = dir.resolve("data");
         Path serverLog = dir.resolve("server.log");
-        try (ServerProcess server = ServerProcess.start(serverLog, "server", "--host", "127.0.0.1", "--port", "0",
-                "--data", data.toString(), "--no-auth")) {
+        try (ServerProcess server = ServerProcess.local(serverLog, data)) {
             int port = server.port();
             Path db = data.resolve("pressure-monitor.db");
             Path lockLog = dir.resolve("lock.log");

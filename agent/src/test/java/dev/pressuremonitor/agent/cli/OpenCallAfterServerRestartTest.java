@@ -35,13 +35,10 @@ class OpenCallAfterServerRestartTest {
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aCallLeftOpenWhenTheServerDiedIsClosedAsAbandonedByTheRestartedServer(@TempDir Path dir) throws Exception {
-        VoskLines lines = new VoskLines();
-        for (int i = 0; i < 60; i++) lines.say("rep", i * 2.0, "just checking in on the proposal i sent over");
-        Path call = Files.writeString(dir.resolve("long.jsonl"), lines.toString());
+        Path call = Files.writeString(dir.resolve("long.jsonl"), VoskLines.repeating(60, 2.0, "just checking in on the proposal i sent over").toString());
         Path data = dir.resolve("data");
 
-        try (ServerProcess first = ServerProcess.start(dir.resolve("server-1.log"), "server", "--host", "127.0.0.1", "--port", "0",
-                "--data", data.toString(), "--no-auth");
+        try (ServerProcess first = ServerProcess.local(dir.resolve("server-1.log"), data);
              ServerProcess agent = ServerProcess.start("agent", "--server", "ws://127.0.0.1:" + first.port(), "--rep", "ana", "--team", "emea",
                      "--input", call.toString(), "--speed", "1", "--outbox", dir.resolve("outbox").toString())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> calls(first.port()).size() == 1);
@@ -50,8 +47,7 @@ class OpenCallAfterServerRestartTest {
         }
 
         String id;
-        try (ServerProcess again = ServerProcess.start(dir.resolve("server-2.log"), "server", "--host", "127.0.0.1", "--port", "0",
-                "--data", data.toString(), "--no-auth", "--abandon-after", "3s")) {
+        try (ServerProcess again = ServerProcess.local(dir.resolve("server-2.log"), data, "--abandon-after", "3s")) {
             await().atMost(Duration.ofSeconds(60)).until(() -> calls(again.port()).get(0).hasNonNull("endedAt"));
             id = calls(again.port()).get(0).get("callId").asText();
         }

@@ -20,7 +20,7 @@ class ProcessTestsAreTaggedTest {
         try (Stream<Path> files = Files.walk(Path.of("src", "test", "java"))) {
             untagged = files.filter(f -> f.toString().endsWith("Test.java") && !f.endsWith("ProcessTestsAreTaggedTest.java")).filter(f -> {
                 String s = read(f);
-                return (s.contains("ServerProcess.start") || s.contains("ServerProcess.java(")) && !s.contains("@Tag(\"process\")");
+                return (s.contains("ServerProcess.start") || s.contains("ServerProcess.local(") || s.contains("ServerProcess.java(")) && !s.contains("@Tag(\"process\")");
             }).map(f -> f.getFileName().toString()).toList();
         }
         assertThat(untagged).as("add @Tag(\"process\") to these").isEmpty();

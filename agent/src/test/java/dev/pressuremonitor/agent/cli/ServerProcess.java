@@ -28,6 +28,18 @@ final class ServerProcess implements AutoCloseable {
         return start(ProcessBuilder.Redirect.to(log.toFile()), args);
     }
 
+    /** A loopback server without tokens on a free port, keeping its SQLite database in {@code data}; its log to {@code log}. */
+    static ServerProcess local(Path log, Path data, String... more) throws IOException {
+        return start(log, localArgs(data, more));
+    }
+
+    /** The arguments of {@link #local}: {@code server --host 127.0.0.1 --port 0 --data DATA --no-auth MORE...}. */
+    static String[] localArgs(Path data, String... more) {
+        List<String> args = new ArrayList<>(List.of("server", "--host", "127.0.0.1", "--port", "0", "--data", data.toString(), "--no-auth"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
     /**
      * As {@link #start(Path, String...)}, with the process's file-descriptor limit lowered to {@code descriptors}
      * ({@code ulimit -n}), as a server run by a service manager or in a container may be.

@@ -22,6 +22,13 @@ final class VoskLines {
         return this;
     }
 
+    /** The rep saying {@code text} {@code times} times, one every {@code every} seconds: a long, steady call. */
+    static VoskLines repeating(int times, double every, String text) {
+        VoskLines lines = new VoskLines();
+        for (int i = 0; i < times; i++) lines.say("rep", i * every, text);
+        return lines;
+    }
+
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
