@@ -248,6 +248,20 @@
     send(0);
   }
 
+  // a page opened or reloaded mid-call shows the nudges already marked as marked
+  function knownMarks(id) {
+    if (!id) return;
+    fetch("/api/calls/" + encodeURIComponent(id) + "/feedback" + token(), { cache: "no-store" }).then(function (res) {
+      return res.ok ? res.json() : null;
+    }).then(function (f) {
+      if (!f || id !== callId) return;
+      f.marks.forEach(function (m) {
+        if (m.kind === "not_pressure" && m.alert !== null && !marks[m.alert]) marks[m.alert] = "marked";
+      });
+      showMarks();
+    }).catch(function () { /* the marks stay unknown; marking still works */ });
+  }
+
   quiet($("nudge-wrong"), function () { if (current) markNotPressure(current.seq); });
   document.addEventListener("keydown", function (e) {
     if (e.key !== "n" && e.key !== "N") return;
@@ -259,7 +273,7 @@
   function handle(event) {
     if (event.callId) callId = event.callId;
     switch (event.type) {
-      case "call_started": reset(); break;
+      case "call_started": reset(); knownMarks(callId); break;
       case "alert": if (event.data.nudge && !ended) showNudge(event.data, event.seq); break;
       case "metrics": if (!ended) metrics(event.data); break;
       case "call_ended": end(event.data); break;

@@ -29,12 +29,9 @@ import static org.awaitility.Awaitility.await;
  * the video call).
  */
 class OverlayFeedbackBrowserTest extends BrowserTest {
-    static String viewer;
-
     @BeforeAll
     static void start() throws Exception {
         server = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true));
-        viewer = server.access().issueEphemeral(Principal.Kind.VIEWER, "ana", "emea");
         // counts every call that would move the focus: the page must make none
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
                 "(function () { window.__focusCalls = 0; var f = HTMLElement.prototype.focus, w = window.focus;"
@@ -42,11 +39,12 @@ class OverlayFeedbackBrowserTest extends BrowserTest {
                         + " window.focus = function () { window.__focusCalls++; return w.apply(this, arguments); }; })();"));
     }
 
-    /** A new call for ana with one CHASE nudge on show; returns the call id. */
+    /** A call of a new rep of emea (a rep has only so many open calls), her overlay open with one CHASE nudge on show; returns the call id. */
     String nudgeOnShow() {
-        openLiveOverlay("?rep=ana&team=emea&token=" + viewer);
+        String rep = "rep-" + UUID.randomUUID().toString().substring(0, 8);
+        openLiveOverlay("?rep=" + rep + "&team=emea&token=" + server.access().issueEphemeral(Principal.Kind.VIEWER, rep, "emea"));
         String callId = "overlay-fb-" + UUID.randomUUID().toString().substring(0, 8);
-        Seed.send(server, callId, new CallStarted("ana", "emea", System.currentTimeMillis(), true));
+        Seed.send(server, callId, new CallStarted(rep, "emea", System.currentTimeMillis(), true));
         Seed.send(server, callId, new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 65, 66, true,
                 new Reframe("never-chase", "Never chase; get to the truth about fit.", "Has something changed on your side?")));
         waiting().until(ExpectedConditions.textToBe(By.id("nudge-phrase"), "just checking in"));
@@ -66,7 +64,8 @@ class OverlayFeedbackBrowserTest extends BrowserTest {
         List<FeedbackMark> marks = marks(callId);
         assertThat(marks).singleElement().satisfies(m -> {
             assertThat(m.kind()).isEqualTo(FeedbackMark.Kind.NOT_PRESSURE);
-            assertThat(m.markedBy()).isEqualTo("ana");
+            assertThat(m.markedBy()).as("the rep's own mark").isEqualTo(m.rep());
+            assertThat(m.role()).isEqualTo(FeedbackMark.Role.REP);
             assertThat(m.rule()).isEqualTo("chase.checking-in");
         });
         Pages.screenshot(browser, "overlay-marked-not-pressure");
@@ -78,6 +77,16 @@ class OverlayFeedbackBrowserTest extends BrowserTest {
         browser.findElement(By.tagName("body")).sendKeys("n");
         waiting().until(ExpectedConditions.textToBe(By.id("nudge-marked"), "Marked: not pressure. Thanks."));
         await().atMost(Duration.ofSeconds(5)).until(() -> marks(callId).size() == 1);
+    }
+
+    @Test
+    void aReloadedPageShowsTheNudgeAlreadyMarked() throws Exception {
+        nudgeOnShow();
+        browser.findElement(By.id("nudge-wrong")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("nudge-marked"), "Marked: not pressure. Thanks."));
+        browser.navigate().refresh();
+        waiting().until(ExpectedConditions.textToBe(By.id("nudge-marked"), "Marked: not pressure. Thanks."));
+        assertThat(browser.findElement(By.id("nudge-wrong")).isDisplayed()).isFalse();
     }
 
     @Test
