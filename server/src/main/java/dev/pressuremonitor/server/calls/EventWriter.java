@@ -191,19 +191,22 @@ final class EventWriter implements AutoCloseable {
      * The calls among {@code lowestNew} whose call_ended the database holds above their newly stored events. Asked
      * after the commit and never answered from memory: with several servers on one database another server may
      * have stored the call_ended meanwhile. A call_ended committed after this question is summarised from events
-     * that include ours, so no late event is missed either way. One short range query per call and batch.
+     * that include ours, so no late event is missed either way. One query per batch, ranging over each call's events
+     * above the new ones only (for events appended at the end: the batch's own).
      */
     private List<String> refilledLate(java.util.Map<String, Long> lowestNew) {
         List<String> out = new ArrayList<>();
         if (lowestNew.isEmpty()) return out;
-        try (Connection c = db.connection();
-             PreparedStatement p = c.prepareStatement("SELECT 1 FROM events WHERE call_id = ? AND seq > ? AND type = 'call_ended'")) {
+        String values = String.join(", ", java.util.Collections.nCopies(lowestNew.size(), "(?, CAST(? AS BIGINT))"));
+        try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement("WITH fresh (call_id, seq) AS (VALUES " + values + ") "
+                + "SELECT DISTINCT f.call_id FROM fresh f JOIN events e ON e.call_id = f.call_id AND e.seq > f.seq WHERE e.type = 'call_ended'")) {
+            int i = 1;
             for (var e : lowestNew.entrySet()) {
-                p.setString(1, e.getKey());
-                p.setLong(2, e.getValue());
-                try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) out.add(e.getKey());
-                }
+                p.setString(i++, e.getKey());
+                p.setLong(i++, e.getValue());
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) out.add(r.getString(1));
             }
         } catch (SQLException e) {
             log.error("could not check whether {} call(s) had ended before their late events ({}): their saved summaries may miss those events",
