@@ -71,6 +71,15 @@ class TeamFeedbackBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aRepSeesOnTheirOwnPageThatTheManagerConfirmedTheirMark() throws Exception {
+        FeedbackMark m = anaMarksNotPressure(nudgedCall("chase.seen-by-ana"));
+        marking.review(new Principal(Principal.Kind.TEAM, "*", "emea"), m.id(), FeedbackMark.Review.CONFIRMED);
+        open("/reps/ana?token=" + server.access().issueEphemeral(Principal.Kind.VIEWER, "ana", "emea"), By.id("rep-marks"));
+        assertThat(browser.findElement(By.cssSelector("#rep-marks li[data-mark='" + m.id() + "']")).getText())
+                .contains("not pressure: \u201cjust checking in\u201d (Chasing the prospect) at 0:10").endsWith("confirmed by the manager");
+    }
+
+    @Test
     void theFalseNudgeRateShowsPerCategoryAndPerRule() throws Exception {
         String rule = "chase.rate-" + UUID.randomUUID().toString().substring(0, 6);
         anaMarksNotPressure(nudgedCall(rule));

@@ -76,12 +76,38 @@ record FeedbackPanel(List<FalseNudgeRate> rates, List<FeedbackMark> pending) {
                 .append(String.format(Locale.ROOT, "%.0f%%", 100 * r.rate())).append("</td></tr>");
     }
 
-    private static void mark(StringBuilder h, FeedbackMark m, String query) {
-        String what = switch (m.kind()) {
+    /** What a mark says, in words: "not pressure: “just checking in” (Chasing the prospect)". */
+    static String describe(FeedbackMark m) {
+        return switch (m.kind()) {
             case NOT_PRESSURE -> "not pressure: \u201c" + m.phrase() + "\u201d (" + m.category().plainWords() + ")";
             case CONFIRMED -> "right: \u201c" + m.phrase() + "\u201d (" + m.category().plainWords() + ")";
             case MISSED -> "missed " + m.category().plainWords() + (m.words() == null ? "" : ": \u201c" + m.words() + "\u201d");
         };
+    }
+
+    /** A rep's own marks on their page, each with what the manager made of it. */
+    static void repMarks(StringBuilder h, List<FeedbackMark> marks, String query) {
+        h.append("<section id=\"rep-marks\"><h2>Marks on the coach</h2>");
+        if (marks.isEmpty()) {
+            h.append("<p class=\"note\">No marks in this period. Mark a nudge \u201cnot pressure\u201d in the overlay, or a moment in a call's report.</p></section>");
+            return;
+        }
+        h.append("<ol class=\"fb-list\">");
+        for (FeedbackMark m : marks) {
+            String state = switch (m.review()) {
+                case PENDING -> "waiting for the manager";
+                case CONFIRMED -> m.role() == FeedbackMark.Role.MANAGER ? "the manager's own" : "confirmed by the manager";
+                case REJECTED -> "the manager disagreed";
+            };
+            h.append("<li data-mark=\"").append(esc(m.id())).append("\"><span class=\"when\">").append(Html.day(m.markedAt())).append("</span> ")
+                    .append(esc(describe(m))).append(" at <a href=\"/calls/").append(esc(m.callId())).append(query).append("\">")
+                    .append(dev.pressuremonitor.models.Clock.format(m.start())).append("</a> <span class=\"note\">").append(state).append("</span></li>");
+        }
+        h.append("</ol></section>");
+    }
+
+    private static void mark(StringBuilder h, FeedbackMark m, String query) {
+        String what = describe(m);
         h.append("<li data-mark=\"").append(esc(m.id())).append("\"><span class=\"when\">").append(Html.day(m.markedAt())).append("</span> <strong>")
                 .append(esc(m.markedBy())).append("</strong> ").append(esc(what)).append(" at ").append(dev.pressuremonitor.models.Clock.format(m.start()))
                 .append(" of <a href=\"/calls/").append(esc(m.callId())).append(query).append("\">the call</a>")

@@ -81,7 +81,8 @@ public final class TeamApi implements HttpApi {
             TeamView view = TeamView.build(store, team, rep, period(uri), clock.millis());
             TeamView.Rep r = view.reps().isEmpty() ? null : view.reps().get(0);
             return Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8",
-                    TeamPage.rep(view, r, rep, token(uri), who.isLocal() || who.kind() == Principal.Kind.TEAM));
+                    TeamPage.rep(view, r, rep, token(uri), who.isLocal() || who.kind() == Principal.Kind.TEAM,
+                            store.feedback().forTeam(team, rep, null, view.from(), view.to())));
         } catch (Params.BadParam e) {
             return page(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }

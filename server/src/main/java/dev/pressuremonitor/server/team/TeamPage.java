@@ -68,6 +68,11 @@ final class TeamPage {
 
     /** One rep's page: their own progress, opened with their viewer token or the team's. */
     static String rep(TeamView v, TeamView.Rep r, String rep, String token, boolean teamReader) {
+        return rep(v, r, rep, token, teamReader, null);
+    }
+
+    /** @param marks the rep's marks on the coach in the period, or null to leave them out */
+    static String rep(TeamView v, TeamView.Rep r, String rep, String token, boolean teamReader, java.util.List<dev.pressuremonitor.models.FeedbackMark> marks) {
         StringBuilder h = new StringBuilder(16_384);
         Html.head(h, rep + ": Pressure Monitor", false);
         h.append("<header class=\"report-head\"><p class=\"eyebrow\">Pressure Monitor · ").append(teamReader && v.team() != null && !v.team().isEmpty()
@@ -98,7 +103,9 @@ final class TeamPage {
                     .append(c.pressureScore() == null ? "–" : c.pressureScore()).append("</td><td class=\"num hide-narrow\">").append(share(c.repTalkShare()))
                     .append("</td><td class=\"num\"><a href=\"").append(report).append("\">report</a></td></tr>");
         }
-        h.append("</table></div></section><footer>Pressure score: 0 is calm, 100 is pushing hard; lower is better.</footer>");
+        h.append("</table></div></section>");
+        if (marks != null) FeedbackPanel.repMarks(h, marks, query(token, null));
+        h.append("<footer>Pressure score: 0 is calm, 100 is pushing hard; lower is better.</footer>");
         Html.tail(h, false);
         return h.toString();
     }
