@@ -4,7 +4,6 @@ import dev.pressuremonitor.agent.detect.RuleEngine;
 import dev.pressuremonitor.agent.detect.TextClassifier;
 import dev.pressuremonitor.models.Alert;
 import dev.pressuremonitor.models.Category;
-import dev.pressuremonitor.models.DecodeException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,11 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,42 +74,30 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, Scoreboard> byDomain = new TreeMap<>();
         RuleTally rules = new RuleTally();
         Map<String, Category> categoryOf = new TreeMap<>();
-        int bad = 0;
-        for (Path file : inputs) {
-            String fileDomain = CorpusSplit.domainOf(file);
-            int number = 0;
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    number++;
-                    if (line.isBlank()) continue;
-                    try {
-                        LabelledLine l = LabelledLine.parse(line);
-                        Category gold = parseLabel(l.label());
-                        String domain = l.domain() == null ? fileDomain : l.domain();
-                        if (bySplit && !domain.equals(fileDomain)) {
-                            throw new DecodeException("field 'domain' is '" + domain + "' but the file holds domain '" + fileDomain + "': move the line to domains/" + domain + ".jsonl");
-                        }
-                        Optional<Alert> decided = TextClassifier.primaryAlert(classifier.classify(l.text(), l.context()), engine.pack());
-                        Category predicted = decided.map(Alert::category).orElse(null);
-                        decided.ifPresent(a -> {
-                            rules.add(a.rule(), gold);
-                            categoryOf.put(a.rule(), a.category());
-                        });
-                        board.add(gold, predicted);
-                        byDomain.computeIfAbsent(domain, d -> new Scoreboard()).add(gold, predicted);
-                        if (showErrors && gold != predicted) {
-                            out.printf("  miss %-8s -> %-8s %s%s: %s%s%n", name(gold), name(predicted), l.id(),
-                                    decided.map(a -> " (" + a.rule() + ")").orElse(""), l.text(),
-                                    l.context() == null ? "" : "   [after: " + l.context() + "]");
-                        }
-                    } catch (DecodeException e) {
-                        bad++;
-                        err.println(file + ":" + number + ": skipped: " + e.getMessage());
-                    }
-                }
-            } catch (NoSuchFileException e) {
-                throw new UserException("no such file: " + file + " (pass a labelled JSONL file, e.g. seeds/corpus/domains/legacy.jsonl, or --split dev|test)");
+        int[] bad = {0};
+        List<CorpusLines> lines;
+        try {
+            lines = CorpusLines.read(inputs, bySplit, (file, number, problem) -> {
+                bad[0]++;
+                err.println(file + ":" + number + ": skipped: " + problem);
+            });
+        } catch (NoSuchFileException e) {
+            throw new UserException("no such file: " + e.getFile() + " (pass a labelled JSONL file, e.g. seeds/corpus/domains/legacy.jsonl, or --split dev|test)");
+        }
+        for (CorpusLines l : lines) {
+            Category gold = l.gold();
+            Optional<Alert> decided = TextClassifier.primaryAlert(classifier.classify(l.text(), l.context()), engine.pack());
+            Category predicted = decided.map(Alert::category).orElse(null);
+            decided.ifPresent(a -> {
+                rules.add(a.rule(), gold);
+                categoryOf.put(a.rule(), a.category());
+            });
+            board.add(gold, predicted);
+            byDomain.computeIfAbsent(l.domain(), d -> new Scoreboard()).add(gold, predicted);
+            if (showErrors && gold != predicted) {
+                out.printf("  miss %-8s -> %-8s %s%s: %s%s%n", name(gold), name(predicted), l.id(),
+                        decided.map(a -> " (" + a.rule() + ")").orElse(""), l.text(),
+                        l.context() == null ? "" : "   [after: " + l.context() + "]");
             }
         }
         if (board.total() == 0) throw new UserException(inputs + " have no usable lines: each line needs id, text and label");
@@ -125,15 +109,8 @@ final class EvalCommand implements Callable<Integer> {
             out.println();
             rules.print(out, categoryOf);
         }
-        if (bad > 0) err.println(bad + " malformed line(s) skipped; the figures above leave them out");
-        return bad > 0 ? 1 : 0;
-    }
-
-    private static Category parseLabel(String label) throws DecodeException {
-        if (label == null) throw new DecodeException("missing field 'label' (one of PITCH, CLOSE, URGENCY, CHASE, COUNTER, DEFEND, NONE)");
-        if (label.equals("NONE")) return null;
-        for (Category c : Category.pressure()) if (c.name().equals(label)) return c;
-        throw new DecodeException("field 'label': '" + label + "' is not one of PITCH, CLOSE, URGENCY, CHASE, COUNTER, DEFEND, NONE");
+        if (bad[0] > 0) err.println(bad[0] + " malformed line(s) skipped; the figures above leave them out");
+        return bad[0] > 0 ? 1 : 0;
     }
 
     static String name(Category c) {
