@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +35,11 @@ public final class IngestService {
     private final CallStore store;
     private final TeamMetrics metrics;
     private final Map<String, CallRecord> calls = new ConcurrentHashMap<>();
+    /**
+     * The same records by person (team and rep): a new call's limit check looks at that person's calls, not at every
+     * call the server follows (which, with a thousand calls starting at once, was a million checks on a network thread).
+     */
+    private final Map<String, Set<CallRecord>> byPerson = new ConcurrentHashMap<>();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -164,7 +170,7 @@ public final class IngestService {
                 synchronized (call) {
                     call.endStored = true;
                 }
-                calls.remove(callId, call);
+                forget(callId, call);
             }
             return AgentReply.ack(callId, env.seq());
         });
@@ -238,7 +244,7 @@ public final class IngestService {
         try {
             Optional<CallStore.OpenCall> stored = store.openCall(callId);
             if (stored.isEmpty()) {
-                calls.remove(callId, call);
+                forget(callId, call);
                 return false;
             }
             call.lastEventTs = Math.max(call.lastEventTs, stored.get().lastTs());
@@ -264,12 +270,12 @@ public final class IngestService {
             return takeOver(env.callId(), s.rep(), s.team(), s.startedAt(), s.lastSeq(), s.endSeq());
         }
         if (env.data() instanceof CallStarted started) {
-            if (openCalls(started.team(), started.rep()) >= limits.openCallsPerRep() || openTotal() >= limits.openCalls()) {
-                throw new LimitException(openTotal() >= limits.openCalls()
+            if (openCalls(started.team(), started.rep()) >= limits.openCallsPerRep() || serverFull()) {
+                throw new LimitException(serverFull()
                         ? "the server already follows " + limits.openCalls() + " open calls: try again later"
                         : "rep '" + started.rep() + "' already has " + limits.openCallsPerRep() + " open calls: end one (send call_ended) before starting another");
             }
-            return calls.computeIfAbsent(env.callId(), id -> new CallRecord(started.rep(), started.team(), started.startedAt(), 0, 0, clock.getAsLong()));
+            return follow(env.callId(), new CallRecord(started.rep(), started.team(), started.startedAt(), 0, 0, clock.getAsLong()));
         }
         return null;
     }
@@ -277,19 +283,44 @@ public final class IngestService {
     /** A call this server had not followed, as the store holds it; overlays of an open call are shown where it stands. */
     private CallRecord takeOver(String callId, String rep, String team, long startedAt, long lastSeq, long endSeq) throws SQLException {
         CallRecord taken = new CallRecord(rep, team, startedAt, lastSeq, endSeq, clock.getAsLong());
-        CallRecord kept = calls.putIfAbsent(callId, taken);
-        if (kept != null) return kept;
+        CallRecord kept = follow(callId, taken);
+        if (kept != taken) return kept;
         if (endSeq == 0) overlays.resume(team, rep, store.events(callId));
         return taken;
     }
 
-    /** Open calls of one person: a rep of a team. */
-    private long openCalls(String team, String rep) {
-        return calls.values().stream().filter(c -> !c.ended() && c.rep.equals(rep) && c.team.equals(team)).count();
+    /** Follows {@code call} under {@code callId} unless a record is already there; returns the one followed. */
+    private CallRecord follow(String callId, CallRecord call) {
+        CallRecord kept = calls.putIfAbsent(callId, call);
+        if (kept != null) return kept;
+        byPerson.computeIfAbsent(person(call.team, call.rep), k -> ConcurrentHashMap.newKeySet()).add(call);
+        return call;
     }
 
-    private long openTotal() {
-        return calls.values().stream().filter(c -> !c.ended()).count();
+    private void forget(String callId, CallRecord call) {
+        if (!calls.remove(callId, call)) return;
+        byPerson.computeIfPresent(person(call.team, call.rep), (k, mine) -> {
+            mine.remove(call);
+            return mine.isEmpty() ? null : mine;
+        });
+    }
+
+    private static String person(String team, String rep) {
+        return team + '/' + rep;
+    }
+
+    /** Open calls of one person: a rep of a team. Only that person's calls are looked at, not the server's. */
+    private long openCalls(String team, String rep) {
+        Set<CallRecord> mine = byPerson.get(person(team, rep));
+        return mine == null ? 0 : mine.stream().filter(c -> !c.ended()).count();
+    }
+
+    /**
+     * Whether the server follows as many open calls as it may. Counting them means looking at each; the records
+     * (open calls and ended ones on their way out) are fewer than the limit almost always, and then it is not full.
+     */
+    private boolean serverFull() {
+        return calls.size() >= limits.openCalls() && calls.values().stream().filter(c -> !c.ended()).count() >= limits.openCalls();
     }
 
     /** A new call would pass a limit on open calls. */
