@@ -35,6 +35,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.NettyRuntime;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +103,9 @@ public final class PressureServer implements AutoCloseable {
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         boss = new MultiThreadIoEventLoopGroup(1, io);
-        workers = new MultiThreadIoEventLoopGroup(io);
+        // one network thread per core, not Netty's two: nothing on them blocks (storing has its own thread, slow
+        // HTTP answers their own pool), and on a small machine twice the threads only take turns on the same cores
+        workers = new MultiThreadIoEventLoopGroup(NettyRuntime.availableProcessors(), io);
         // what descriptors are left now, with the database and the event loops open, is what connections may take
         this.caps = ConnectionCaps.forThisProcess(config.connections().total(), config.connections().perAddress());
         metrics.openConnections(caps::open);
