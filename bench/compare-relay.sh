@@ -10,7 +10,9 @@ data=$(mktemp -d)
 cleanup() { kill "${ours:-}" "${relay:-}" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
 
-java -Xmx1g -jar agent/target/pressure-monitor.jar server --no-auth --port 0 --data "$data" --max-connections-per-address $((agents + overlays + 100)) > "$data/ours.out" 2>/dev/null &
+# the server runs with the JVM flags README.md recommends (why: BENCHMARKS.md); PM_SERVER_JAVA_OPTS overrides them
+server_opts=${PM_SERVER_JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -Xmx256m -XX:TieredStopAtLevel=1"}
+java $server_opts -jar agent/target/pressure-monitor.jar server --no-auth --port 0 --data "$data" --max-connections-per-address $((agents + overlays + 100)) > "$data/ours.out" 2>/dev/null &
 ours=$!
 node bench/ws-relay/relay.js 0 > "$data/relay.out" &
 relay=$!
@@ -18,8 +20,10 @@ for _ in $(seq 1 100); do grep -q "ws://" "$data/ours.out" 2>/dev/null && grep -
 ours_url=$(grep -o 'ws://[0-9.]*:[0-9]*' "$data/ours.out" | head -1)
 relay_url=$(grep -o 'ws://[0-9.]*:[0-9]*' "$data/relay.out" | head -1)
 
-echo "## Pressure Monitor server ($ours_url, pid $ours)"
+uptime
+echo "## Pressure Monitor server ($ours_url, pid $ours, java $server_opts)"
 java -Xmx2g -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.LoadTool "$agents" "$overlays" "$rates" "$seconds" "$ours_url" "$ours" 2>/dev/null
 echo
 echo "## Reference relay: Node.js $(node --version) + ws ($relay_url, pid $relay)"
 java -Xmx2g -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.LoadTool "$agents" "$overlays" "$rates" "$seconds" "$relay_url" "$relay" 2>/dev/null
+uptime
