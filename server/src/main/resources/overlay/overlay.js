@@ -193,6 +193,8 @@
       if (!res.ok) throw new Error("HTTP " + res.status);
       return res.json();
     }).then(function (s) {
+      // the overlay hears call_ended as it arrives, maybe before the store has it: a summary not yet ended is not the score
+      if (!s.ended) throw new Error("not stored yet");
       if (id === callId) $("ended-score").textContent = s.pressureScore;
     }).catch(function () {
       if (attempt < 8 && id === callId) setTimeout(function () { score(id, attempt + 1); }, 500 * (attempt + 1));
