@@ -25,23 +25,26 @@ import java.util.concurrent.CompletableFuture;
  *   <li>many agents at once: events queued without waiting, committed in batches of up to 500.</li>
  * </ul>
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.DurabilityBench [one-by-one] [queued] [folder] [jdbc:postgresql://...]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.DurabilityBench [one-by-one] [queued] [folder, or - for no SQLite] [jdbc:postgresql://...]</pre>
  */
 public final class DurabilityBench {
     public static void main(String[] args) throws Exception {
         int single = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         int queued = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
-        Path dir = Files.createTempDirectory(args.length > 2 ? Path.of(args[2]) : Path.of(System.getProperty("java.io.tmpdir")), "pm-durability");
+        boolean sqlite = args.length <= 2 || !args[2].equals("-");
         System.out.println("| database | synchronous | one by one: events/s | ack p50 ms | ack p99 ms | queued: events/s |");
         System.out.println("|---|---|---|---|---|---|");
-        for (int round = 0; round < 2; round++) { // FULL and NORMAL twice, interleaved, so that a burst of load elsewhere hits both
-            run("SQLite (WAL)", "jdbc:sqlite:" + dir.resolve("full-" + round + ".db"), single, queued);
-            run("SQLite (WAL)", "jdbc:sqlite:" + dir.resolve("normal-" + round + ".db") + "?synchronous=NORMAL", single, queued);
+        if (sqlite) {
+            Path dir = Files.createTempDirectory(args.length > 2 ? Path.of(args[2]) : Path.of(System.getProperty("java.io.tmpdir")), "pm-durability");
+            for (int round = 0; round < 2; round++) { // FULL and NORMAL twice, interleaved, so that a burst of load elsewhere hits both
+                run("SQLite (WAL)", "jdbc:sqlite:" + dir.resolve("full-" + round + ".db"), single, queued);
+                run("SQLite (WAL)", "jdbc:sqlite:" + dir.resolve("normal-" + round + ".db") + "?synchronous=NORMAL", single, queued);
+            }
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
         if (args.length > 3) run("PostgreSQL", args[3], single, queued);
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     static void run(String name, String url, int single, int queued) throws Exception {
