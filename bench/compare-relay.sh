@@ -22,8 +22,11 @@ relay_url=$(grep -o 'ws://[0-9.]*:[0-9]*' "$data/relay.out" | head -1)
 
 uptime
 echo "## Pressure Monitor server ($ours_url, pid $ours, java $server_opts)"
-java -Xmx2g -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.LoadTool "$agents" "$overlays" "$rates" "$seconds" "$ours_url" "$ours" 2>/dev/null
+# a load run that fails (a step that cannot connect on a busy machine) says why and leaves the other target's run
+java -Xmx2g -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.LoadTool "$agents" "$overlays" "$rates" "$seconds" "$ours_url" "$ours" 2>"$data/ours.err" \
+  || { echo "load run against our server failed:"; grep -v '^\s*at ' "$data/ours.err" | tail -3; }
 echo
 echo "## Reference relay: Node.js $(node --version) + ws ($relay_url, pid $relay)"
-java -Xmx2g -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.LoadTool "$agents" "$overlays" "$rates" "$seconds" "$relay_url" "$relay" 2>/dev/null
+java -Xmx2g -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.LoadTool "$agents" "$overlays" "$rates" "$seconds" "$relay_url" "$relay" 2>"$data/relay.err" \
+  || { echo "load run against the relay failed:"; grep -v '^\s*at ' "$data/relay.err" | tail -3; }
 uptime
