@@ -16,7 +16,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
+import java.util.Collections;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,14 +70,16 @@ class CountersScrapeTest {
     void messagesASlowOverlayNeverGotAreCountedInTheScrape() throws Exception {
         Clients.Socket agent = Clients.connect(server.port(), "/ws/agent", null, null);
         assertThat(agent.send(EventCodec.encode(new Envelope("c1", 1, 1, new CallStarted("ana", "emea", 1, true)))).isAck()).isTrue();
-        // an overlay that stops reading at once, with a tiny receive buffer: its messages back up and the oldest go
+        // an overlay that stops reading at once, with a tiny receive buffer: its messages back up and the oldest go.
+        // Each event is large (32 KB), so a few hundred fill the socket buffers even when every one waits for its
+        // durable acknowledgement on a busy machine.
         try (RawWebSocket stalled = RawWebSocket.open(server.port(), "/ws/overlay?rep=ana", "", 1024)) {
             long[] seq = {1};
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ZERO).until(() -> {
-                for (int i = 0; i < 50; i++) {
+                for (int i = 0; i < 10; i++) {
                     seq[0]++;
                     agent.send(EventCodec.encode(new Envelope("c1", seq[0], 1,
-                            new MetricsSnapshot(seq[0], 0.5, 0, 0, 0, 0, 0, 0, 0, null, 10, List.of("x".repeat(200))))));
+                            new MetricsSnapshot(seq[0], 0.5, 0, 0, 0, 0, 0, 0, 0, null, 10, Collections.nCopies(16, "x".repeat(2_000))))));
                 }
                 return server.overlays().dropped() > 0;
             });
