@@ -2,14 +2,17 @@ package dev.pressuremonitor.server.pages;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -37,8 +40,22 @@ public final class Pages {
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1000,1200", "--user-data-dir=" + Files.createTempDirectory("pm-chromium"));
-        return new ChromeDriver(options);
+                "--window-size=1000,1200");
+        // On a loaded 2-core machine Chromium can take longer to come up than the driver's 20 s default: give the
+        // driver a minute, and start a fresh browser once more if the first never answered.
+        SessionNotCreatedException first = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ChromeOptions fresh = new ChromeOptions().merge(options);
+            fresh.addArguments("--user-data-dir=" + Files.createTempDirectory("pm-chromium"));
+            ChromeDriverService service = new ChromeDriverService.Builder().withTimeout(Duration.ofSeconds(60)).build();
+            try {
+                return new ChromeDriver(service, fresh);
+            } catch (SessionNotCreatedException e) {
+                service.stop();
+                if (first == null) first = e; else first.addSuppressed(e);
+            }
+        }
+        throw first;
     }
 
     public static void width(WebDriver browser, int px) {
