@@ -1,8 +1,10 @@
 package dev.pressuremonitor.agent.cli;
 
+import dev.pressuremonitor.server.calls.CallStore;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 
 /** Which call database: a team server's PostgreSQL, or SQLite in a folder. */
 final class DatabaseOptions {
@@ -12,6 +14,23 @@ final class DatabaseOptions {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Folder for the SQLite database (default: ~/.pressure-monitor/data).")
     Path data;
+
+    /** What a command does with the open database. */
+    interface Work<T> {
+        T on(CallStore calls) throws SQLException;
+    }
+
+    /**
+     * Opens the database, does {@code work} and closes it again. A database that cannot be opened, or a value the
+     * store refuses, is the user's to fix: it becomes a {@link UserException} carrying the store's words.
+     */
+    <T> T use(Work<T> work) throws SQLException {
+        try (CallStore calls = CallStore.open(url())) {
+            return work.on(calls);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
 
     String url() {
         if (db != null) return db;

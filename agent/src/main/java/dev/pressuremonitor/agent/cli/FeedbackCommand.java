@@ -3,7 +3,6 @@ package dev.pressuremonitor.agent.cli;
 import dev.pressuremonitor.models.DecodeException;
 import dev.pressuremonitor.models.FeedbackExport;
 import dev.pressuremonitor.models.Json;
-import dev.pressuremonitor.server.calls.CallStore;
 import dev.pressuremonitor.server.feedback.CorpusExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,10 +88,8 @@ final class FeedbackCommand implements Runnable {
         }
 
         private FeedbackExport fromDatabase() {
-            try (CallStore calls = CallStore.open(database.url())) {
-                return CorpusExport.of(team == null ? OWN : team, calls.feedback().forTeam(team == null ? "" : team, null, null, 0, Long.MAX_VALUE));
-            } catch (IllegalArgumentException e) {
-                throw new UserException(e.getMessage());
+            try {
+                return database.use(calls -> CorpusExport.of(team == null ? OWN : team, calls.feedback().forTeam(team == null ? "" : team, null, null, 0, Long.MAX_VALUE)));
             } catch (java.sql.SQLException e) {
                 throw new UserException("cannot read the marks from " + database.url().replaceAll("password=[^&]*", "password=***") + ": " + e.getMessage());
             }

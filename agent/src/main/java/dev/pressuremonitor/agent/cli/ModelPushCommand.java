@@ -1,7 +1,6 @@
 package dev.pressuremonitor.agent.cli;
 
 import dev.pressuremonitor.models.TeamModelFile;
-import dev.pressuremonitor.server.calls.CallStore;
 import dev.pressuremonitor.server.calls.TeamSettingsTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,15 +47,15 @@ final class ModelPushCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserException("cannot read " + file + ": " + e.getMessage());
         }
-        try (CallStore calls = CallStore.open(database.url())) {
-            TeamModelFile f = calls.teamSettings().pushModel(team, bytes, System.currentTimeMillis());
-            spec.commandLine().getOut().println("team '" + team + "' now uses model " + f.sha256().substring(0, 12) + " (made " + f.createdAt()
-                    + "); its agents get it when they next start");
-            return 0;
-        } catch (TeamSettingsTable.Refused e) {
-            throw new UserException(file + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
+        TeamModelFile f = database.use(calls -> {
+            try {
+                return calls.teamSettings().pushModel(team, bytes, System.currentTimeMillis());
+            } catch (TeamSettingsTable.Refused e) {
+                throw new UserException(file + ": " + e.getMessage());
+            }
+        });
+        spec.commandLine().getOut().println("team '" + team + "' now uses model " + f.sha256().substring(0, 12) + " (made " + f.createdAt()
+                + "); its agents get it when they next start");
+        return 0;
     }
 }

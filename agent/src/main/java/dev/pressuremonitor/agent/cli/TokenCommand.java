@@ -73,17 +73,15 @@ final class TokenCommand implements Runnable {
                 throw new UserException("--rep NAME is required for " + kind + " tokens (letters, digits, '.', '_' or '-')");
             }
             if (k != Principal.Kind.OPERATOR && !team.matches("[A-Za-z0-9._ -]{0,64}")) throw new UserException("--team must be letters, digits, spaces, '.', '_' or '-'");
-            try (CallStore calls = CallStore.open(database.url())) {
+            String token = database.use(calls -> {
                 if (rep != null && k != Principal.Kind.TEAM && k != Principal.Kind.OPERATOR) warnIfNameIsTaken(calls);
-                String token = calls.createToken(k, k == Principal.Kind.TEAM ? "*" : rep, team);
-                spec.commandLine().getOut().println(token);
-                spec.commandLine().getErr().println((k == Principal.Kind.OPERATOR ? "created an operator token (reads /metrics only)"
-                        : "created a " + k.name().toLowerCase() + " token" + (rep == null ? "" : " for " + rep) + " in team " + team)
-                        + ": store it now, it cannot be shown again");
-                return 0;
-            } catch (IllegalArgumentException e) {
-                throw new UserException(e.getMessage());
-            }
+                return calls.createToken(k, k == Principal.Kind.TEAM ? "*" : rep, team);
+            });
+            spec.commandLine().getOut().println(token);
+            spec.commandLine().getErr().println((k == Principal.Kind.OPERATOR ? "created an operator token (reads /metrics only)"
+                    : "created a " + k.name().toLowerCase() + " token" + (rep == null ? "" : " for " + rep) + " in team " + team)
+                    + ": store it now, it cannot be shown again");
+            return 0;
         }
 
         /** The same name in another team is another person: say so, so that nobody expects to see one person's calls together. */
