@@ -25,7 +25,7 @@ public final class CallsApi implements HttpApi {
         String path = uri.path();
         if (!path.equals("/api/calls") && !path.startsWith("/api/calls/") && !path.startsWith("/calls/")) return null;
         if (who.kind() == Principal.Kind.AGENT && !who.isLocal()) {
-            if (isPage(path)) return page(HttpResponseStatus.FORBIDDEN, "An agent token cannot read calls: use the rep's viewer token or a team token.");
+            if (isPage(path)) return Html.errorResponse(HttpResponseStatus.FORBIDDEN, "An agent token cannot read calls: use the rep's viewer token or a team token.");
             return Response.error(HttpResponseStatus.FORBIDDEN, "an agent token cannot read calls: use the rep's viewer token or a team token");
         }
         try {
@@ -41,10 +41,10 @@ public final class CallsApi implements HttpApi {
                             .map(s -> Response.text(HttpResponseStatus.OK, "text/markdown; charset=utf-8", SummaryMarkdown.render(s)))
                             .orElseGet(() -> notFound(path));
                 }
-                java.util.List<String> token = uri.parameters().get("token");
-                String query = token == null || token.size() != 1 || !token.get(0).matches("[A-Za-z0-9_-]{1,128}") ? "" : "?token=" + token.get(0);
+                String token = Params.pageToken(uri);
+                String query = token == null ? "" : "?token=" + token;
                 Optional<CallSummary> found = summary(id, who);
-                if (found.isEmpty()) return page(HttpResponseStatus.NOT_FOUND, "There is no call at " + path + " that this token may see."
+                if (found.isEmpty()) return Html.errorResponse(HttpResponseStatus.NOT_FOUND, "There is no call at " + path + " that this token may see."
                         + " Open the report address the agent printed, or your calls page.");
                 CallSummary s = found.get();
                 SummaryPage.Context ctx = new SummaryPage.Context(query, typical(new CallFilter(s.rep(), s.team().isEmpty() ? null : s.team(), null, null, 21), id),
@@ -52,7 +52,7 @@ public final class CallsApi implements HttpApi {
                 return Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", SummaryPage.render(s, ctx));
             }
         } catch (Params.BadParam e) {
-            if (isPage(path)) return page(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            if (isPage(path)) return Html.errorResponse(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             return Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }
         return null;
@@ -61,10 +61,6 @@ public final class CallsApi implements HttpApi {
     /** Paths a browser shows as a page: their errors are pages too, not JSON. */
     static boolean isPage(String path) {
         return path.startsWith("/calls/") && !path.endsWith(".md");
-    }
-
-    static Response page(HttpResponseStatus status, String message) {
-        return Response.text(status, "text/html; charset=utf-8", Html.errorPage(status.code(), message));
     }
 
     /** The usual pressure score over the most recent ended calls matching {@code f}, this call left out; null without any. */

@@ -73,6 +73,11 @@ public final class Html {
         return h.toString();
     }
 
+    /** {@link #errorPage} as the response a page's route answers with. */
+    public static dev.pressuremonitor.server.http.HttpApi.Response errorResponse(io.netty.handler.codec.http.HttpResponseStatus status, String message) {
+        return dev.pressuremonitor.server.http.HttpApi.Response.text(status, "text/html; charset=utf-8", errorPage(status.code(), message));
+    }
+
     private static String resource(String name) {
         try (InputStream in = Html.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException(name + " is missing from the jar: rebuild with 'mvn -B package'");

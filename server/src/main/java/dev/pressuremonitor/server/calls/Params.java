@@ -44,6 +44,15 @@ public final class Params {
         }
     }
 
+    /**
+     * The caller's {@code ?token=}, for a page to carry in its own links so they keep working; null when there is none
+     * or it is not one a link may hold (one value, letters, digits, '_' or '-').
+     */
+    public static String pageToken(QueryStringDecoder uri) {
+        List<String> t = uri.parameters().get("token");
+        return t == null || t.size() != 1 || !t.get(0).matches("[A-Za-z0-9_-]{1,128}") ? null : t.get(0);
+    }
+
     public static int integer(QueryStringDecoder uri, String name, int dflt, int min, int max) throws BadParam {
         List<String> v = uri.parameters().get(name);
         if (v == null || v.isEmpty()) return dflt;

@@ -4,6 +4,7 @@ import dev.pressuremonitor.models.Json;
 import dev.pressuremonitor.models.TeamReport;
 import dev.pressuremonitor.server.access.Principal;
 import dev.pressuremonitor.server.calls.CallStore;
+import dev.pressuremonitor.server.calls.Html;
 import dev.pressuremonitor.server.calls.Params;
 import dev.pressuremonitor.server.http.HttpApi;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -43,7 +44,7 @@ public final class TeamApi implements HttpApi {
         if (!who.isLocal() && who.kind() != Principal.Kind.TEAM) {
             String why = path + " needs a team token: create one with 'pressure-monitor token create --kind team --team NAME'";
             if (path.equals("/team")) {
-                return page(HttpResponseStatus.FORBIDDEN, "The team page needs a team token; this one is "
+                return Html.errorResponse(HttpResponseStatus.FORBIDDEN, "The team page needs a team token; this one is "
                         + (who.kind() == Principal.Kind.VIEWER ? who.rep() + "'s viewer token: open /reps/" + who.rep() + " with it to see " + who.rep() + "'s own progress." : "not one.")
                         + " A manager gets one from 'pressure-monitor token create --kind team --team NAME'.");
             }
@@ -55,11 +56,11 @@ public final class TeamApi implements HttpApi {
                 String team = who.isLocal() ? Params.text(uri, "team", 64) : who.team();
                 TeamView view = TeamView.build(store, team, null, period, clock.millis());
                 return Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8",
-                        TeamPage.team(view, token(uri), FeedbackPanel.load(store, team, view.from(), view.to())));
+                        TeamPage.team(view, Params.pageToken(uri), FeedbackPanel.load(store, team, view.from(), view.to())));
             }
             return Response.json(HttpResponseStatus.OK, Json.write(report(uri, who)));
         } catch (Params.BadParam e) {
-            if (path.equals("/team")) return page(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            if (path.equals("/team")) return Html.errorResponse(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             return Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }
     }
@@ -67,12 +68,12 @@ public final class TeamApi implements HttpApi {
     /** {@code /reps/NAME}: one rep's progress, for the rep (viewer token) and their manager (team token). */
     private Response repPage(QueryStringDecoder uri, Principal who, String rep) throws Exception {
         if (!REP.matcher(rep).matches()) {
-            return page(HttpResponseStatus.NOT_FOUND, "There is no rep called '" + (rep.length() > 40 ? rep.substring(0, 40) + "..." : rep)
+            return Html.errorResponse(HttpResponseStatus.NOT_FOUND, "There is no rep called '" + (rep.length() > 40 ? rep.substring(0, 40) + "..." : rep)
                     + "': names are letters, digits, '.', '_' or '-'.");
         }
         boolean mayRead = who.isLocal() || (who.kind() == Principal.Kind.VIEWER && who.rep().equals(rep)) || who.kind() == Principal.Kind.TEAM;
         if (!mayRead) {
-            return page(HttpResponseStatus.FORBIDDEN, who.kind() == Principal.Kind.VIEWER
+            return Html.errorResponse(HttpResponseStatus.FORBIDDEN, who.kind() == Principal.Kind.VIEWER
                     ? "This is " + who.rep() + "'s viewer token: it opens /reps/" + who.rep() + ", not " + rep + "'s page."
                     : "A rep's page needs the rep's viewer token or the team's token ('pressure-monitor token create --kind viewer --rep " + rep + "').");
         }
@@ -81,10 +82,10 @@ public final class TeamApi implements HttpApi {
             TeamView view = TeamView.build(store, team, rep, period(uri), clock.millis());
             TeamView.Rep r = view.reps().isEmpty() ? null : view.reps().get(0);
             return Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8",
-                    TeamPage.rep(view, r, rep, token(uri), who.isLocal() || who.kind() == Principal.Kind.TEAM,
+                    TeamPage.rep(view, r, rep, Params.pageToken(uri), who.isLocal() || who.kind() == Principal.Kind.TEAM,
                             store.feedback().forTeam(team, rep, null, view.from(), view.to())));
         } catch (Params.BadParam e) {
-            return page(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            return Html.errorResponse(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }
     }
 
@@ -94,16 +95,6 @@ public final class TeamApi implements HttpApi {
         TeamView.Period p = TeamView.period(key);
         if (p == null) throw new Params.BadParam("period '" + key + "' is not one the page offers: use 7d, 4w or 12w");
         return p;
-    }
-
-    /** The caller's token, carried in the page's own links so they keep working. */
-    private static String token(QueryStringDecoder uri) {
-        java.util.List<String> t = uri.parameters().get("token");
-        return t == null || t.size() != 1 || !t.get(0).matches("[A-Za-z0-9_-]{1,128}") ? null : t.get(0);
-    }
-
-    private static Response page(HttpResponseStatus status, String message) {
-        return Response.text(status, "text/html; charset=utf-8", dev.pressuremonitor.server.calls.Html.errorPage(status.code(), message));
     }
 
     TeamReport report(QueryStringDecoder uri, Principal who) throws Exception {

@@ -8,6 +8,7 @@ import dev.pressuremonitor.models.TeamModelFile;
 import dev.pressuremonitor.models.TeamSettings;
 import dev.pressuremonitor.server.access.Principal;
 import dev.pressuremonitor.server.calls.CallStore;
+import dev.pressuremonitor.server.calls.Html;
 import dev.pressuremonitor.server.calls.Params;
 import dev.pressuremonitor.server.calls.TeamSettingsTable;
 import dev.pressuremonitor.server.http.HttpApi;
@@ -89,16 +90,14 @@ public final class TeamSettingsApi implements HttpApi {
         try {
             team = team(uri, who, Principal.Kind.TEAM);
         } catch (Refused | Params.BadParam e) {
-            return Response.text(HttpResponseStatus.FORBIDDEN, "text/html; charset=utf-8", dev.pressuremonitor.server.calls.Html.errorPage(403,
-                    "The rules page is for the team's manager: open it with the team's token (from 'pressure-monitor token create --kind team --team NAME')."));
+            return Html.errorResponse(HttpResponseStatus.FORBIDDEN,
+                    "The rules page is for the team's manager: open it with the team's token (from 'pressure-monitor token create --kind team --team NAME').");
         }
         long now = clock.millis();
         TeamSettingsTable t = store.teamSettings();
         var rows = TeamRulesPage.rows(store.feedback().rates(team, now - java.time.Duration.ofDays(RULES_DAYS).toMillis(), now + 1), t.rules(team));
         JsonNode model = Json.mapper().readTree(overview(team, t)).get("model");
-        java.util.List<String> tok = uri.parameters().get("token");
-        String token = tok == null || tok.size() != 1 || !tok.get(0).matches("[A-Za-z0-9_-]{1,128}") ? null : tok.get(0);
-        return Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", TeamRulesPage.page(team, rows, model, RULES_DAYS, token));
+        return Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", TeamRulesPage.page(team, rows, model, RULES_DAYS, Params.pageToken(uri)));
     }
 
     private String overview(String team, TeamSettingsTable t) throws Exception {
