@@ -12,8 +12,7 @@ package dev.pressuremonitor.models;
 public record Alert(Category category, String rule, String phrase, Severity severity, Speaker speaker,
                     double start, double end, boolean nudge, Reframe reframe) implements Event {
     public Alert {
-        Require.nonNull(category, "category");
-        if (!category.isPressure()) throw new IllegalArgumentException("field 'category' must be a pressure category, was " + category);
+        Require.pressure(category, "category");
         Require.nonBlank(rule, "rule");
         Require.nonBlank(phrase, "phrase");
         Require.nonNull(severity, "severity");

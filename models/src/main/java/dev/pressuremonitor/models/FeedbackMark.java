@@ -28,8 +28,7 @@ public record FeedbackMark(String id, String callId, String team, String rep, Ki
         Require.nonNull(team, "team");
         Require.nonNull(rep, "rep");
         Require.nonNull(kind, "kind");
-        Require.nonNull(category, "category");
-        if (!category.isPressure()) throw new IllegalArgumentException("field 'category' must be a pressure category, was " + category);
+        Require.pressure(category, "category");
         if (kind != Kind.MISSED && alert == null) throw new IllegalArgumentException("missing field 'alert' (a " + kind.wire() + " mark is about an alert)");
         Require.callTime(start, "start");
         Require.callTime(end, "end");

@@ -14,6 +14,12 @@ final class Require {
         if (value.isBlank()) throw new IllegalArgumentException("field '" + field + "' must not be blank");
     }
 
+    /** One of the six pressure categories (not TRUST or a prospect's signal). */
+    static void pressure(Category value, String field) {
+        nonNull(value, field);
+        if (!value.isPressure()) throw new IllegalArgumentException("field '" + field + "' must be a pressure category, was " + value);
+    }
+
     static void finite(double value, String field) {
         if (!Double.isFinite(value)) throw new IllegalArgumentException("field '" + field + "' must be a finite number");
     }
