@@ -2,20 +2,16 @@ package dev.pressuremonitor.server.access;
 
 import dev.pressuremonitor.models.CallEnded;
 import dev.pressuremonitor.models.CallStarted;
-import dev.pressuremonitor.models.Envelope;
-import dev.pressuremonitor.models.Event;
-import dev.pressuremonitor.models.EventCodec;
 import dev.pressuremonitor.server.PressureServer;
 import dev.pressuremonitor.server.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 
+import static dev.pressuremonitor.server.access.Clients.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,18 +38,12 @@ class AccessTest {
         server.close();
     }
 
-    static String event(String callId, long seq, Event e) {
-        return EventCodec.encode(new Envelope(callId, seq, System.currentTimeMillis(), e));
-    }
-
     int port() {
         return server.port();
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path));
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        return Clients.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Clients.get(port(), path, token);
     }
 
     @Test

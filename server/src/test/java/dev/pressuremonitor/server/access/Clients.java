@@ -88,4 +88,24 @@ public final class Clients {
             throw e;
         }
     }
+
+    /** GET over loopback with the token as a bearer header (none when {@code token} is null). */
+    public static java.net.http.HttpResponse<String> get(int port, String path, String token) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return HTTP.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST over loopback with the token as a bearer header, and an Origin header unless {@code origin} is null. */
+    public static java.net.http.HttpResponse<String> post(int port, String path, String token, String contentType, String origin, String body) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) b.header("Origin", origin);
+        return HTTP.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An event as an agent sends it, stamped now. */
+    public static String event(String callId, long seq, dev.pressuremonitor.models.Event e) {
+        return dev.pressuremonitor.models.EventCodec.encode(new dev.pressuremonitor.models.Envelope(callId, seq, System.currentTimeMillis(), e));
+    }
 }

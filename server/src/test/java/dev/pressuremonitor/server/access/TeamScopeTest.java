@@ -2,9 +2,6 @@ package dev.pressuremonitor.server.access;
 
 import dev.pressuremonitor.models.AgentReply;
 import dev.pressuremonitor.models.CallStarted;
-import dev.pressuremonitor.models.Envelope;
-import dev.pressuremonitor.models.Event;
-import dev.pressuremonitor.models.EventCodec;
 import dev.pressuremonitor.models.MetricsSnapshot;
 import dev.pressuremonitor.server.PressureServer;
 import dev.pressuremonitor.server.ServerConfig;
@@ -12,12 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static dev.pressuremonitor.server.access.Clients.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two reps named ana, one in emea and one in apac, are two people: neither writes, reads or watches the other's calls. */
@@ -40,17 +36,12 @@ class TeamScopeTest {
         server.close();
     }
 
-    static String event(String callId, long seq, Event e) {
-        return EventCodec.encode(new Envelope(callId, seq, System.currentTimeMillis(), e));
-    }
-
     static MetricsSnapshot metrics(long at) {
         return new MetricsSnapshot(at, 0.5, 0, 0, 0, 0, 0, 0, 0, null, 10, List.of());
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
-        return Clients.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return Clients.get(server.port(), path, token);
     }
 
     @Test

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,15 +52,11 @@ class FeedbackHttpTest {
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
-        return Clients.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return Clients.get(server.port(), path, token);
     }
 
     HttpResponse<String> post(String path, String token, String contentType, String origin, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
-        if (origin != null) b.header("Origin", origin);
-        return Clients.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Clients.post(server.port(), path, token, contentType, origin, body);
     }
 
     HttpResponse<String> markNotPressure(String token) throws Exception {

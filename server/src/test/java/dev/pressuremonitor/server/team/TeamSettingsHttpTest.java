@@ -11,8 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
@@ -47,14 +45,11 @@ class TeamSettingsHttpTest {
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
-        return Clients.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return Clients.get(server.port(), path, token);
     }
 
     HttpResponse<String> setRule(String token, String rule, String setting) throws Exception {
-        return Clients.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/team/rules"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"rule\":\"" + rule + "\",\"setting\":\"" + setting + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        return Clients.post(server.port(), "/api/team/rules", token, "application/json", null, "{\"rule\":\"" + rule + "\",\"setting\":\"" + setting + "\"}");
     }
 
     static TeamSettings next(Clients.Socket s) throws Exception {
