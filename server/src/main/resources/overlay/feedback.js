@@ -6,9 +6,7 @@
   var section = document.getElementById("feedback");
   if (!section || !window.fetch) return;
   var callId = section.getAttribute("data-call");
-  var token = new URLSearchParams(location.search).get("token");
-  var query = token ? "?token=" + encodeURIComponent(token) : "";
-  var api = "/api/calls/" + encodeURIComponent(callId) + "/feedback" + query;
+  var api = "/api/calls/" + encodeURIComponent(callId) + "/feedback" + PM.query();
   var WORDS = {
     PITCH: "Pitching before asking", CLOSE: "Pushing to close", URGENCY: "Making up urgency",
     CHASE: "Chasing the prospect", COUNTER: "Arguing with the objection", DEFEND: "Defending the price"
@@ -51,13 +49,7 @@
   function post(body, status) {
     status.textContent = "Saving\u2026";
     status.dataset.state = "";
-    return fetch(api, { method: "POST", cache: "no-store", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
-      .then(function (res) {
-        return res.json().catch(function () { return {}; }).then(function (b) {
-          if (!res.ok) throw new Error(b.error || "the server said HTTP " + res.status);
-          return b;
-        });
-      }).then(function () { return load(); })
+    return PM.postJson(api, body).then(function () { return load(); })
       .catch(function (e) {
         status.textContent = "Not saved: " + e.message;
         status.dataset.state = "failed";

@@ -162,11 +162,6 @@
     heard(m.at);
   }
 
-  function token() {
-    var t = params.get("token");
-    return t ? "?token=" + encodeURIComponent(t) : "";
-  }
-
   function end(data) {
     ended = true;
     state("ended", "call ended");
@@ -182,14 +177,14 @@
     $("ended").hidden = false;
     $("ended-score").textContent = "\u2026";
     if (callId) {
-      $("report-link").href = "/calls/" + encodeURIComponent(callId) + token();
+      $("report-link").href = "/calls/" + encodeURIComponent(callId) + PM.query();
       score(callId, 0);
     }
   }
 
   // the stored summary may take a moment after the call ends
   function score(id, attempt) {
-    fetch("/api/calls/" + encodeURIComponent(id) + token(), { cache: "no-store" }).then(function (res) {
+    fetch("/api/calls/" + encodeURIComponent(id) + PM.query(), { cache: "no-store" }).then(function (res) {
       if (!res.ok) throw new Error("HTTP " + res.status);
       return res.json();
     }).then(function (s) {
@@ -230,15 +225,12 @@
     marks[seq] = "sending";
     showMarks();
     var send = function (attempt) {
-      fetch("/api/calls/" + encodeURIComponent(id) + "/feedback" + token(), {
-        method: "POST", cache: "no-store", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ kind: "not_pressure", alert: seq })
-      }).then(function (res) {
-        if (res.ok) return "marked";
+      PM.postJson("/api/calls/" + encodeURIComponent(id) + "/feedback" + PM.query(), { kind: "not_pressure", alert: seq }).then(function () {
+        return "marked";
+      }, function (e) {
         // the nudge reaches the page a moment before it is on disk: ask again shortly
-        if (res.status === 404 && attempt < 3) return null;
-        return res.json().catch(function () { return {}; }).then(function (b) { return b.error || "the server said HTTP " + res.status; });
-      }).catch(function () {
+        if (e.status === 404 && attempt < 3) return null;
+        if (e.status) return e.message;
         return attempt < 3 ? null : "the server cannot be reached";
       }).then(function (outcome) {
         if (id !== callId) return;
@@ -253,7 +245,7 @@
   // a page opened or reloaded mid-call shows the nudges already marked as marked
   function knownMarks(id) {
     if (!id) return;
-    fetch("/api/calls/" + encodeURIComponent(id) + "/feedback" + token(), { cache: "no-store" }).then(function (res) {
+    fetch("/api/calls/" + encodeURIComponent(id) + "/feedback" + PM.query(), { cache: "no-store" }).then(function (res) {
       return res.ok ? res.json() : null;
     }).then(function (f) {
       if (!f || id !== callId) return;

@@ -5,11 +5,7 @@
   var table = document.getElementById("rules");
   var status = document.getElementById("rules-status");
   if (!table || !window.fetch) return;
-  var params = new URLSearchParams(location.search);
-  var query = [];
-  if (params.get("token")) query.push("token=" + encodeURIComponent(params.get("token")));
-  if (params.get("team")) query.push("team=" + encodeURIComponent(params.get("team")));
-  var api = "/api/team/rules" + (query.length ? "?" + query.join("&") : "");
+  var api = "/api/team/rules" + PM.query({ team: new URLSearchParams(location.search).get("team") });
   var WORDS = { on: "as usual", down: "turned down", off: "off" };
   var LABELS = { on: "As usual", down: "Turn down", off: "Turn off" };
 
@@ -49,14 +45,7 @@
   function change(rule, setting) {
     status.textContent = "Saving\u2026";
     status.dataset.state = "";
-    return fetch(api, { method: "POST", cache: "no-store", headers: { "Content-Type": "application/json" },
-                        body: JSON.stringify({ rule: rule, setting: setting }) })
-      .then(function (res) {
-        return res.json().catch(function () { return {}; }).then(function (b) {
-          if (!res.ok) throw new Error(b.error || "the server said HTTP " + res.status);
-          return b;
-        });
-      })
+    return PM.postJson(api, { rule: rule, setting: setting })
       .then(function (settings) {
         var now = (settings.rules && settings.rules[rule]) || "on";
         show(rule, now);

@@ -137,4 +137,16 @@ class ReportFeedbackBrowserTest extends BrowserTest {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("fb-stretch-state"), "like 1:05 and 1:20"));
         assertThat(marks(id)).isEmpty();
     }
+
+    @Test
+    void aStretchTheServerRefusesShowsTheServersReasonAndIsNotStored() throws Exception {
+        String id = call(false);
+        openReport(id);
+        browser.findElement(By.id("fb-from")).sendKeys("1:10");
+        browser.findElement(By.id("fb-to")).sendKeys("1:20");
+        browser.findElement(By.id("fb-stretch")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("fb-stretch-state"), "Not saved: the call lasted"));
+        assertThat(browser.findElement(By.id("fb-stretch-state")).getText()).contains("starts after it ended");
+        assertThat(marks(id)).isEmpty();
+    }
 }

@@ -80,7 +80,7 @@ public final class SummaryPage {
         // marking the call: filled in by feedback.js from the server, so a report made offline has none
         if (ctx.offline() == null) {
             h.append("<section id=\"feedback\" class=\"feedback\" data-call=\"").append(Html.esc(s.callId()))
-                    .append("\" hidden><h2>Was the coach right?</h2></section><script src=\"/feedback.js\"></script>");
+                    .append("\" hidden><h2>Was the coach right?</h2></section><script src=\"/api.js\"></script><script src=\"/feedback.js\"></script>");
         }
         h.append("<section><h2>").append(SummaryBuilder.TRUST_HEADING).append("</h2>");
         if (s.trustSignals().isEmpty()) h.append("<p>").append(SummaryBuilder.NONE_DETECTED).append("</p>");

@@ -16,6 +16,7 @@ public final class StaticAssets {
             "/overlay.js", "overlay/overlay.js",
             "/summary.css", "overlay/summary.css",
             "/report.js", "overlay/report.js",
+            "/api.js", "overlay/api.js",
             "/feedback.js", "overlay/feedback.js",
             "/team-feedback.js", "overlay/team-feedback.js",
             "/rules.js", "overlay/rules.js");

@@ -65,7 +65,7 @@ record FeedbackPanel(List<FalseNudgeRate> rates, List<FeedbackMark> pending) {
             for (FeedbackMark m : pending) mark(h, m, query);
             h.append("</ol>");
         }
-        h.append("</section><script src=\"/team-feedback.js\"></script>");
+        h.append("</section><script src=\"/api.js\"></script><script src=\"/team-feedback.js\"></script>");
     }
 
     private static void row(StringBuilder h, FalseNudgeRate r, String kind) {

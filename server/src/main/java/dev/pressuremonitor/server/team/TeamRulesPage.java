@@ -58,7 +58,7 @@ final class TeamRulesPage {
                 .append("<button type=\"submit\" name=\"setting\" value=\"off\">Turn off</button></form></section>");
         model(h, model);
         Html.tail(h, false);
-        h.insert(h.lastIndexOf("</body>"), "<script src=\"/rules.js\"></script>");
+        h.insert(h.lastIndexOf("</body>"), "<script src=\"/api.js\"></script><script src=\"/rules.js\"></script>");
         return h.toString();
     }
 
