@@ -25,6 +25,13 @@ public final class OverlayAccessApi implements HttpApi {
                     + " 'pressure-monitor run' or the agent printed (it ends in ?rep=NAME&token=...).");
         }
         String rep = reps.get(0);
+        String otherTeam = otherTeam(uri, who);
+        if (otherTeam != null) {
+            return Response.error(HttpResponseStatus.FORBIDDEN, "This token is for " + who.rep() + " of team " + who.team()
+                    + ", but this address is for " + rep + " of team " + otherTeam + ": open the overlay address made for " + who.rep()
+                    + " of " + who.team() + " (...&team=" + who.team() + "), or ask for a viewer token for " + rep + " of " + otherTeam
+                    + " ('pressure-monitor token create --kind viewer --rep " + rep + " --team " + otherTeam + "').");
+        }
         if (who.isLocal() || (who.kind() == Principal.Kind.VIEWER && who.rep().equals(rep))) {
             return Response.json(HttpResponseStatus.OK, dev.pressuremonitor.models.Json.mapper().createObjectNode().put("rep", rep).toString());
         }
@@ -34,5 +41,15 @@ public final class OverlayAccessApi implements HttpApi {
         }
         return Response.error(HttpResponseStatus.FORBIDDEN, "This is " + (who.kind() == Principal.Kind.AGENT ? "an agent" : "a team")
                 + " token; the overlay needs the rep's viewer token ('pressure-monitor token create --kind viewer --rep " + rep + "').");
+    }
+
+    /**
+     * A team the address names other than the viewer token's own, as the overlay's WebSocket refuses it (ana of apac is
+     * not ana of emea); null when the address names none or the token's team. A local server's overlay names any team.
+     */
+    private static String otherTeam(QueryStringDecoder uri, Principal who) {
+        List<String> teams = uri.parameters().get("team");
+        if (teams == null || who.isLocal() || who.kind() != Principal.Kind.VIEWER) return null;
+        return teams.stream().filter(t -> !t.equals(who.team())).findFirst().orElse(null);
     }
 }
