@@ -159,19 +159,20 @@ public final class IngestService {
                         + "' was already used for a different event: nothing was changed; number each event once");
             }
             metrics.stored(receivedNanos, System.nanoTime());
-            if (stored == CallStore.Stored.DUPLICATE) {
-                duplicates.incrementAndGet();
-                return AgentReply.ack(callId, env.seq());
-            }
-            accepted.incrementAndGet();
-            if (env.data() instanceof Alert a) metrics.alert(a, call.team, call.rep, env.ts(), clock.getAsLong());
-            // an ended call leaves memory; a late resend is still recognised, through the store
+            // once the store holds its call_ended (stored now or before), a call leaves memory; a late resend is
+            // still recognised, through the store
             if (env.data() instanceof CallEnded) {
                 synchronized (call) {
                     call.endStored = true;
                 }
                 forget(callId, call);
             }
+            if (stored == CallStore.Stored.DUPLICATE) {
+                duplicates.incrementAndGet();
+                return AgentReply.ack(callId, env.seq());
+            }
+            accepted.incrementAndGet();
+            if (env.data() instanceof Alert a) metrics.alert(a, call.team, call.rep, env.ts(), clock.getAsLong());
             return AgentReply.ack(callId, env.seq());
         });
     }
@@ -280,12 +281,17 @@ public final class IngestService {
         return null;
     }
 
-    /** A call this server had not followed, as the store holds it; overlays of an open call are shown where it stands. */
+    /**
+     * A call this server had not followed, as the store holds it. An open call is followed from here on, its overlays
+     * shown where it stands; an ended one only answers the event at hand: nothing can happen to it any more, and
+     * following it would keep it in memory for good (no call_ended will come to forget it).
+     */
     private CallRecord takeOver(String callId, String rep, String team, long startedAt, long lastSeq, long endSeq) throws SQLException {
         CallRecord taken = new CallRecord(rep, team, startedAt, lastSeq, endSeq, clock.getAsLong());
+        if (taken.ended()) return taken;
         CallRecord kept = follow(callId, taken);
         if (kept != taken) return kept;
-        if (endSeq == 0) overlays.resume(team, rep, store.events(callId));
+        overlays.resume(team, rep, store.events(callId));
         return taken;
     }
 
@@ -344,5 +350,10 @@ public final class IngestService {
 
     public long rejected() {
         return rejected.get();
+    }
+
+    /** How many calls this server holds in memory (open ones, and ended ones until their call_ended is stored). */
+    int followed() {
+        return calls.size();
     }
 }

@@ -60,6 +60,21 @@ class IngestServiceTest {
     }
 
     @Test
+    void lateEventsForAnEndedCallLeaveNothingInMemory() {
+        String start = event("c1", 1, new CallStarted("ana", "", 1, true));
+        String end = event("c1", 2, new CallEnded(10, "hangup"));
+        send(start);
+        send(end);
+
+        send(start);
+        send(end);
+        send(event("c1", 3, new CallEnded(11, "hangup")));
+        send(event("c1", 4, new CallStarted("ana", "", 1, true)));
+
+        assertThat(ingest.followed()).isZero();
+    }
+
+    @Test
     void malformedInputGetsAnErrorNamingTheProblem() {
         AgentReply r = send("{\"type\":\"gossip\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":{}}");
         assertThat(r.isAck()).isFalse();
