@@ -29,18 +29,53 @@ class EventCodecTest {
         }
     }
 
-    @Test
-    void aWellFormedEventOfEveryTypeIsReadInOnePassWithoutATree() {
-        long seq = 1;
+    /** One well-formed event of every type. */
+    private static List<Envelope> oneOfEachType() {
+        List<Envelope> envs = new java.util.ArrayList<>();
         for (Event e : List.of(new CallStarted("ana", "emea", 1_764_300_000_000L, true),
                 new TranscriptSegment(Speaker.REP, true, List.of(new Word("so", 1.0, 1.2, 0.9))),
                 new Alert(Category.CHASE, "chase.just-checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 1.0, 2.1, true, REFRAME),
                 new TrustSignal("trust.open-question", "what would need to be true", 5.0, 6.2),
                 new MetricsSnapshot(12.5, 0.61, 40.0, 55.0, 3.0, 150.0, 2, 1, 0, null, 37, List.of("monologue-long")),
                 new CallEnded(301.5, "hangup"))) {
-            Envelope env = new Envelope("call-1:a_b.c", seq++, 1_764_300_000_123L, e);
+            envs.add(new Envelope("call-1:a_b.c", envs.size() + 1, 1_764_300_000_123L, e));
+        }
+        return envs;
+    }
+
+    @Test
+    void aWellFormedEventOfEveryTypeIsReadInOnePassWithoutATree() {
+        for (Envelope env : oneOfEachType()) {
             assertThat(EventCodec.decodeInOnePass(EventCodec.encode(env))).isEqualTo(env);
         }
+    }
+
+    /**
+     * The two readings are kept apart by hand, so they are held to each other here: every text one character away
+     * from a valid event (one dropped, doubled or turned into a digit) that the one-pass reading accepts, the strict
+     * reading accepts too, as the same event.
+     */
+    @Test
+    void theOnePassReadingAcceptsNothingTheStrictReadingRefuses() {
+        int acceptedVariants = 0;
+        for (Envelope env : oneOfEachType()) {
+            String json = EventCodec.encode(env);
+            for (int i = 0; i < json.length(); i++) {
+                String head = json.substring(0, i), tail = json.substring(i + 1);
+                char c = json.charAt(i);
+                for (String variant : List.of(head + tail, head + c + c + tail, head + '7' + tail)) {
+                    Envelope quick = EventCodec.decodeInOnePass(variant);
+                    if (quick == null) continue;
+                    acceptedVariants++;
+                    try {
+                        assertThat(EventCodec.decodeAsTree(variant)).as(variant).isEqualTo(quick);
+                    } catch (DecodeException e) {
+                        throw new AssertionError("accepted in one pass but refused by the strict reading: " + variant + " (" + e.getMessage() + ")", e);
+                    }
+                }
+            }
+        }
+        assertThat(acceptedVariants).as("variants that are still valid events (digits changed, say)").isPositive();
     }
 
     @Test
