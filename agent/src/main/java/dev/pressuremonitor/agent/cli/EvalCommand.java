@@ -73,7 +73,6 @@ final class EvalCommand implements Callable<Integer> {
         Scoreboard board = new Scoreboard();
         Map<String, Scoreboard> byDomain = new TreeMap<>();
         RuleTally rules = new RuleTally();
-        Map<String, Category> categoryOf = new TreeMap<>();
         int[] bad = {0};
         List<CorpusLines> lines;
         try {
@@ -88,10 +87,7 @@ final class EvalCommand implements Callable<Integer> {
             Category gold = l.gold();
             Optional<Alert> decided = TextClassifier.primaryAlert(classifier.classify(l.text(), l.context()), engine.pack());
             Category predicted = decided.map(Alert::category).orElse(null);
-            decided.ifPresent(a -> {
-                rules.add(a.rule(), gold);
-                categoryOf.put(a.rule(), a.category());
-            });
+            decided.ifPresent(a -> rules.add(a, gold));
             board.add(gold, predicted);
             byDomain.computeIfAbsent(l.domain(), d -> new Scoreboard()).add(gold, predicted);
             if (showErrors && gold != predicted) {
@@ -107,7 +103,7 @@ final class EvalCommand implements Callable<Integer> {
         Scoreboard.printDomains(out, byDomain);
         if (byRule) {
             out.println();
-            rules.print(out, categoryOf);
+            rules.print(out);
         }
         if (bad[0] > 0) err.println(bad[0] + " malformed line(s) skipped; the figures above leave them out");
         return bad[0] > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 package dev.pressuremonitor.agent.cli;
 
+import dev.pressuremonitor.models.Alert;
 import dev.pressuremonitor.models.Category;
 
 import java.io.PrintWriter;
@@ -17,13 +18,17 @@ final class RuleTally {
     private static final List<Category> CATS = Category.pressure();
     /** Per rule id: how many of its lines had each gold label (index CATS.size() is NONE). */
     private final Map<String, int[]> byRule = new TreeMap<>();
+    /** Per rule id: the category it labels lines with. */
+    private final Map<String, Category> categoryOf = new TreeMap<>();
 
-    void add(String rule, Category gold) {
-        byRule.computeIfAbsent(rule, r -> new int[CATS.size() + 1])[gold == null ? CATS.size() : CATS.indexOf(gold)]++;
+    /** A line whose label the alert {@code decided}. */
+    void add(Alert decided, Category gold) {
+        categoryOf.put(decided.rule(), decided.category());
+        byRule.computeIfAbsent(decided.rule(), r -> new int[CATS.size() + 1])[gold == null ? CATS.size() : CATS.indexOf(gold)]++;
     }
 
     /** One row per rule, least precise first: lines decided, right, precision, and the gold labels of the wrong ones. */
-    void print(PrintWriter out, Map<String, Category> categoryOf) {
+    void print(PrintWriter out) {
         out.printf(Locale.ROOT, "%-32s %6s %6s %9s  %s%n", "rule", "lines", "right", "precision", "wrong lines by gold label");
         List<Map.Entry<String, int[]>> rows = new ArrayList<>(byRule.entrySet());
         rows.sort((a, b) -> Double.compare(precision(a.getValue(), categoryOf.get(a.getKey())), precision(b.getValue(), categoryOf.get(b.getKey()))));
