@@ -12,7 +12,6 @@ import dev.pressuremonitor.agent.detect.learned.HeadTrainer;
 import dev.pressuremonitor.agent.detect.learned.LearnedModel;
 import dev.pressuremonitor.agent.detect.learned.LinearHead;
 import dev.pressuremonitor.agent.detect.learned.SentenceEncoder;
-import dev.pressuremonitor.agent.detect.learned.WordHashes;
 import dev.pressuremonitor.models.Category;
 import dev.pressuremonitor.models.TeamModelFile;
 
@@ -71,9 +70,9 @@ final class FeedbackRefit {
         try (SentenceEncoder encoder = SentenceEncoder.load()) {
             encoderId = encoder.id();
             EmbeddingCache cache = EmbeddingCache.open(s.cacheDir(), encoder);
-            devX = features(cache, base, dev.stream().map(l -> new String[]{l.text(), l.context()}).toList());
-            testX = features(cache, base, test.stream().map(l -> new String[]{l.text(), l.context()}).toList());
-            allX = features(cache, base, all.stream().map(l -> new String[]{l.text(), l.context()}).toList());
+            devX = dev.stream().map(l -> features(cache, base, l.text(), l.context())).toList();
+            testX = test.stream().map(l -> features(cache, base, l.text(), l.context())).toList();
+            allX = all.stream().map(l -> features(cache, base, l.text(), l.context())).toList();
             cache.save();
             err.println("embedded " + cache.computed() + " new texts (the rest from " + cache.file() + ")");
         }
@@ -86,11 +85,11 @@ final class FeedbackRefit {
         int[] y = new int[x.size()];
         double[] extra = new double[x.size()];
         for (int i = 0; i < dev.size(); i++) {
-            y[i] = index(labels, dev.get(i).gold());
+            y[i] = TrainCommand.index(labels, dev.get(i).gold());
             extra[i] = 1;
         }
         for (int i = 0; i < teamTrain.size(); i++) {
-            y[dev.size() + i] = index(labels, teamTrain.get(i).gold());
+            y[dev.size() + i] = TrainCommand.index(labels, teamTrain.get(i).gold());
             extra[dev.size() + i] = s.feedbackWeight();
         }
         err.println("refitting on " + dev.size() + " corpus lines and " + teamTrain.size() + " of the team's lines (" + s.steps() + " steps)...");
@@ -98,11 +97,11 @@ final class FeedbackRefit {
         LearnedModel refit = new LearnedModel(head, base.hashSlots(), base.hashWeight(), base.thresholds(), base.live());
 
         TextClassifier rules = new TextClassifier(engine);
-        List<Category> testRules = test.stream().map(l -> primary(rules, l.text(), l.context())).toList();
-        List<Category> teamRules = teamTest.stream().map(l -> primary(rules, l.text(), l.context())).toList();
+        List<Category> testRules = test.stream().map(l -> TrainCommand.ruleLabel(rules, engine, l.text(), l.context())).toList();
+        List<Category> teamRules = teamTest.stream().map(l -> TrainCommand.ruleLabel(rules, engine, l.text(), l.context())).toList();
         List<Category> testGold = test.stream().map(CorpusLines::gold).toList(), teamGold = teamTest.stream().map(TeamLines::gold).toList();
 
-        RuleDisagreement.of(all, rules, engine.pack(), combinedLearned(base, allX)).print(out);
+        RuleDisagreement.of(all, rules, engine.pack(), learned(base, allX)).print(out);
         out.println();
 
         RefitComparison ours = RefitComparison.of("our held-out test domains " + new TreeSet<>(test.stream().map(CorpusLines::domain).toList()), testGold,
@@ -171,30 +170,15 @@ final class FeedbackRefit {
         out.println("wrote " + s.out() + " (team " + team + ", " + (accepted ? "accepted" : "NOT accepted") + ")");
     }
 
-    private static int index(List<String> labels, Category gold) {
-        return labels.indexOf(gold == null ? "NONE" : gold.name());
-    }
-
-    private Category primary(TextClassifier rules, String text, String context) {
-        return TextClassifier.primary(rules.classify(text, context), engine.pack()).orElse(null);
-    }
-
     private static List<Category> combined(List<Category> rules, LearnedModel model, List<Features> x) {
-        List<double[]> p = x.stream().map(model.head()::probabilities).toList();
-        return Combination.rulesFirst(rules, Combination.learned(model.head().labels(), p, model.thresholds()));
+        return Combination.rulesFirst(rules, learned(model, x));
     }
 
-    private static List<Category> combinedLearned(LearnedModel model, List<Features> x) {
+    private static List<Category> learned(LearnedModel model, List<Features> x) {
         return Combination.learned(model.head().labels(), x.stream().map(model.head()::probabilities).toList(), model.thresholds());
     }
 
-    private List<Features> features(EmbeddingCache cache, LearnedModel model, List<String[]> textAndContext) {
-        List<Features> outList = new ArrayList<>(textAndContext.size());
-        for (String[] tc : textAndContext) {
-            float[] text = cache.embed(tc[0]);
-            float[] context = tc[1] == null || tc[1].isBlank() ? null : cache.embed(tc[1]);
-            outList.add(Features.of(text, context, WordHashes.slots(tc[0], model.hashSlots()), model.hashWeight()));
-        }
-        return outList;
+    private static Features features(EmbeddingCache cache, LearnedModel model, String text, String context) {
+        return TrainCommand.features(cache::embed, text, context, model.hashSlots(), model.hashWeight());
     }
 }

@@ -37,11 +37,7 @@ final class RefitComparison {
 
     static RefitComparison of(String name, List<Category> gold, List<Category> base, List<Category> refit, Tolerance tolerance) {
         RefitComparison c = new RefitComparison(name, gold.size());
-        Scoreboard b = new Scoreboard(), r = new Scoreboard();
-        for (int i = 0; i < gold.size(); i++) {
-            b.add(gold.get(i), base.get(i));
-            r.add(gold.get(i), refit.get(i));
-        }
+        Scoreboard b = Scoreboard.of(gold, base), r = Scoreboard.of(gold, refit);
         for (Category cat : Category.pressure()) {
             int n = (int) base.stream().filter(p -> p == cat).count(), m = (int) refit.stream().filter(p -> p == cat).count();
             Scoreboard.Score sb = withEmptyAsPrecise(b.score(cat), n), sr = withEmptyAsPrecise(r.score(cat), m);
@@ -61,10 +57,6 @@ final class RefitComparison {
 
     boolean ok() {
         return rows.stream().allMatch(Row::ok);
-    }
-
-    List<Row> rows() {
-        return rows;
     }
 
     /** The categories whose precision fell too far, in words. */

@@ -14,6 +14,13 @@ final class Scoreboard {
     /** Row gold, column predicted; index CATS.size() is NONE. */
     private final int[][] confusion = new int[CATS.size() + 1][CATS.size() + 1];
 
+    /** The board of {@code predicted} against {@code gold}, line by line. */
+    static Scoreboard of(List<Category> gold, List<Category> predicted) {
+        Scoreboard b = new Scoreboard();
+        for (int i = 0; i < gold.size(); i++) b.add(gold.get(i), predicted.get(i));
+        return b;
+    }
+
     void add(Category gold, Category predicted) {
         confusion[index(gold)][index(predicted)]++;
     }

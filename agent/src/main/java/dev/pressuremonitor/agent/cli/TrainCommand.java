@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 @Command(name = "train",
         mixinStandardHelpOptions = true,
@@ -161,7 +162,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Map<Category, Double> thresholds = Combination.capFalseAlarms(devGold, devRules, LABELS, heldOut,
                 Combination.thresholds(devGold, devRules, LABELS, heldOut, target), maxNoneFlagged);
-        Scoreboard lodo = board(devGold, Combination.rulesFirst(devRules, Combination.learned(LABELS, heldOut, thresholds)));
+        Scoreboard lodo = Scoreboard.of(devGold, Combination.rulesFirst(devRules, Combination.learned(LABELS, heldOut, thresholds)));
         // live only if it speaks at all and, rules and learned together, false alarms stay rare on left-out domains;
         // each threshold already keeps the verdicts the opinion adds at the target precision
         boolean precise = !thresholds.isEmpty() && lodo.noneFlagged() <= maxNoneFlagged;
@@ -176,16 +177,16 @@ final class TrainCommand implements Callable<Integer> {
         lodo.print(out);
         out.println();
         out.println("held-out test domains " + split.testDomains() + ", rules alone:");
-        board(testGold, testRules).print(out);
+        Scoreboard.of(testGold, testRules).print(out);
         out.println();
         out.println("held-out test domains, learned alone:");
-        board(testGold, testLearned).print(out);
+        Scoreboard.of(testGold, testLearned).print(out);
         out.println();
         out.println("held-out test domains, learned first:");
-        board(testGold, Combination.learnedFirst(testRules, testLearned)).print(out);
+        Scoreboard.of(testGold, Combination.learnedFirst(testRules, testLearned)).print(out);
         out.println();
         out.println("held-out test domains, rules first:");
-        board(testGold, Combination.rulesFirst(testRules, testLearned)).print(out);
+        Scoreboard.of(testGold, Combination.rulesFirst(testRules, testLearned)).print(out);
 
         boolean nudges = live != null ? live : precise;
         out.println();
@@ -207,26 +208,32 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private List<Features> features(SentenceEncoder encoder, Map<String, float[]> cache, List<CorpusLines> lines) {
-        List<Features> out = new ArrayList<>(lines.size());
-        for (CorpusLines l : lines) {
-            float[] text = cache.computeIfAbsent(l.text(), encoder::encode);
-            float[] context = l.context() == null || l.context().isBlank() ? null : cache.computeIfAbsent(l.context(), encoder::encode);
-            out.add(Features.of(text, context, WordHashes.slots(l.text(), hashSlots), hashWeight));
-        }
-        return out;
+        Function<String, float[]> embed = t -> cache.computeIfAbsent(t, encoder::encode);
+        return lines.stream().map(l -> features(embed, l.text(), l.context(), hashSlots, hashWeight)).toList();
+    }
+
+    /** A line's features for a head with these hash settings; {@code embed} gives a text's sentence embedding. */
+    static Features features(Function<String, float[]> embed, String text, String context, int hashSlots, double hashWeight) {
+        float[] t = embed.apply(text);
+        float[] c = context == null || context.isBlank() ? null : embed.apply(context);
+        return Features.of(t, c, WordHashes.slots(text, hashSlots), hashWeight);
     }
 
     private static int[] labels(List<CorpusLines> lines) {
-        return lines.stream().mapToInt(l -> LABELS.indexOf(l.gold() == null ? "NONE" : l.gold().name())).toArray();
+        return lines.stream().mapToInt(l -> index(LABELS, l.gold())).toArray();
+    }
+
+    /** Where {@code gold} (null for NONE) is among a head's labels. */
+    static int index(List<String> labels, Category gold) {
+        return labels.indexOf(gold == null ? "NONE" : gold.name());
     }
 
     private static List<Category> ruleLabels(TextClassifier rules, RuleEngine engine, List<CorpusLines> lines) {
-        return lines.stream().map(l -> TextClassifier.primary(rules.classify(l.text(), l.context()), engine.pack()).orElse(null)).toList();
+        return lines.stream().map(l -> ruleLabel(rules, engine, l.text(), l.context())).toList();
     }
 
-    private static Scoreboard board(List<Category> gold, List<Category> predicted) {
-        Scoreboard b = new Scoreboard();
-        for (int i = 0; i < gold.size(); i++) b.add(gold.get(i), predicted.get(i));
-        return b;
+    /** The label the rules alone give a line, null for none. */
+    static Category ruleLabel(TextClassifier rules, RuleEngine engine, String text, String context) {
+        return TextClassifier.primary(rules.classify(text, context), engine.pack()).orElse(null);
     }
 }
