@@ -13,8 +13,8 @@ import java.util.List;
  * hit per stretch of words and kind. Stateless and safe to share between threads.
  */
 public final class RuleEngine {
-    private static final int TRIGGER = 0, GUARD = 1, NEGATOR = 2, DISCLAIMER = 3, CLAUSE_GUARD = 4;
-    /** A window no utterance reaches: a clause guard vetoes anywhere in the trigger's clause. */
+    private static final int TRIGGER = 0, GUARD = 1, NEGATOR = 2, DISCLAIMER = 3;
+    /** A guard window no utterance reaches: an {@code unlessInClause} guard vetoes anywhere in the trigger's clause. */
     private static final int WHOLE_CLAUSE = 1 << 20;
     /** Words that start a new clause, ending the reach of a negator before them. */
     private static final java.util.Set<String> CLAUSE_BREAKS = java.util.Set.of("but", "and", "so", "because", "cause",
@@ -24,6 +24,8 @@ public final class RuleEngine {
     private final PhraseMatcher matcher;
     private final int[] patternRole;
     private final int[] patternRule;
+    /** For a guard pattern, how many tokens from the trigger it reaches. */
+    private final int[] patternWindow;
 
     public RuleEngine(RulePack pack) {
         this.pack = pack;
@@ -31,30 +33,32 @@ public final class RuleEngine {
         List<int[]> owners = new ArrayList<>();
         List<Rule> rules = pack.rules();
         for (int r = 0; r < rules.size(); r++) {
-            for (PhrasePattern p : rules.get(r).patterns()) {
+            Rule rule = rules.get(r);
+            for (PhrasePattern p : rule.patterns()) {
                 all.add(p);
-                owners.add(new int[]{TRIGGER, r});
+                owners.add(new int[]{TRIGGER, r, 0});
             }
-            for (PhrasePattern p : rules.get(r).unless()) {
+            for (PhrasePattern p : rule.unless()) {
                 all.add(p);
-                owners.add(new int[]{GUARD, r});
+                owners.add(new int[]{GUARD, r, rule.guardWindow()});
             }
-            for (PhrasePattern p : rules.get(r).unlessInClause()) {
+            for (PhrasePattern p : rule.unlessInClause()) {
                 all.add(p);
-                owners.add(new int[]{CLAUSE_GUARD, r});
+                owners.add(new int[]{GUARD, r, WHOLE_CLAUSE});
             }
         }
         for (PhrasePattern p : pack.negators()) {
             all.add(p);
-            owners.add(new int[]{NEGATOR, -1});
+            owners.add(new int[]{NEGATOR, -1, 0});
         }
         for (PhrasePattern p : pack.disclaimers()) {
             all.add(p);
-            owners.add(new int[]{DISCLAIMER, -1});
+            owners.add(new int[]{DISCLAIMER, -1, 0});
         }
         this.matcher = new PhraseMatcher(all);
         this.patternRole = owners.stream().mapToInt(o -> o[0]).toArray();
         this.patternRule = owners.stream().mapToInt(o -> o[1]).toArray();
+        this.patternWindow = owners.stream().mapToInt(o -> o[2]).toArray();
     }
 
     public RulePack pack() {
@@ -83,8 +87,7 @@ public final class RuleEngine {
             if (rule.speaker() != speaker) continue;
             if (rule.negatable() && negatedBefore(m.negators, tokens, first)) continue;
             if (rule.category().isPressure() && disclaimed(m.disclaimers, tokens, first)) continue;
-            if (guarded(m.guards, tokens, ruleIndex, first, last, rule.guardWindow())) continue;
-            if (guarded(m.clauseGuards, tokens, ruleIndex, first, last, WHOLE_CLAUSE)) continue;
+            if (guarded(m.guards, tokens, ruleIndex, first, last)) continue;
             RuleHit hit = new RuleHit(rule, first, last, tokens.get(first).start(), tokens.get(last).end(), utterance.heard(first, last));
             if (context.test(hit)) hits.add(hit);
         }
@@ -126,12 +129,16 @@ public final class RuleEngine {
         return false;
     }
 
-    /** A hard negative vetoes the trigger when it is within the window and shares a clause with it. */
-    private static boolean guarded(IntList guards, List<Token> tokens, int rule, int first, int last, int window) {
+    /**
+     * A hard negative of the rule vetoes the trigger when it is within its window ({@code guardWindow} tokens for
+     * {@code unless}, the whole clause for {@code unlessInClause}) and shares a clause with it.
+     */
+    private boolean guarded(IntList guards, List<Token> tokens, int rule, int first, int last) {
         int fromClause = tokens.get(first).clause(), toClause = tokens.get(last).clause();
         for (int i = 0; i < guards.size(); i += 3) {
-            if (guards.get(i) != rule) continue;
-            int gFirst = guards.get(i + 1), gLast = guards.get(i + 2);
+            int pattern = guards.get(i);
+            if (patternRule[pattern] != rule) continue;
+            int gFirst = guards.get(i + 1), gLast = guards.get(i + 2), window = patternWindow[pattern];
             if (gFirst > last + window || gLast < first - window) continue;
             if (tokens.get(gLast).clause() < fromClause || tokens.get(gFirst).clause() > toClause) continue;
             return true;
@@ -170,8 +177,8 @@ public final class RuleEngine {
 
     private final class Matches implements PhraseMatcher.Sink {
         final IntList triggers = new IntList();
+        /** (pattern, first, last): a guard's window depends on the pattern, not only on its rule. */
         final IntList guards = new IntList();
-        final IntList clauseGuards = new IntList();
         final IntList negators = new IntList();
         final IntList disclaimers = new IntList();
 
@@ -179,8 +186,7 @@ public final class RuleEngine {
         public void match(int pattern, int first, int last) {
             switch (patternRole[pattern]) {
                 case TRIGGER -> triggers.add3(patternRule[pattern], first, last);
-                case GUARD -> guards.add3(patternRule[pattern], first, last);
-                case CLAUSE_GUARD -> clauseGuards.add3(patternRule[pattern], first, last);
+                case GUARD -> guards.add3(pattern, first, last);
                 case NEGATOR -> negators.add2(first, last);
                 default -> disclaimers.add2(first, last);
             }
