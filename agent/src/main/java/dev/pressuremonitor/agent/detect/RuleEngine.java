@@ -85,8 +85,8 @@ public final class RuleEngine {
             int ruleIndex = m.triggers.get(i), first = m.triggers.get(i + 1), last = m.triggers.get(i + 2);
             Rule rule = pack.rules().get(ruleIndex);
             if (rule.speaker() != speaker) continue;
-            if (rule.negatable() && negatedBefore(m.negators, tokens, first)) continue;
-            if (rule.category().isPressure() && disclaimed(m.disclaimers, tokens, first)) continue;
+            if (rule.negatable() && reaches(m.negators, tokens, first, false)) continue;
+            if (rule.category().isPressure() && reaches(m.disclaimers, tokens, first, true)) continue;
             if (guarded(m.guards, tokens, ruleIndex, first, last)) continue;
             RuleHit hit = new RuleHit(rule, first, last, tokens.get(first).start(), tokens.get(last).end(), utterance.heard(first, last));
             if (context.test(hit)) hits.add(hit);
@@ -95,35 +95,21 @@ public final class RuleEngine {
     }
 
     /**
-     * A negator shortly before the trigger vetoes it, unless a clause break stands between them: "i am not going
-     * to push you to sign" is negated; "i do not know if you saw it but the offer ends friday" and "no rush. the
-     * offer ends friday" are not.
+     * Whether a negator or disclaimer heard shortly before the trigger reaches it, and so vetoes it: it ends within
+     * the negation window before the trigger, in the trigger's clause, with no clause break between them. "i am not
+     * going to push you to sign" is negated; "i do not know if you saw it but the offer ends friday" and "no rush.
+     * the offer ends friday" are not. A disclaimer ({@code overlapping}) need only start before the trigger and in
+     * its clause, and may end on its words: "i will not keep calling" names the very push it disowns; a negator must
+     * end before the trigger. Negators veto negatable rules, disclaimers any pressure rule.
      */
-    private boolean negatedBefore(IntList negators, List<Token> tokens, int first) {
-        int from = first - pack.negationWindow();
-        for (int i = 0; i < negators.size(); i += 2) {
-            int nLast = negators.get(i + 1);
-            if (nLast >= first || nLast < from) continue;
-            if (tokens.get(nLast).clause() != tokens.get(first).clause()) continue;
+    private boolean reaches(IntList spans, List<Token> tokens, int first, boolean overlapping) {
+        for (int i = 0; i < spans.size(); i += 2) {
+            int sLast = spans.get(i + 1);
+            int before = overlapping ? spans.get(i) : sLast; // the word that must come before the trigger, in its clause
+            if (before >= first || sLast < first - pack.negationWindow()) continue;
+            if (tokens.get(before).clause() != tokens.get(first).clause()) continue;
             boolean broken = false;
-            for (int k = nLast + 1; k < first && !broken; k++) broken = CLAUSE_BREAKS.contains(tokens.get(k).text());
-            if (!broken) return true;
-        }
-        return false;
-    }
-
-    /**
-     * A disclaimer that starts before the trigger, in its clause, and ends within the negation window of it (or
-     * on its words: "i will not keep calling" names the very push it disowns) vetoes it, negatable or not; a
-     * clause break after the disclaimer ends its reach ("i will not push you, but the offer ends friday").
-     */
-    private boolean disclaimed(IntList disclaimers, List<Token> tokens, int first) {
-        for (int i = 0; i < disclaimers.size(); i += 2) {
-            int dFirst = disclaimers.get(i), dLast = disclaimers.get(i + 1);
-            if (dFirst >= first || dLast < first - pack.negationWindow()) continue;
-            if (tokens.get(dFirst).clause() != tokens.get(first).clause()) continue;
-            boolean broken = false;
-            for (int k = dLast + 1; k < first && !broken; k++) broken = CLAUSE_BREAKS.contains(tokens.get(k).text());
+            for (int k = sLast + 1; k < first && !broken; k++) broken = CLAUSE_BREAKS.contains(tokens.get(k).text());
             if (!broken) return true;
         }
         return false;
