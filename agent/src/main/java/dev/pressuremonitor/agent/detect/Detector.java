@@ -80,8 +80,7 @@ public final class Detector {
             boolean heardBefore = !metrics.add(u);
             if (objected && !heardBefore && segment.speaker() == Speaker.PROSPECT) metrics.objection(words.get(words.size() - 1).end());
             if (opinion != null && !heardBefore) {
-                boolean rulesHeard = pressure;
-                opinion.settled(segment.speaker(), words, rulesHeard).ifPresent(a -> {
+                opinion.settled(segment.speaker(), words, pressure).ifPresent(a -> {
                     if (opinion.live()) {
                         index.pressure(a.start(), severityFactor(a.severity()));
                         out.add(policy.decide(a));

@@ -48,16 +48,15 @@ final class OpinionStage {
 
     /** Call for every new settled utterance; returns the alert the opinion raises, if any. */
     Optional<Alert> settled(Speaker speaker, List<Word> words, boolean rulesHeardPressure) {
-        String text = text(words, words.size());
         if (speaker == Speaker.PROSPECT) {
-            lastProspect = text;
+            lastProspect = text(words, words.size());
             lastProspectEnd = words.get(words.size() - 1).end();
             return Optional.empty();
         }
         if (rulesHeardPressure) return Optional.empty();
         double start = words.get(0).start();
         String context = start - lastProspectEnd <= CONTEXT_SECONDS ? lastProspect : null;
-        Optional<SecondOpinion.Verdict> verdict = opinion.judge(text, context);
+        Optional<SecondOpinion.Verdict> verdict = opinion.judge(text(words, words.size()), context);
         if (verdict.isEmpty()) return Optional.empty();
         Category c = verdict.get().category();
         Reframe reframe = reframes.get(c);
