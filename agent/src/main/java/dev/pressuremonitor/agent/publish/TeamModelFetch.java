@@ -4,7 +4,6 @@ import dev.pressuremonitor.agent.detect.learned.LearnedModel;
 import dev.pressuremonitor.models.DecodeException;
 import dev.pressuremonitor.models.TeamModelFile;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -80,7 +79,7 @@ public final class TeamModelFetch {
             throw new IOException(source + ": " + e.getMessage());
         }
         if (!f.team().equals(team)) throw new IOException(source + " is team '" + f.team() + "''s, not '" + team + "''s: not used");
-        return new Result(LearnedModel.read(new ByteArrayInputStream(bytes), source), f, null);
+        return new Result(LearnedModel.of(f, source), f, null);
     }
 
     static URI modelAddress(URI agentAddress, String team, String rep) {

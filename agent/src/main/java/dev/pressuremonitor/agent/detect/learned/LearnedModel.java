@@ -75,12 +75,15 @@ public record LearnedModel(LinearHead head, int hashSlots, double hashWeight, Ma
 
     /** The model inside a team model file, once its checksum is right; a refit that was refused is not used. */
     private static LearnedModel fromTeamFile(byte[] bytes, String source) throws IOException {
-        TeamModelFile file;
         try {
-            file = TeamModelFile.read(bytes);
+            return of(TeamModelFile.read(bytes), source);
         } catch (DecodeException e) {
             throw new IOException(source + ": " + e.getMessage());
         }
+    }
+
+    /** The model inside a team model file already read (and so checked); a refit that was refused is not used. */
+    public static LearnedModel of(TeamModelFile file, String source) throws IOException {
         if (!file.accepted()) {
             throw new IOException(source + " holds a refit that 'train' refused (it lowered precision); keep the model in use, or train again with more marks");
         }
