@@ -24,19 +24,15 @@ public final class RuleControls {
         Map<String, Setting> before = settings;
         settings = Map.copyOf(next);
         StringBuilder b = new StringBuilder();
-        for (String rule : new java.util.TreeSet<>(union(before.keySet(), next.keySet()))) {
+        java.util.SortedSet<String> named = new java.util.TreeSet<>(before.keySet());
+        named.addAll(next.keySet());
+        for (String rule : named) {
             Setting was = before.get(rule), now = next.get(rule);
             if (was == now) continue;
             if (b.length() > 0) b.append(", ");
             b.append(rule).append(' ').append(now == null ? "on" : now.name().toLowerCase(java.util.Locale.ROOT));
         }
         return b.toString();
-    }
-
-    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        java.util.Set<String> u = new java.util.HashSet<>(a);
-        u.addAll(b);
-        return u;
     }
 
     /** The setting of a rule, or null when it nudges as usual. */
