@@ -45,11 +45,22 @@ final class CallReader {
 
     /** The call's events with a seq above {@code afterSeq}, in seq order. */
     List<Envelope> eventsAfter(String callId, long afterSeq) throws SQLException {
+        return read(callId, afterSeq, null);
+    }
+
+    /** The call's events of one type, in seq order: the others are neither fetched nor decoded. */
+    List<Envelope> events(String callId, EventType only) throws SQLException {
+        return read(callId, 0, only);
+    }
+
+    private List<Envelope> read(String callId, long afterSeq, EventType only) throws SQLException {
         List<Envelope> out = new ArrayList<>();
         try (Connection c = db.connection();
-             PreparedStatement p = c.prepareStatement("SELECT seq, type, ts, data FROM events WHERE call_id = ? AND seq > ? ORDER BY seq")) {
+             PreparedStatement p = c.prepareStatement("SELECT seq, type, ts, data FROM events WHERE call_id = ? AND seq > ?"
+                     + (only == null ? "" : " AND type = ?") + " ORDER BY seq")) {
             p.setString(1, callId);
             p.setLong(2, afterSeq);
+            if (only != null) p.setString(3, only.wire());
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     EventType type = EventType.ofWire(r.getString(2));

@@ -151,6 +151,11 @@ public final class CallStore implements AutoCloseable {
         return reader.events(callId);
     }
 
+    /** The call's events of one type only, in seq order. */
+    public List<Envelope> events(String callId, dev.pressuremonitor.models.EventType only) throws SQLException {
+        return reader.events(callId, only);
+    }
+
     /** The stored summary of an ended call, or one built now for a call in progress; empty if unknown. */
     public Optional<CallSummary> summary(String callId) throws SQLException {
         return summaries.summary(callId);

@@ -20,6 +20,7 @@ final class KeptTranscript {
         this.lines = lines;
     }
 
+    /** @param events the call's transcript events (others are passed over) */
     static KeptTranscript of(List<Envelope> events) {
         List<CallFeedback.Line> out = new ArrayList<>();
         for (Envelope e : events) {

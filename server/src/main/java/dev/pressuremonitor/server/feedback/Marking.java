@@ -1,6 +1,7 @@
 package dev.pressuremonitor.server.feedback;
 
 import dev.pressuremonitor.models.CallFeedback;
+import dev.pressuremonitor.models.EventType;
 import dev.pressuremonitor.models.FeedbackMark;
 import dev.pressuremonitor.models.MarkRequest;
 import dev.pressuremonitor.models.Speaker;
@@ -74,7 +75,7 @@ public final class Marking {
     /** What the report page needs to mark the call. */
     public CallFeedback forCall(Principal who, String callId) throws Refused, SQLException {
         see(who, callId);
-        KeptTranscript t = KeptTranscript.of(store.events(callId));
+        KeptTranscript t = KeptTranscript.of(store.events(callId, EventType.TRANSCRIPT));
         double duration = store.summary(callId).map(s -> s.duration()).orElse(0.0);
         return new CallFeedback(callId, duration, t.kept(), store.feedback().moments(callId), t.lines(), store.feedback().forCall(callId));
     }
@@ -85,7 +86,7 @@ public final class Marking {
         if (store.feedback().count(callId) >= maxMarksPerCall) {
             throw new Refused(429, "call '" + callId + "' already has " + maxMarksPerCall + " marks, the most one call takes: a manager can review them on the team page");
         }
-        KeptTranscript t = KeptTranscript.of(store.events(callId));
+        KeptTranscript t = KeptTranscript.of(store.events(callId, EventType.TRANSCRIPT));
         FeedbackMark.Role role = seen.role();
         String by = role == FeedbackMark.Role.REP ? who.rep() : "manager";
         long now = clock.millis();
