@@ -96,7 +96,7 @@ public final class TeamSettingsApi implements HttpApi {
         long now = clock.millis();
         TeamSettingsTable t = store.teamSettings();
         var rows = TeamRulesPage.rows(store.feedback().rates(team, now - java.time.Duration.ofDays(RULES_DAYS).toMillis(), now + 1), t.rules(team));
-        JsonNode model = Json.mapper().readTree(overview(team, t)).get("model");
+        JsonNode model = model(t.activeModel(team));
         return Response.text(HttpResponseStatus.OK, "text/html; charset=utf-8", TeamRulesPage.page(team, rows, model, RULES_DAYS, Params.pageToken(uri)));
     }
 
@@ -105,21 +105,23 @@ public final class TeamSettingsApi implements HttpApi {
         o.put("team", team);
         ObjectNode rules = o.putObject("rules");
         t.rules(team).forEach(rules::put);
-        Optional<TeamSettingsTable.ActiveModel> m = t.activeModel(team);
-        if (m.isEmpty()) {
-            o.putNull("model");
-        } else {
-            ObjectNode model = o.putObject("model");
-            model.put("sha256", m.get().sha256());
-            model.put("createdAt", java.time.Instant.ofEpochMilli(m.get().createdAt()).toString());
-            model.put("pushedAt", java.time.Instant.ofEpochMilli(m.get().pushedAt()).toString());
-            try {
-                model.set("comparison", TeamModelFile.read(m.get().body()).comparison());
-            } catch (DecodeException e) {
-                model.put("problem", e.getMessage());
-            }
-        }
+        o.set("model", model(t.activeModel(team)));
         return o.toString();
+    }
+
+    /** The model in use, with the comparison {@code train} made; JSON null when the team has none. */
+    private static JsonNode model(Optional<TeamSettingsTable.ActiveModel> m) {
+        if (m.isEmpty()) return Json.mapper().nullNode();
+        ObjectNode model = Json.mapper().createObjectNode();
+        model.put("sha256", m.get().sha256());
+        model.put("createdAt", java.time.Instant.ofEpochMilli(m.get().createdAt()).toString());
+        model.put("pushedAt", java.time.Instant.ofEpochMilli(m.get().pushedAt()).toString());
+        try {
+            model.set("comparison", TeamModelFile.read(m.get().body()).comparison());
+        } catch (DecodeException e) {
+            model.put("problem", e.getMessage());
+        }
+        return model;
     }
 
     /** The caller's own team; a local server without tokens names it with ?team=. */
