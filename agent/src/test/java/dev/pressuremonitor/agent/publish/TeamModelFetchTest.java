@@ -42,6 +42,14 @@ class TeamModelFetchTest {
         return TeamModelFetch.fetch(address(), "emea", "ana", token, cache, Duration.ofSeconds(5));
     }
 
+    /** Fetches again after the server stopped, as an agent started while the server is away would. */
+    TeamModelFetch.Result fetchWithTheServerGone() {
+        URI gone = address();
+        server.close();
+        server = null;
+        return TeamModelFetch.fetch(gone, "emea", "ana", emeaAgent, cache, Duration.ofSeconds(5));
+    }
+
     @Test
     void theTeamsModelIsUsedAndKept() throws Exception {
         byte[] file = TeamModelFiles.of("emea", true);
@@ -67,11 +75,8 @@ class TeamModelFetchTest {
     void whenTheServerIsAwayTheKeptCopyIsUsedAndSaid() throws Exception {
         server.store().teamSettings().pushModel("emea", TeamModelFiles.of("emea", true), 1);
         fetch(emeaAgent);
-        URI gone = address();
-        server.close();
-        server = null;
 
-        TeamModelFetch.Result r = TeamModelFetch.fetch(gone, "emea", "ana", emeaAgent, cache, Duration.ofSeconds(5));
+        TeamModelFetch.Result r = fetchWithTheServerGone();
 
         assertThat(r.model()).isNotNull();
         assertThat(r.said()).contains("could not get team 'emea''s model").contains("using the copy kept from before");
@@ -83,11 +88,8 @@ class TeamModelFetchTest {
         fetch(emeaAgent);
         Path kept = cache.resolve("emea.json");
         Files.writeString(kept, Files.readString(kept).replaceFirst("\"live\" : true", "\"live\" : false"));
-        URI gone = address();
-        server.close();
-        server = null;
 
-        TeamModelFetch.Result r = TeamModelFetch.fetch(gone, "emea", "ana", emeaAgent, cache, Duration.ofSeconds(5));
+        TeamModelFetch.Result r = fetchWithTheServerGone();
 
         assertThat(r.model()).isNull();
         assertThat(r.said()).contains("checksum mismatch").contains("using the shipped learned model");
