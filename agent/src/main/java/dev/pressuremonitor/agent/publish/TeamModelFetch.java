@@ -1,6 +1,7 @@
 package dev.pressuremonitor.agent.publish;
 
 import dev.pressuremonitor.agent.detect.learned.LearnedModel;
+import dev.pressuremonitor.agent.stt.model.DownloadFailure;
 import dev.pressuremonitor.models.DecodeException;
 import dev.pressuremonitor.models.TeamModelFile;
 
@@ -53,7 +54,7 @@ public final class TeamModelFetch {
                         + " (made " + r.file().createdAt() + ")");
             }
         } catch (IOException e) {
-            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            why = DownloadFailure.describe(e, uri, timeout, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             why = "interrupted";

@@ -83,6 +83,16 @@ class TeamModelFetchTest {
     }
 
     @Test
+    void whyTheServerCouldNotBeReachedIsSaidInWords() {
+        int port = server.port();
+
+        TeamModelFetch.Result r = fetchWithTheServerGone();
+
+        assertThat(r.model()).isNull();
+        assertThat(r.said()).contains("(connection refused by 127.0.0.1:" + port + ")").contains("using the shipped learned model");
+    }
+
+    @Test
     void aKeptCopyChangedSinceIsNotUsed() throws Exception {
         server.store().teamSettings().pushModel("emea", TeamModelFiles.of("emea", true), 1);
         fetch(emeaAgent);

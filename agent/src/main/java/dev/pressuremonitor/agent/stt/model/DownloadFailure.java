@@ -16,7 +16,7 @@ import javax.net.ssl.SSLException;
  * connection alike as a {@code ConnectException} with no message (users saw "(null)"); the real reason is further
  * down the chain of causes.
  */
-final class DownloadFailure {
+public final class DownloadFailure {
     private DownloadFailure() {
     }
 
@@ -27,7 +27,8 @@ final class DownloadFailure {
         }
     }
 
-    static String describe(Throwable e, URI url, Duration connectTimeout, Duration answerTimeout) {
+    /** Why a request to {@code url} failed: the host, and what went wrong with it. */
+    public static String describe(Throwable e, URI url, Duration connectTimeout, Duration answerTimeout) {
         String host = url.getHost();
         if (find(e, Stopped.class) instanceof Stopped s) return s.getMessage();
         if (find(e, UnresolvedAddressException.class) != null || find(e, UnknownHostException.class) != null) {
