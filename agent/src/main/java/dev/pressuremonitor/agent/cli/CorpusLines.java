@@ -65,7 +65,8 @@ record CorpusLines(String domain, String id, String text, String context, Catego
         return out;
     }
 
-    private static Category label(String label) throws DecodeException {
+    /** A line's {@code label} field as a category, null for NONE. */
+    static Category label(String label) throws DecodeException {
         if (label == null) throw new DecodeException("missing field 'label' (one of PITCH, CLOSE, URGENCY, CHASE, COUNTER, DEFEND, NONE)");
         if (label.equals("NONE")) return null;
         for (Category c : Category.pressure()) if (c.name().equals(label)) return c;

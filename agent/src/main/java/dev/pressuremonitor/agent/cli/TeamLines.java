@@ -53,18 +53,8 @@ record TeamLines(String id, String team, String call, String rule, String text, 
     static TeamLines parse(String line) throws DecodeException {
         JsonNode n = Json.readTree(line);
         if (!n.isObject()) throw new DecodeException("expected a JSON object like {\"id\":\"1\",\"domain\":\"emea\",\"text\":\"...\",\"label\":\"NONE\"}");
-        String id = required(n, "id"), team = required(n, "domain"), text = required(n, "text"), label = required(n, "label");
-        Category gold;
-        if (label.equals("NONE")) {
-            gold = null;
-        } else {
-            try {
-                gold = Category.valueOf(label);
-            } catch (IllegalArgumentException e) {
-                gold = null;
-            }
-            if (gold == null || !gold.isPressure()) throw new DecodeException("label must be one of PITCH, CLOSE, URGENCY, CHASE, COUNTER, DEFEND, NONE, was '" + label + "'");
-        }
+        String id = required(n, "id"), team = required(n, "domain"), text = required(n, "text");
+        Category gold = CorpusLines.label(optional(n, "label"));
         return new TeamLines(id, team, optional(n, "call"), optional(n, "rule"), text, optional(n, "context"), gold);
     }
 
