@@ -32,9 +32,14 @@ final class DatabaseOptions {
         }
     }
 
+    /** The folder of this machine's database and caches when no --data is given: ~/.pressure-monitor/data. */
+    static Path defaultData() {
+        return Path.of(System.getProperty("user.home"), ".pressure-monitor", "data");
+    }
+
     String url() {
         if (db != null) return db;
-        Path dir = data != null ? data : Path.of(System.getProperty("user.home"), ".pressure-monitor", "data");
+        Path dir = data != null ? data : defaultData();
         return "jdbc:sqlite:" + dir.resolve("pressure-monitor.db");
     }
 }

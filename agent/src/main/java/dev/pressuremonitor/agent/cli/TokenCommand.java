@@ -69,7 +69,7 @@ final class TokenCommand implements Runnable {
             } else if (team == null) {
                 throw new UserException("--team NAME is required for " + kind + " tokens");
             }
-            if (k != Principal.Kind.TEAM && k != Principal.Kind.OPERATOR && (rep == null || !rep.matches("[A-Za-z0-9._-]{1,64}"))) {
+            if (k != Principal.Kind.TEAM && k != Principal.Kind.OPERATOR && (rep == null || !rep.matches(RepName.VALID))) {
                 throw new UserException("--rep NAME is required for " + kind + " tokens (letters, digits, '.', '_' or '-')");
             }
             if (k != Principal.Kind.OPERATOR && !team.matches("[A-Za-z0-9._ -]{0,64}")) throw new UserException("--team must be letters, digits, spaces, '.', '_' or '-'");

@@ -119,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!feedback.isEmpty()) {
             if (feedbackWeight <= 0) throw new UserException("--feedback-weight must be above 0, was " + feedbackWeight);
             if (refitSteps < 1) throw new UserException("--refit-steps must be at least 1, was " + refitSteps);
-            Path cache = data != null ? data : Path.of(System.getProperty("user.home"), ".pressure-monitor", "data");
+            Path cache = data != null ? data : DatabaseOptions.defaultData();
             return new FeedbackRefit(new FeedbackRefit.Settings(corpus, feedback, team, baseModel, outFile, cache, feedbackWeight, refitSteps, REFIT_RATE),
                     ruleOptions.engine(), out, err).run();
         }
