@@ -53,7 +53,7 @@
         status.textContent = rule + " is now " + WORDS[now] + " for team " + settings.team + "; its agents have it.";
       })
       .catch(function (e) {
-        status.dataset.state = "error";
+        status.dataset.state = "failed";
         status.textContent = "Not changed: " + e.message;
       });
   }

@@ -102,6 +102,21 @@ class TeamRulesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aChangeTheServerRefusesIsShownWithTheServersReasonInTheWarningColour() {
+        open("/team/rules?token=" + team);
+        WebElement status = browser.findElement(By.id("rules-status"));
+        String quiet = status.getCssValue("color");
+        WebElement form = browser.findElement(By.id("other-rule"));
+        form.findElement(By.name("rule")).sendKeys("Urgency Deadline!");
+        // past the form's own pattern check, as a script or an older page would send it
+        browser.executeScript("arguments[0].dispatchEvent(new Event('submit', {cancelable: true}))", form);
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "Not changed:"));
+        assertThat(status.getText()).contains("is not a rule id");
+        assertThat(status.getCssValue("color")).as("a refusal stands out from the quiet status line").isNotEqualTo(quiet);
+    }
+
+    @Test
     void theModelTheTeamsAgentsUseIsShownWithTheComparisonThatLetItIn() throws Exception {
         ObjectMapper m = new ObjectMapper();
         byte[] file = TeamModelFile.write("emea", Instant.parse("2026-11-28T12:00:00Z"), "encoder@1", true,

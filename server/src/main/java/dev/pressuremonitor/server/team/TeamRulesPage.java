@@ -47,7 +47,7 @@ final class TeamRulesPage {
                 .append("\">team ").append(esc(team)).append("</a></p><h1>Rules for team ").append(esc(team)).append("</h1><p class=\"meta\">Nudges and")
                 .append(" \"not pressure\" marks of the last ").append(days).append(" days. A rule turned down nudges at most once every 5 minutes;")
                 .append(" one turned off never nudges (still recorded for reports). The team's agents get a change at once.</p></header>");
-        h.append("<section><h2>Rules</h2><p id=\"rules-status\" class=\"note\" role=\"status\" aria-live=\"polite\"></p>");
+        h.append("<section><h2>Rules</h2><p id=\"rules-status\" class=\"fb-state\" role=\"status\" aria-live=\"polite\"></p>");
         h.append("<div class=\"table-wrap\"><table id=\"rules\" data-team=\"").append(esc(team)).append("\"><thead><tr><th>rule</th><th>category</th>")
                 .append("<th class=\"num\">nudges</th><th class=\"num\">not pressure</th><th>setting</th><th>change</th></tr></thead><tbody>");
         if (rows.isEmpty()) h.append("<tr id=\"no-rules\"><td colspan=\"6\">No nudges in this period, and no rule changed for the team.</td></tr>");
