@@ -18,12 +18,10 @@ final class TeamPage {
 
     private TeamPage() {}
 
-    /** @param token the caller's token for the page's own links, or null */
-    static String team(TeamView v, String token) {
-        return team(v, token, null);
-    }
-
-    /** @param feedback the team's false-nudge rates and the marks waiting for review, or null to leave them out */
+    /**
+     * @param token    the caller's token for the page's own links, or null
+     * @param feedback the team's false-nudge rates and the marks waiting for review
+     */
     static String team(TeamView v, String token, FeedbackPanel feedback) {
         StringBuilder h = new StringBuilder(16_384);
         String name = v.team() == null || v.team().isEmpty() ? "All reps" : "Team " + v.team();
@@ -44,7 +42,7 @@ final class TeamPage {
         h.append("<div class=\"reps\" id=\"team\">");
         for (TeamView.Rep r : v.reps()) repCard(h, r, v, token);
         h.append("</div></section>");
-        if (feedback != null) feedback.render(h, query(token, null));
+        feedback.render(h, query(token, null));
         h.append("<footer>Pressure score: 0 is calm, 100 is pushing hard; lower is better. Trends compare with the ")
                 .append(v.period().label()).append(" before. <a href=\"/api/team").append(query(token, null)).append("\">JSON</a> · <a href=\"/team/rules")
                 .append(query(token, null)).append("\">Rules for the team</a>: what the team marks wrong, turned down or off</footer>");
@@ -66,12 +64,11 @@ final class TeamPage {
         h.append("<p class=\"note\"><a href=\"").append(link).append("\">").append(esc(r.rep())).append("'s calls and reports</a></p></article>");
     }
 
-    /** One rep's page: their own progress, opened with their viewer token or the team's. */
-    static String rep(TeamView v, TeamView.Rep r, String rep, String token, boolean teamReader) {
-        return rep(v, r, rep, token, teamReader, null);
-    }
-
-    /** @param marks the rep's marks on the coach in the period, or null to leave them out */
+    /**
+     * One rep's page: their own progress, opened with their viewer token or the team's.
+     *
+     * @param marks the rep's marks on the coach in the period
+     */
     static String rep(TeamView v, TeamView.Rep r, String rep, String token, boolean teamReader, java.util.List<dev.pressuremonitor.models.FeedbackMark> marks) {
         StringBuilder h = new StringBuilder(16_384);
         Html.head(h, rep + ": Pressure Monitor", false);
@@ -104,7 +101,7 @@ final class TeamPage {
                     .append("</td><td class=\"num\"><a href=\"").append(report).append("\">report</a></td></tr>");
         }
         h.append("</table></div></section>");
-        if (marks != null) FeedbackPanel.repMarks(h, marks, query(token, null));
+        FeedbackPanel.repMarks(h, marks, query(token, null));
         h.append("<footer>Pressure score: 0 is calm, 100 is pushing hard; lower is better.</footer>");
         Html.tail(h, false);
         return h.toString();
