@@ -46,7 +46,7 @@ class FeedbackCommandTest {
 
     @Test
     void exportsTheTeamsMarksAsCorpusLinesThatEvalReads(@TempDir Path dir) throws Exception {
-        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
+        try (CallStore store = CliTest.store(dir)) {
             markedCall(store);
         }
         CliTest r = CliTest.run("", "feedback", "export", "--team", "emea", "--data", dir.toString());
@@ -60,7 +60,7 @@ class FeedbackCommandTest {
 
     @Test
     void withSourceEachLineAlsoNamesItsCallAndRule(@TempDir Path dir) throws Exception {
-        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
+        try (CallStore store = CliTest.store(dir)) {
             markedCall(store);
         }
         CliTest r = CliTest.run("", "feedback", "export", "--team", "emea", "--with-source", "--data", dir.toString());
@@ -69,7 +69,7 @@ class FeedbackCommandTest {
 
     @Test
     void withoutATeamItExportsTheCallsMadeWithoutOneUnderTheirOwnDomain(@TempDir Path dir) throws Exception {
-        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
+        try (CallStore store = CliTest.store(dir)) {
             append(store, 1, new CallStarted("ana", "", 1, true));
             append(store, 2, new Alert(Category.CHASE, "chase.checking-in", "just checking in", Severity.MEDIUM, Speaker.REP, 10, 11, true,
                     new Reframe("never-chase", "Never chase.", "What changed?")));
@@ -82,7 +82,7 @@ class FeedbackCommandTest {
 
     @Test
     void saysHowManyMarksItSkippedAndWhy(@TempDir Path dir) throws Exception {
-        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
+        try (CallStore store = CliTest.store(dir)) {
             markedCall(store);
         }
         CliTest r = CliTest.run("", "feedback", "export", "--team", "emea", "--data", dir.toString());
@@ -90,10 +90,16 @@ class FeedbackCommandTest {
                 .contains("skipped 1:\n  1 a missed stretch of a call whose transcript was not kept: no words to label");
     }
 
+    /** A team server on a free port, tokens required, with ana's marked call. */
+    static PressureServer teamServer(Path dir) throws Exception {
+        PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true).withDb("jdbc:sqlite:" + dir.resolve("s.db")));
+        markedCall(server.store());
+        return server;
+    }
+
     @Test
     void exportsFromATeamServerWithTheTeamsToken(@TempDir Path dir) throws Exception {
-        try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true).withDb("jdbc:sqlite:" + dir.resolve("s.db")))) {
-            markedCall(server.store());
+        try (PressureServer server = teamServer(dir)) {
             String team = server.store().createToken(Principal.Kind.TEAM, "*", "emea");
             CliTest r = CliTest.run("", "feedback", "export", "--team", "emea", "--server", "http://127.0.0.1:" + server.port(), "--token", team);
             assertThat(r.code()).as(r.err()).isZero();
@@ -103,8 +109,7 @@ class FeedbackCommandTest {
 
     @Test
     void anotherTeamsTokenIsRefusedWithTheServersReason(@TempDir Path dir) throws Exception {
-        try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true).withDb("jdbc:sqlite:" + dir.resolve("s.db")))) {
-            markedCall(server.store());
+        try (PressureServer server = teamServer(dir)) {
             String apac = server.store().createToken(Principal.Kind.TEAM, "*", "apac");
             CliTest r = CliTest.run("", "feedback", "export", "--team", "emea", "--server", "http://127.0.0.1:" + server.port(), "--token", apac);
             assertThat(r.code()).isNotZero();

@@ -63,7 +63,7 @@ class FullDiskTest {
                 assertThat(agent.exitValue()).as(out + "\nserver:\n" + Files.readString(serverLog)).isZero();
                 assertThat(get(port, "/healthz")).contains("\"store\":\"ok\"");
 
-                try (CallStore store = CallStore.open("jdbc:sqlite:" + disk.resolve("data").resolve("pressure-monitor.db"))) {
+                try (CallStore store = CliTest.store(disk.resolve("data"))) {
                     List<CallRow> calls = store.list(new CallFilter("ana", null, null, null, 10));
                     assertThat(calls).hasSize(1);
                     List<Envelope> events = store.events(calls.get(0).callId());

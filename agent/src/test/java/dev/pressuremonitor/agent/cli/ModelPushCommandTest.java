@@ -12,10 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code model push}: a team's refitted model into the server's database, only when it checks out. */
 class ModelPushCommandTest {
-    static CallStore store(Path dir) {
-        return CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"));
-    }
-
     @Test
     void anAcceptedModelBecomesTheTeamsModel(@TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("emea-model.json"), TeamModelFiles.of("emea", true));
@@ -24,7 +20,7 @@ class ModelPushCommandTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("team 'emea' now uses model").contains("agents get it when they next start");
-        try (CallStore s = store(dir)) {
+        try (CallStore s = CliTest.store(dir)) {
             assertThat(s.teamSettings().activeModel("emea")).isPresent();
         }
     }
@@ -37,7 +33,7 @@ class ModelPushCommandTest {
 
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("not stored").contains("'train' refused this refit").contains("train again");
-        try (CallStore s = store(dir)) {
+        try (CallStore s = CliTest.store(dir)) {
             assertThat(s.teamSettings().activeModel("emea")).isEmpty();
         }
     }

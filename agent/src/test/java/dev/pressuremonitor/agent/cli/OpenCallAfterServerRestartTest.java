@@ -52,7 +52,7 @@ class OpenCallAfterServerRestartTest {
             id = calls(again.port()).get(0).get("callId").asText();
         }
 
-        try (CallStore store = CallStore.open("jdbc:sqlite:" + data.resolve("pressure-monitor.db"))) {
+        try (CallStore store = CliTest.store(data)) {
             List<Envelope> events = store.events(id);
             Envelope end = events.get(events.size() - 1), last = events.get(events.size() - 2);
             assertThat(end.data()).isInstanceOfSatisfying(CallEnded.class, e -> assertThat(e.reason()).isEqualTo("abandoned"));

@@ -60,7 +60,7 @@ class StopRunTest {
         assertThat(report.find()).as("prints the report address: " + lines).isTrue();
         String err = Files.readString(dir.resolve("err.txt"));
         assertThat(err).contains("stopping: ending the call and storing it...").doesNotContain("Exception", "\tat ");
-        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("data").resolve("pressure-monitor.db"))) {
+        try (CallStore store = CliTest.store(dir.resolve("data"))) {
             return store.summary(report.group(1)).orElseThrow();
         }
     }

@@ -20,7 +20,7 @@ class TokenCommandTest {
         String token = r.out().strip();
         assertThat(token).matches("pm_[A-Za-z0-9_-]{43}");
         assertThat(r.err()).contains("store it now, it cannot be shown again");
-        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
+        try (CallStore store = CliTest.store(dir)) {
             assertThat(store.findToken(Tokens.hash(token))).contains(new Principal(Principal.Kind.AGENT, "ana", "emea"));
         }
         assertThat(Files.readAllBytes(dir.resolve("pressure-monitor.db"))).asString().doesNotContain(token);
@@ -33,7 +33,7 @@ class TokenCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("warning: team apac already has a rep called 'ana'", "ana of emea is a different person",
                 "give them a token in the team they already have");
-        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
+        try (CallStore store = CliTest.store(dir)) {
             assertThat(store.findToken(Tokens.hash(r.out().strip()))).contains(new Principal(Principal.Kind.AGENT, "ana", "emea"));
         }
     }
@@ -64,7 +64,7 @@ class TokenCommandTest {
         CliTest r = CliTest.run("", "token", "create", "--kind", "operator", "--data", dir.toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("operator token (reads /metrics only)");
-        try (CallStore store = CallStore.open("jdbc:sqlite:" + dir.resolve("pressure-monitor.db"))) {
+        try (CallStore store = CliTest.store(dir)) {
             assertThat(store.findToken(Tokens.hash(r.out().strip()))).contains(new Principal(Principal.Kind.OPERATOR, "*", "*"));
         }
     }
