@@ -51,7 +51,7 @@ public final class PressureServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PressureServer.class);
 
     private final ServerConfig config;
-    private final OverlayHub overlays = new OverlayHub();
+    private final OverlayHub overlays;
     private final dev.pressuremonitor.server.team.TeamSettingsHub teamSettings;
     private final CallStore store;
     private final TeamMetrics metrics;
@@ -69,6 +69,7 @@ public final class PressureServer implements AutoCloseable {
 
     private PressureServer(ServerConfig config) throws InterruptedException {
         this.config = config;
+        this.overlays = new OverlayHub(!config.auth());
         this.store = config.db() == null ? CallStore.temporary() : CallStore.open(config.db());
         this.metrics = new TeamMetrics(config.metricsPerRep());
         this.ingest = new IngestService(overlays, store, metrics, config.limits());

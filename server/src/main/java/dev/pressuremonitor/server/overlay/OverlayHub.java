@@ -24,8 +24,23 @@ public final class OverlayHub {
     static final int RECENT_NUDGES = 5;
 
     private final Map<String, RepStream> reps = new ConcurrentHashMap<>();
+    /** Whether overlays may watch a rep in any team: only on a local server without tokens (every token names its team). */
+    private final boolean anyTeam;
     private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
     private final List<java.util.function.Consumer<String>> subscribeListeners = new CopyOnWriteArrayList<>();
+
+    /** A hub whose overlays may also watch a rep in any team, as a local server's do. */
+    public OverlayHub() {
+        this(true);
+    }
+
+    /**
+     * @param anyTeam false on a server with tokens: its overlays always name their team, so no event is kept or
+     *                sent a second time for "this rep in any team"
+     */
+    public OverlayHub(boolean anyTeam) {
+        this.anyTeam = anyTeam;
+    }
 
     /** Called with the rep's name each time an overlay subscribes. */
     public void onSubscribe(java.util.function.Consumer<String> listener) {
@@ -55,6 +70,7 @@ public final class OverlayHub {
 
     /** Adds a subscriber to {@code rep} of {@code team} (null: any team) and sends it the rep's current state first. */
     public void subscribe(String team, String rep, OverlaySubscriber s) {
+        if (team == null && !anyTeam) throw new IllegalArgumentException("an overlay of a server with tokens watches a rep of one team: name the team");
         RepStream stream = reps.computeIfAbsent(stream(team, rep), r -> new RepStream());
         synchronized (stream) {
             for (String json : snapshot(stream)) s.send(json, false);
@@ -71,7 +87,7 @@ public final class OverlayHub {
     /** Publishes one ingested event of the call of {@code rep} of {@code team}, to its overlays and to any-team ones. */
     public void publish(String team, String rep, Envelope envelope, String json) {
         publishTo(stream(team, rep), envelope, json);
-        publishTo(stream(null, rep), envelope, json);
+        if (anyTeam) publishTo(stream(null, rep), envelope, json);
     }
 
     private void publishTo(String key, Envelope envelope, String json) {
@@ -91,7 +107,7 @@ public final class OverlayHub {
     public void resume(String team, String rep, List<Envelope> stored) {
         if (stored.isEmpty() || !(stored.get(0).data() instanceof CallStarted)) return;
         resumeIn(stream(team, rep), stored);
-        resumeIn(stream(null, rep), stored);
+        if (anyTeam) resumeIn(stream(null, rep), stored);
     }
 
     private void resumeIn(String key, List<Envelope> stored) {
@@ -139,6 +155,11 @@ public final class OverlayHub {
     /** Messages slow overlays never got, since this server started. */
     public long dropped() {
         return dropped.get();
+    }
+
+    /** Reps' streams kept (one per rep and team, and one per rep for any team where overlays may watch that). */
+    int streams() {
+        return reps.size();
     }
 
     public int subscribers() {

@@ -46,6 +46,23 @@ class OverlayHubTest {
     }
 
     @Test
+    void aServerWithTokensKeepsEachRepsCallOnceUnderItsTeam() {
+        OverlayHub hub = new OverlayHub(false);
+        Recorder ana = new Recorder();
+        hub.subscribe("emea", "ana", ana);
+        String a = publish(hub, "ana", new CallStarted("ana", "emea", 1, true));
+        assertThat(ana.got).containsExactly(a);
+        assertThat(hub.streams()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerWithTokensRefusesAnOverlayThatNamesNoTeam() {
+        OverlayHub hub = new OverlayHub(false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.subscribe("ana", new Recorder()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name the team");
+    }
+
+    @Test
     void anOverlayOnlyHearsItsOwnRep() {
         OverlayHub hub = new OverlayHub();
         Recorder ana = new Recorder(), ben = new Recorder();
