@@ -190,14 +190,13 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         if (!principal.isLocal()) ctx.channel().closeFuture().addListener(f -> connections.release(key));
         ctx.channel().attr(PRINCIPAL).set(principal);
         ctx.channel().attr(ROLE).set(agent ? "agent" : "overlay");
+        // a token speaks for its own team; on a local server the address names the team if it likes
+        String team = principal.isLocal() ? single(uri, "team") : principal.team();
         if (agent) {
             var rate = principal.isLocal() ? rates.forConnection() : rates.forToken(key);
-            String team = principal.isLocal() ? single(uri, "team") : principal.team();
             upgrade(ctx, req, AGENT_PATH, new AgentFrameHandler(ingest, principal, rate, rates.perSecond(), metrics,
                     ch -> { if (team != null) agentJoined.accept(team, ch); }));
         } else {
-            // a viewer watches its own rep of its own team; a local server's overlay names the team if it likes
-            String team = principal.isLocal() ? single(uri, "team") : principal.team();
             upgrade(ctx, req, OVERLAY_PATH, new OverlayFrameHandler(overlays, team, rep, config.overlayBacklog()));
         }
     }
