@@ -24,13 +24,20 @@ public final class Combination {
     /** The learned label of each line: the likeliest pressure if it clears its threshold, else null (NONE). */
     public static List<Category> learned(List<String> labels, List<double[]> probs, Map<Category, Double> thresholds) {
         List<Category> out = new ArrayList<>(probs.size());
-        for (double[] p : probs) {
-            int best = 1;
-            for (int k = 2; k < p.length; k++) if (p[k] > p[best]) best = k;
-            Category c = Category.valueOf(labels.get(best));
-            out.add(p[best] >= thresholds.getOrDefault(c, Double.POSITIVE_INFINITY) ? c : null);
-        }
+        for (double[] p : probs) out.add(verdict(labels, p, thresholds));
         return out;
+    }
+
+    /**
+     * What the opinion says of one line, live as in training: the likeliest pressure label (NONE, the first label,
+     * is never a verdict; the first of a tie wins) if its probability reaches its category's threshold, else null.
+     * A category without a threshold never speaks.
+     */
+    static Category verdict(List<String> labels, double[] p, Map<Category, Double> thresholds) {
+        int best = 1;
+        for (int k = 2; k < p.length; k++) if (p[k] > p[best]) best = k;
+        Category c = Category.valueOf(labels.get(best));
+        return p[best] >= thresholds.getOrDefault(c, Double.POSITIVE_INFINITY) ? c : null;
     }
 
     /** Rules first: the rules' label where they found pressure, the learned one where they did not. */

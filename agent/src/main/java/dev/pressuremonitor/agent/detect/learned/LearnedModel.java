@@ -107,9 +107,4 @@ public record LearnedModel(LinearHead head, int hashSlots, double hashWeight, Ma
         root.set("head", mapper.readTree(h.toByteArray()));
         mapper.writerWithDefaultPrettyPrinter().writeValue(out, root);
     }
-
-    /** The threshold a category needs; a category without one never speaks. */
-    public double threshold(Category c) {
-        return thresholds.getOrDefault(c, Double.POSITIVE_INFINITY);
-    }
 }

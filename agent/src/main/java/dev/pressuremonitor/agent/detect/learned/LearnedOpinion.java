@@ -43,10 +43,8 @@ public final class LearnedOpinion implements SecondOpinion {
     public Optional<Verdict> judge(String repText, String prospectContext) {
         if (repText == null || repText.isBlank()) return Optional.empty();
         double[] p = probabilities(repText, prospectContext);
-        int best = 1;
-        for (int k = 2; k < p.length; k++) if (p[k] > p[best]) best = k;
-        Category c = Category.valueOf(model.head().labels().get(best));
-        return p[best] >= model.threshold(c) ? Optional.of(new Verdict(c, p[best])) : Optional.empty();
+        Category c = Combination.verdict(model.head().labels(), p, model.thresholds());
+        return c == null ? Optional.empty() : Optional.of(new Verdict(c, p[model.head().labels().indexOf(c.name())]));
     }
 
     /** Each label's probability, in the head's label order (NONE first). */
