@@ -79,7 +79,8 @@ final class TokenCommand implements Runnable {
             });
             spec.commandLine().getOut().println(token);
             spec.commandLine().getErr().println((k == Principal.Kind.OPERATOR ? "created an operator token (reads /metrics only)"
-                    : "created a " + k.name().toLowerCase() + " token" + (rep == null ? "" : " for " + rep) + " in team " + team)
+                    : "created " + (k == Principal.Kind.AGENT ? "an agent" : "a " + k.name().toLowerCase(java.util.Locale.ROOT)) + " token"
+                      + (rep == null || k == Principal.Kind.TEAM ? "" : " for " + rep) + " in team " + team)
                     + ": store it now, it cannot be shown again");
             return 0;
         }

@@ -19,7 +19,7 @@ class TokenCommandTest {
         assertThat(r.code()).isZero();
         String token = r.out().strip();
         assertThat(token).matches("pm_[A-Za-z0-9_-]{43}");
-        assertThat(r.err()).contains("store it now, it cannot be shown again");
+        assertThat(r.err()).contains("created an agent token for ana in team emea: store it now, it cannot be shown again");
         try (CallStore store = CliTest.store(dir)) {
             assertThat(store.findToken(Tokens.hash(token))).contains(new Principal(Principal.Kind.AGENT, "ana", "emea"));
         }
@@ -43,7 +43,17 @@ class TokenCommandTest {
         assertThat(CliTest.run("", "token", "create", "--rep", "ana", "--team", "emea", "--data", dir.toString()).code()).isZero();
         CliTest r = CliTest.run("", "token", "create", "--kind", "viewer", "--rep", "ana", "--team", "emea", "--data", dir.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.err()).doesNotContain("warning");
+        assertThat(r.err()).doesNotContain("warning").contains("created a viewer token for ana in team emea");
+    }
+
+    @Test
+    void aTeamTokenIsForTheWholeTeamNotForTheRepNamedWithIt(@TempDir Path dir) throws Exception {
+        CliTest r = CliTest.run("", "token", "create", "--kind", "team", "--rep", "ana", "--team", "emea", "--data", dir.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("created a team token in team emea: store it now").doesNotContain("ana");
+        try (CallStore store = CliTest.store(dir)) {
+            assertThat(store.findToken(Tokens.hash(r.out().strip()))).contains(new Principal(Principal.Kind.TEAM, "*", "emea"));
+        }
     }
 
     @Test
