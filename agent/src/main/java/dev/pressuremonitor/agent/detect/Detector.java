@@ -62,7 +62,7 @@ public final class Detector {
             if (!segment.isFinal() && (rule.severity() == Severity.LOW || rule.category().kind() == Category.Kind.TRUST)) continue;
             // a plain question about us is no objection: only objections and challenges start the answer pause
             if (rule.category() == Category.OBJECTION || rule.category() == Category.VALUE_CHALLENGE) objected = true;
-            if (!repeats.firstTime(rule.id(), hit.start())) continue;
+            if (!repeats.firstTime(hit)) continue;
             switch (rule.category().kind()) {
                 case PROSPECT_SIGNAL -> context.prospectSignal(rule.category(), hit.end());
                 case TRUST -> {

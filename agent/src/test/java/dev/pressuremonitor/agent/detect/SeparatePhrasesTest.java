@@ -18,7 +18,9 @@ class SeparatePhrasesTest {
     private static final RuleEngine ENGINE = Packs.engine(String.join(",",
             Packs.rule("chase.checking-in", "CHASE", "\"just checking in\"", ""),
             Packs.rule("close.ready", "CLOSE", "\"ready to sign\"", "\"weight\":1.4"),
-            Packs.rule("urgency.today", "URGENCY", "\"sign today\"", "")));
+            Packs.rule("urgency.today", "URGENCY", "\"sign today\"", ""),
+            Packs.rule("pitch.let-me", "PITCH", "\"before we start let me\"", ""),
+            Packs.rule("pitch.tell-you", "PITCH", "\"let me tell you\"", "\"weight\":1.4")));
 
     private static List<String> rules(String words) {
         Detector d = new Detector(ENGINE, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), true);
@@ -34,5 +36,22 @@ class SeparatePhrasesTest {
     @Test
     void twoPhrasesSharingOneWordAreOneAlertForTheHeavierRule() {
         assertThat(rules("are you ready to sign today")).containsExactly("close.ready");
+    }
+
+    @Test
+    void aPhraseThatGrowsIntoAnotherRulesPhraseWhileSpokenIsOneAlert() {
+        Detector d = new Detector(ENGINE, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), true);
+        List<Event> partial = d.accept(new TranscriptSegment(Speaker.REP, false, Words.at(10.0, "before we start let me")));
+        List<Event> settled = d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(10.0, "before we start let me tell you about us")));
+        assertThat(partial).extracting(e -> ((Alert) e).rule()).containsExactly("pitch.let-me");
+        assertThat(settled).isEmpty();
+    }
+
+    @Test
+    void theSamePhraseSaidAgainLaterInTheStretchIsASecondAlert() {
+        Detector d = new Detector(ENGINE, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), true);
+        d.accept(new TranscriptSegment(Speaker.REP, false, Words.at(10.0, "let me tell you")));
+        List<Event> settled = d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(10.0, "let me tell you and let me tell you again")));
+        assertThat(settled).extracting(e -> ((Alert) e).start()).containsExactly(11.5);
     }
 }
