@@ -7,7 +7,10 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
-/** One agent connection: each text frame is one event for {@link IngestService}; each gets a reply frame. */
+/**
+ * One agent connection: each text frame is one event for {@link IngestService}; each gets a reply frame, written
+ * through {@link Replies} with the other replies its network thread has waiting.
+ */
 public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final IngestService ingest;
     private final dev.pressuremonitor.server.access.Principal principal;
@@ -17,6 +20,8 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
     private final java.util.function.Consumer<io.netty.channel.Channel> joined;
     /** Once we have said goodbye, frames still in flight are ignored. */
     private boolean closing;
+    /** Where this connection's replies wait, with those of the other agents on its network thread. */
+    private Replies replies;
 
     /** @param rate the bucket this connection's events come out of: its token's, shared with its other connections */
     public AgentFrameHandler(IngestService ingest, dev.pressuremonitor.server.access.Principal principal,
@@ -38,6 +43,11 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        replies = Replies.of(ctx);
+    }
+
+    @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete) joined.accept(ctx.channel());
         super.userEventTriggered(ctx, evt);
@@ -54,8 +64,8 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
                         "more than " + eventsPerSecond + " events a second from this token: slow down (unacknowledged events are resent after reconnecting)");
                 return;
             }
-            // the reply comes once the event is durable, from the store's writer thread
-            ingest.ingest(text.text(), principal).thenAccept(reply -> ctx.writeAndFlush(new TextWebSocketFrame(reply.toJson())));
+            // the reply comes once the event is durable, from the store's writer thread, with the rest of its batch
+            ingest.ingest(text.text(), principal).thenAccept(reply -> replies.send(ctx, reply.toJson()));
         } else if (frame instanceof BinaryWebSocketFrame) {
             closing = true;
             dev.pressuremonitor.server.http.WebSocketErrors.closeGracefully(ctx, WebSocketCloseStatus.INVALID_MESSAGE_TYPE,

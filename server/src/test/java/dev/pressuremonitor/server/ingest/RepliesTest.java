@@ -1,0 +1,70 @@
+package dev.pressuremonitor.server.ingest;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Replies the store made ready together go out together: in order, each connection flushed once. */
+class RepliesTest {
+    /** An agent's connection that counts how often its socket would be flushed. */
+    private static final class Connection {
+        int flushes;
+        final EmbeddedChannel channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void flush(ChannelHandlerContext ctx) {
+                flushes++;
+                ctx.flush();
+            }
+        }, new ChannelInboundHandlerAdapter());
+
+        ChannelHandlerContext ctx() {
+            return channel.pipeline().lastContext();
+        }
+
+        List<String> sent() {
+            List<String> out = new ArrayList<>();
+            for (Object f = channel.readOutbound(); f != null; f = channel.readOutbound()) {
+                TextWebSocketFrame text = (TextWebSocketFrame) f;
+                out.add(text.text());
+                text.release();
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void repliesReadyTogetherReachTheAgentInOrderWithOneFlush() {
+        Connection agent = new Connection();
+        Replies replies = Replies.of(agent.ctx());
+        replies.send(agent.ctx(), "ack 1");
+        replies.send(agent.ctx(), "ack 2");
+        replies.send(agent.ctx(), "ack 3");
+        assertThat(agent.sent()).as("nothing is written before the network thread runs").isEmpty();
+
+        agent.channel.runPendingTasks();
+
+        assertThat(agent.sent()).containsExactly("ack 1", "ack 2", "ack 3");
+        assertThat(agent.flushes).isEqualTo(1);
+    }
+
+    @Test
+    void aReplyMadeReadyAfterTheLastOnesWentOutIsSentToo() {
+        Connection agent = new Connection();
+        Replies replies = Replies.of(agent.ctx());
+        replies.send(agent.ctx(), "ack 1");
+        agent.channel.runPendingTasks();
+        replies.send(agent.ctx(), "ack 2");
+        agent.channel.runPendingTasks();
+
+        assertThat(agent.sent()).containsExactly("ack 1", "ack 2");
+        assertThat(agent.flushes).isEqualTo(2);
+    }
+}
