@@ -80,7 +80,7 @@ public final class DurabilityBench {
     }
 
     static CompletableFuture<CallStore.Stored> append(CallStore store, Envelope e) {
-        return store.append(e, EventCodec.encode(e));
+        return store.append(e);
     }
 
     static MetricsSnapshot metrics(int i) {

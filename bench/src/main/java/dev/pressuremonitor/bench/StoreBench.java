@@ -70,7 +70,7 @@ public final class StoreBench {
                 long seq = 1;
                 for (Event e : events) {
                     Envelope env = new Envelope(id, seq++, started, e);
-                    pending.add(store.append(env, EventCodec.encode(env)));
+                    pending.add(store.append(env));
                 }
                 if (pending.size() > 20_000) {
                     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();

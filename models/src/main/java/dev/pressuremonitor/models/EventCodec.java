@@ -41,8 +41,20 @@ public final class EventCodec {
      * again as a tree, which finds the first fault and says where.
      */
     public static Envelope decode(String text) throws DecodeException {
-        Envelope quick = decodeInOnePass(text);
-        return quick != null ? quick : decodeAsTree(text);
+        return decodeKeepingPayload(text).envelope();
+    }
+
+    /**
+     * An event as decoded, with the text of its payload (the value of "data") exactly as it arrived: a store can keep
+     * that text instead of encoding the payload again. {@code payload} is null where the text was not kept (an
+     * envelope read the slow way, as a tree).
+     */
+    public record Decoded(Envelope envelope, String payload) {}
+
+    /** As {@link #decode(String)}, keeping the payload's text as it arrived where the one-pass reading took it. */
+    public static Decoded decodeKeepingPayload(String text) throws DecodeException {
+        Decoded quick = decodeInOnePass(text);
+        return quick != null ? quick : new Decoded(decodeAsTree(text), null);
     }
 
     /**
@@ -51,7 +63,7 @@ public final class EventCodec {
      * the tree reading then accepts or refuses it and gives the reason. It accepts nothing the tree reading
      * refuses: repeated fields, nesting and length limits and trailing text are checked here too.
      */
-    static Envelope decodeInOnePass(String text) {
+    static Decoded decodeInOnePass(String text) {
         if (text == null) return null;
         try (JsonParser p = Json.mapper().getFactory().createParser(text)) {
             p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -61,6 +73,7 @@ public final class EventCodec {
             long seq = 0, ts = 0;
             boolean hasSeq = false, hasTs = false;
             Event event = null;
+            int payloadStart = 0, payloadEnd = 0;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
                 if (t != JsonToken.FIELD_NAME) return null;
                 String field = p.currentName();
@@ -87,7 +100,9 @@ public final class EventCodec {
                     }
                     case "data" -> {
                         if (v != JsonToken.START_OBJECT || type == null) return null;
+                        payloadStart = (int) p.currentTokenLocation().getCharOffset();
                         event = PAYLOAD_READERS.get(type).readValue(p);
+                        payloadEnd = (int) p.currentLocation().getCharOffset();
                     }
                     default -> {
                         return null;
@@ -95,7 +110,7 @@ public final class EventCodec {
                 }
             }
             if (p.nextToken() != null || type == null || callId == null || !hasSeq || !hasTs || event == null) return null;
-            return new Envelope(callId, seq, ts, event);
+            return new Decoded(new Envelope(callId, seq, ts, event), text.substring(payloadStart, payloadEnd));
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }

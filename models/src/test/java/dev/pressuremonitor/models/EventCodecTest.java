@@ -46,14 +46,36 @@ class EventCodecTest {
     @Test
     void aWellFormedEventOfEveryTypeIsReadInOnePassWithoutATree() {
         for (Envelope env : oneOfEachType()) {
-            assertThat(EventCodec.decodeInOnePass(EventCodec.encode(env))).isEqualTo(env);
+            assertThat(EventCodec.decodeInOnePass(EventCodec.encode(env)).envelope()).isEqualTo(env);
         }
+    }
+
+    /** What an agent sends is the canonical encoding, so a store keeping the payload as it arrived keeps exactly that. */
+    @Test
+    void thePayloadOfAnAgentsEventIsKeptAsItsCanonicalEncoding() throws DecodeException {
+        for (Envelope env : oneOfEachType()) {
+            assertThat(EventCodec.decodeKeepingPayload(EventCodec.encode(env)).payload()).isEqualTo(Json.write(env.data()));
+        }
+    }
+
+    @Test
+    void thePayloadIsKeptAsItArrivedSpacesAndAll() throws DecodeException {
+        String json = "{\"type\": \"call_ended\", \"callId\": \"c\", \"seq\": 1, \"ts\": 1, \"data\": { \"reason\" : \"x\", \"duration\": 1 } }";
+        EventCodec.Decoded d = EventCodec.decodeKeepingPayload(json);
+        assertThat(d.envelope()).isEqualTo(new Envelope("c", 1, 1, new CallEnded(1, "x")));
+        assertThat(d.payload()).isEqualTo("{ \"reason\" : \"x\", \"duration\": 1 }");
+    }
+
+    @Test
+    void anEnvelopeReadAsATreeKeepsNoPayloadText() throws DecodeException {
+        String json = "{\"data\":{\"duration\":1,\"reason\":\"x\"},\"ts\":1,\"seq\":1,\"callId\":\"c\",\"type\":\"call_ended\"}";
+        assertThat(EventCodec.decodeKeepingPayload(json).payload()).isNull();
     }
 
     /**
      * The two readings are kept apart by hand, so they are held to each other here: every text one character away
      * from a valid event (one dropped, doubled or turned into a digit) that the one-pass reading accepts, the strict
-     * reading accepts too, as the same event.
+     * reading accepts too, as the same event, and the payload text it keeps reads back as the same payload.
      */
     @Test
     void theOnePassReadingAcceptsNothingTheStrictReadingRefuses() {
@@ -64,11 +86,14 @@ class EventCodecTest {
                 String head = json.substring(0, i), tail = json.substring(i + 1);
                 char c = json.charAt(i);
                 for (String variant : List.of(head + tail, head + c + c + tail, head + '7' + tail)) {
-                    Envelope quick = EventCodec.decodeInOnePass(variant);
-                    if (quick == null) continue;
+                    EventCodec.Decoded decoded = EventCodec.decodeInOnePass(variant);
+                    if (decoded == null) continue;
+                    Envelope quick = decoded.envelope();
                     acceptedVariants++;
                     try {
                         assertThat(EventCodec.decodeAsTree(variant)).as(variant).isEqualTo(quick);
+                        // the payload's text as kept reads back as the very same payload
+                        assertThat(Json.read(decoded.payload(), quick.type().payloadClass())).as(variant).isEqualTo(quick.data());
                     } catch (DecodeException e) {
                         throw new AssertionError("accepted in one pass but refused by the strict reading: " + variant + " (" + e.getMessage() + ")", e);
                     }

@@ -31,7 +31,7 @@ class FeedbackCommandTest {
 
     static void append(CallStore store, long seq, Event e) {
         Envelope env = new Envelope("c1", seq, 1, e);
-        store.append(env, EventCodec.encode(env)).join();
+        store.append(env).join();
     }
 
     /** ana's call with a CHASE nudge (alert 2) she marked not pressure, and a stretch she says was CLOSE. */

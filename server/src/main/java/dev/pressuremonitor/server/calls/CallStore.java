@@ -119,8 +119,17 @@ public final class CallStore implements AutoCloseable {
     }
 
     /** Queues the event for storage; the future says, once durable, whether it was new, a duplicate or a conflict. */
-    public CompletableFuture<Stored> append(Envelope envelope, String json) {
-        return writer.append(envelope);
+    public CompletableFuture<Stored> append(Envelope envelope) {
+        return writer.append(envelope, null);
+    }
+
+    /**
+     * As {@link #append(Envelope)}, keeping the payload's text as the agent sent it where the decoding kept it,
+     * instead of encoding the payload again. The same event spelt another way (a resend from another version of the
+     * agent, or JSON with spaces) is still recognised as a duplicate.
+     */
+    public CompletableFuture<Stored> append(dev.pressuremonitor.models.EventCodec.Decoded event) {
+        return writer.append(event.envelope(), event.payload());
     }
 
     /** False when the database certainly has no such call (no query needed); true when it may. */

@@ -29,9 +29,10 @@ final class EventWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventWriter.class);
     static final int MAX_BATCH = 500;
 
-    private record Pending(Envelope envelope, CompletableFuture<CallStore.Stored> done) {}
+    /** @param payload the payload's JSON as it arrived, stored as it is; null to encode it */
+    private record Pending(Envelope envelope, String payload, CompletableFuture<CallStore.Stored> done) {}
 
-    private static final Pending STOP = new Pending(null, null);
+    private static final Pending STOP = new Pending(null, null, null);
 
     private final Database db;
     private final WriteHealth health;
@@ -64,14 +65,14 @@ final class EventWriter implements AutoCloseable {
         thread.start();
     }
 
-    CompletableFuture<CallStore.Stored> append(Envelope envelope) {
+    CompletableFuture<CallStore.Stored> append(Envelope envelope, String payload) {
         CompletableFuture<CallStore.Stored> f = new CompletableFuture<>();
         if (closed) {
             f.completeExceptionally(new IllegalStateException("the call store is closed"));
             return f;
         }
         if (envelope.data() instanceof CallStarted) knownCalls.add(envelope.callId());
-        writes.add(new Pending(envelope, f));
+        writes.add(new Pending(envelope, payload, f));
         return f;
     }
 
@@ -124,14 +125,14 @@ final class EventWriter implements AutoCloseable {
                     ev.setLong(2, e.seq());
                     ev.setString(3, e.type().wire());
                     ev.setLong(4, e.ts());
-                    String data = Json.write(e.data());
+                    String data = p.payload() != null ? p.payload() : Json.write(e.data());
                     ev.setString(5, data);
                     boolean isNew = ev.executeUpdate() == 1;
                     if (!isNew) {
                         existing.setString(1, e.callId());
                         existing.setLong(2, e.seq());
                         try (ResultSet r = existing.executeQuery()) {
-                            boolean same = r.next() && r.getString(1).equals(e.type().wire()) && r.getString(2).equals(data);
+                            boolean same = r.next() && r.getString(1).equals(e.type().wire()) && samePayload(r.getString(2), data, e);
                             fresh.add(same ? CallStore.Stored.DUPLICATE : CallStore.Stored.CONFLICT);
                             // a resent call_ended finishes a call whose summary a crash kept from being saved
                             if (same && e.data() instanceof CallEnded) resent.add(e.callId());
@@ -185,6 +186,19 @@ final class EventWriter implements AutoCloseable {
         resent.forEach(onEndResent);
         ended.forEach(lowestNew::remove);
         refilledLate(lowestNew).forEach(onRefilled);
+    }
+
+    /**
+     * Whether the payload stored at an event's seq is the event's: the same text almost always (an agent resends
+     * what it sent), else the same payload spelt another way (with spaces, or by another version of the agent).
+     */
+    private static boolean samePayload(String stored, String arrived, Envelope e) {
+        if (stored.equals(arrived)) return true;
+        try {
+            return Json.read(stored, e.type().payloadClass()).equals(e.data());
+        } catch (dev.pressuremonitor.models.DecodeException unreadable) {
+            return false;
+        }
     }
 
     /**

@@ -78,17 +78,24 @@ public final class IngestService {
      */
     public CompletableFuture<AgentReply> ingest(String text, Principal who) {
         long received = System.nanoTime();
-        Envelope env;
+        EventCodec.Decoded event;
         try {
-            env = EventCodec.decode(text);
+            event = EventCodec.decodeKeepingPayload(text);
         } catch (DecodeException e) {
             rejected.incrementAndGet();
             return CompletableFuture.completedFuture(AgentReply.error(null, 0, "bad event: " + e.getMessage()));
         }
-        return ingest(env, text, received, who);
+        return ingest(event, text, received, who);
     }
 
+    /** One event already decoded, {@code json} being its text (what overlays get). */
     public CompletableFuture<AgentReply> ingest(Envelope env, String json, long receivedNanos, Principal who) {
+        return ingest(new EventCodec.Decoded(env, null), json, receivedNanos, who);
+    }
+
+    /** The payload's text as it arrived, where the decoding kept it, is what the store keeps: not encoded again. */
+    private CompletableFuture<AgentReply> ingest(EventCodec.Decoded event, String json, long receivedNanos, Principal who) {
+        Envelope env = event.envelope();
         String callId = env.callId();
         if (env.data() instanceof CallStarted started && !who.isLocal()) {
             if (!who.rep().equals(started.rep()) || !who.team().equals(started.team())) {
@@ -141,7 +148,7 @@ public final class IngestService {
             }
         }
         // every event goes through the store, resends too: the ack must mean "durable", and only the store knows
-        return store.append(env, json).handle((stored, err) -> {
+        return store.append(event).handle((stored, err) -> {
             if (err != null) {
                 return AgentReply.retry(callId, env.seq(), "could not store the event (" + err.getMessage() + "): resend it");
             }

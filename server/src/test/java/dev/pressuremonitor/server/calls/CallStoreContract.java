@@ -72,7 +72,7 @@ abstract class CallStoreContract {
 
     CallStore.Stored store(String callId, long seq, Event e) {
         Envelope env = new Envelope(callId, seq, 1000 + seq, e);
-        return store.append(env, EventCodec.encode(env)).join();
+        return store.append(env).join();
     }
 
     /** A complete call: start, one alert of {@code category}, metrics, end. */
@@ -104,6 +104,34 @@ abstract class CallStoreContract {
         assertThat(store(id, 1, new CallStarted("ana", "emea", 1000, true))).isEqualTo(CallStore.Stored.DUPLICATE);
         assertThat(store(id, 1, new CallEnded(3, "hangup"))).isEqualTo(CallStore.Stored.CONFLICT);
         assertThat(store.events(id)).extracting(Envelope::data).containsExactly(new CallStarted("ana", "emea", 1000, true));
+    }
+
+    /** The event as an agent that spaces its JSON sends it, decoded as the server decodes what arrives. */
+    static dev.pressuremonitor.models.EventCodec.Decoded arrivedWithSpaces(String callId, long seq, Event e) throws Exception {
+        String spaced = EventCodec.encode(new Envelope(callId, seq, 1000 + seq, e)).replace(",\"", ", \"").replace("\":", "\": ");
+        dev.pressuremonitor.models.EventCodec.Decoded d = EventCodec.decodeKeepingPayload(spaced);
+        assertThat(d.payload()).as("the payload is kept as it arrived").contains(", \"");
+        return d;
+    }
+
+    @Test
+    void anEventKeptAsItArrivedIsStoredOnceWhicheverWayItsResendIsSpelt() throws Exception {
+        String id = run + "-as-arrived";
+        Alert nudge = alert(Category.CHASE);
+        append(id, 1, new CallStarted("ana", "emea", 1000, true));
+        assertThat(store.append(arrivedWithSpaces(id, 2, nudge)).join()).isEqualTo(CallStore.Stored.NEW);
+        assertThat(store.append(arrivedWithSpaces(id, 2, nudge)).join()).isEqualTo(CallStore.Stored.DUPLICATE);
+        assertThat(store(id, 2, nudge)).as("the same event, spelt as our agent spells it").isEqualTo(CallStore.Stored.DUPLICATE);
+        assertThat(store.events(id)).extracting(Envelope::data).containsExactly(new CallStarted("ana", "emea", 1000, true), nudge);
+    }
+
+    @Test
+    void aSeqReusedForADifferentEventSpeltAnotherWayIsStillAConflict() throws Exception {
+        String id = run + "-as-arrived-conflict";
+        append(id, 1, new CallStarted("ana", "emea", 1000, true));
+        append(id, 2, alert(Category.CHASE));
+        assertThat(store.append(arrivedWithSpaces(id, 2, alert(Category.URGENCY))).join()).isEqualTo(CallStore.Stored.CONFLICT);
+        assertThat(store.events(id)).extracting(Envelope::data).containsExactly(new CallStarted("ana", "emea", 1000, true), alert(Category.CHASE));
     }
 
     @Test
@@ -260,7 +288,7 @@ abstract class CallStoreContract {
             assertThat(summarising.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             // the summary is still being made: another call's event is stored and acknowledged all the same
             Envelope other = new Envelope(run + "-other", 1, 1, new CallStarted("ben", "emea", 1000, false));
-            assertThat(store.append(other, EventCodec.encode(other)).get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(CallStore.Stored.NEW);
+            assertThat(store.append(other).get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(CallStore.Stored.NEW);
         } finally {
             release.countDown();
         }

@@ -52,7 +52,7 @@ class LiveSummariesTest {
 
     CompletableFuture<CallStore.Stored> appendAsync(long seq, dev.pressuremonitor.models.Event e) {
         Envelope env = new Envelope("long", seq, 1, e);
-        return store.append(env, EventCodec.encode(env));
+        return store.append(env);
     }
 
     void append(long seq, dev.pressuremonitor.models.Event e) {

@@ -60,7 +60,7 @@ abstract class MarkingContract {
 
     void append(String callId, long seq, Event e) {
         Envelope env = new Envelope(callId, seq, NOW, e);
-        store.append(env, EventCodec.encode(env)).join();
+        store.append(env).join();
     }
 
     static Alert nudge(Category c, String rule, String phrase, double at) {
