@@ -69,7 +69,7 @@ final class FeedbackRefit {
         String encoderId;
         try (SentenceEncoder encoder = SentenceEncoder.load()) {
             encoderId = encoder.id();
-            EmbeddingCache cache = EmbeddingCache.open(s.cacheDir(), encoder);
+            EmbeddingCache cache = EmbeddingCache.open(s.cacheDir(), encoder.id(), encoder::encode);
             devX = dev.stream().map(l -> features(cache, base, l.text(), l.context())).toList();
             testX = test.stream().map(l -> features(cache, base, l.text(), l.context())).toList();
             allX = all.stream().map(l -> features(cache, base, l.text(), l.context())).toList();

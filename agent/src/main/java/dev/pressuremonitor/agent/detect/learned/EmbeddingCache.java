@@ -17,29 +17,38 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Embeddings already computed, kept on disk so a second {@code train} does not run the sentence model over the
  * corpus again: one file per encoder (its {@link SentenceEncoder#id()}), one record per text, keyed by the SHA-256
  * of the text. A record cut short by a crash is ignored and recomputed. Not thread-safe.
+ *
+ * <p>The encoder is given as its id and its function, so the cache can be tested with a stand-in for the
+ * sentence model.
  */
 public final class EmbeddingCache {
     private static final int MAGIC = 0x504d_4531; // "PME1"
 
     private final Path file;
-    private final SentenceEncoder encoder;
+    private final Function<String, float[]> encoder;
     private final Map<String, float[]> known = new HashMap<>();
     private final Map<String, float[]> added = new LinkedHashMap<>();
     private int computed;
 
-    private EmbeddingCache(Path file, SentenceEncoder encoder) {
+    private EmbeddingCache(Path file, Function<String, float[]> encoder) {
         this.file = file;
         this.encoder = encoder;
     }
 
-    /** The cache of {@code encoder} under {@code dir}, with what an earlier run left there. */
-    public static EmbeddingCache open(Path dir, SentenceEncoder encoder) throws IOException {
-        EmbeddingCache c = new EmbeddingCache(dir.resolve("embeddings-" + encoder.id().replaceAll("[^A-Za-z0-9.@-]", "_") + ".bin"), encoder);
+    /**
+     * The cache of an encoder under {@code dir}, with what an earlier run left there.
+     *
+     * @param encoderId which encoder it is ({@link SentenceEncoder#id()}): another encoder's vectors are kept apart
+     * @param encoder   a text's embedding, computed when the cache does not have it
+     */
+    public static EmbeddingCache open(Path dir, String encoderId, Function<String, float[]> encoder) throws IOException {
+        EmbeddingCache c = new EmbeddingCache(dir.resolve("embeddings-" + encoderId.replaceAll("[^A-Za-z0-9.@-]", "_") + ".bin"), encoder);
         c.load();
         return c;
     }
@@ -53,7 +62,7 @@ public final class EmbeddingCache {
         String key = key(text);
         float[] v = known.get(key);
         if (v == null) {
-            v = encoder.encode(text);
+            v = encoder.apply(text);
             computed++;
             known.put(key, v);
             added.put(key, v);
