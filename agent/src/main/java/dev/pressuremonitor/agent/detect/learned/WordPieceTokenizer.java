@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * BERT's uncased WordPiece tokenizer, as the sentence model was trained with: clean and lower-case the text, strip
@@ -19,6 +21,12 @@ import java.util.Map;
 public final class WordPieceTokenizer {
     private static final int MAX_WORD_CHARS = 100;
     private static final String CONTINUE = "##";
+    /** The blocks of BERT's table, exactly; a hash set, as code points outside every block have a null block. */
+    private static final Set<Character.UnicodeBlock> CJK = new HashSet<>(List.of(
+            Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS, Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_A,
+            Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_B, Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_C,
+            Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_D, Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_E,
+            Character.UnicodeBlock.CJK_COMPATIBILITY_IDEOGRAPHS, Character.UnicodeBlock.CJK_COMPATIBILITY_IDEOGRAPHS_SUPPLEMENT));
 
     private final Map<String, Integer> vocab;
     private final int unknown, start, end, maxTokens;
@@ -72,7 +80,7 @@ public final class WordPieceTokenizer {
             int c = folded.codePointAt(i);
             i += Character.charCount(c);
             int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || c == 0 || c == 0xFFFD || (Character.isISOControl(c) && !Character.isWhitespace(c))) continue;
+            if (type == Character.NON_SPACING_MARK || c == 0xFFFD || isControl(c)) continue;
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 flush(word, words);
             } else if (isPunctuation(c) || isCjk(c)) {
@@ -119,8 +127,22 @@ public final class WordPieceTokenizer {
         }
     }
 
+    /**
+     * What BERT's cleaning drops: control and format characters (a zero-width space, a soft hyphen, a byte order
+     * mark), private-use, surrogate and unassigned code points; tab, line feed and carriage return are white space.
+     */
+    private static boolean isControl(int c) {
+        if (c == '\t' || c == '\n' || c == '\r') return false;
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE, Character.UNASSIGNED -> true;
+            default -> false;
+        };
+    }
+
+    /** Every ASCII mark that is not a letter or digit (so {@code $ + < = > ^ ` | ~} too), and Unicode's punctuation. */
     private static boolean isPunctuation(int c) {
-        if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) return true;
+        // control characters and white space are gone before this: below '~' only printable characters are left
+        if (c <= '~') return !Character.isLetterOrDigit(c);
         return switch (Character.getType(c)) {
             case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
                  Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
@@ -129,9 +151,8 @@ public final class WordPieceTokenizer {
         };
     }
 
+    /** BERT's CJK ideographs, written each on its own: the unified ideographs, extensions A to E and compatibility ideographs. */
     private static boolean isCjk(int c) {
-        return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2A6DF)
-                || (c >= 0x2A700 && c <= 0x2B81F) || (c >= 0x2B820 && c <= 0x2CEAF) || (c >= 0xF900 && c <= 0xFAFF)
-                || (c >= 0x2F800 && c <= 0x2FA1F);
+        return CJK.contains(Character.UnicodeBlock.of(c));
     }
 }
