@@ -55,7 +55,8 @@ public record LearnedModel(LinearHead head, int hashSlots, double hashWeight, Ma
         JsonNode f = root.path("features");
         int slots = f.path("hashSlots").asInt(-1);
         double weight = f.path("hashWeight").asDouble(Double.NaN);
-        if (slots < 0 || Double.isNaN(weight)) throw new IOException(source + ": 'features' needs hashSlots and hashWeight; train it again");
+        // no slots at all would leave the turn's words nowhere to go: every line judged live would fail
+        if (slots < 1 || Double.isNaN(weight)) throw new IOException(source + ": 'features' needs hashSlots (at least 1) and hashWeight; train it again");
         Map<Category, Double> thresholds = new EnumMap<>(Category.class);
         for (var it = root.path("thresholds").fields(); it.hasNext(); ) {
             var e = it.next();
