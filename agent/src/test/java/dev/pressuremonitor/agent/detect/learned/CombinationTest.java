@@ -79,4 +79,56 @@ class CombinationTest {
         assertThat(capped).containsEntry(CLOSE, 0.725);
         assertThat(Combination.noneFlagged(gold, Combination.rulesFirst(rules, Combination.learned(LABELS, probs, capped)))).isZero();
     }
+
+    @Test
+    void tenVerdictsAreEnoughToChooseAThreshold() {
+        List<Category> gold = new ArrayList<>();
+        List<double[]> probs = new ArrayList<>();
+        lines(Combination.MIN_VERDICTS, 0.85, CLOSE, gold, probs);
+        List<Category> rules = Arrays.asList(new Category[gold.size()]);
+        assertThat(Combination.thresholds(gold, rules, LABELS, probs, 0.9)).containsEntry(CLOSE, Combination.BOTTOM);
+    }
+
+    @Test
+    void aPrecisionExactlyAtTheTargetIsPreciseEnough() {
+        // 9 right and 1 wrong: 90% for a target of 90%
+        List<Category> gold = new ArrayList<>();
+        List<double[]> probs = new ArrayList<>();
+        lines(9, 0.85, CLOSE, gold, probs);
+        lines(1, 0.85, null, gold, probs);
+        List<Category> rules = Arrays.asList(new Category[gold.size()]);
+        assertThat(Combination.thresholds(gold, rules, LABELS, probs, 0.9)).containsEntry(CLOSE, Combination.BOTTOM);
+    }
+
+    @Test
+    void falseAlarmsExactlyAtTheCapLeaveTheThresholdsAlone() {
+        // 20 NONE lines, one flagged at 0.7: 5% for a cap of 5%
+        List<Category> gold = new ArrayList<>();
+        List<double[]> probs = new ArrayList<>();
+        lines(19, 0.1, null, gold, probs);
+        lines(1, 0.7, null, gold, probs);
+        List<Category> rules = Arrays.asList(new Category[gold.size()]);
+        assertThat(Combination.noneFlagged(gold, Combination.rulesFirst(rules, Combination.learned(LABELS, probs, Map.of(CLOSE, 0.7))))).isEqualTo(0.05);
+        assertThat(Combination.capFalseAlarms(gold, rules, LABELS, probs, Map.of(CLOSE, 0.7), 0.05)).containsEntry(CLOSE, 0.7);
+    }
+
+    @Test
+    void aThresholdIsRaisedUpToCertaintyAndACategoryWrongEvenThereFallsSilent() {
+        List<Category> gold = new ArrayList<>();
+        List<double[]> probs = new ArrayList<>();
+        lines(1, 0.99, null, gold, probs);
+        List<Category> rules = Arrays.asList(new Category[gold.size()]);
+        assertThat(Combination.capFalseAlarms(gold, rules, LABELS, probs, Map.of(CLOSE, 0.975), 0.0)).containsEntry(CLOSE, 1.0);
+
+        List<Category> sureGold = new ArrayList<>();
+        List<double[]> sure = new ArrayList<>();
+        lines(1, 1.0, null, sureGold, sure);
+        assertThat(Combination.capFalseAlarms(sureGold, rules, LABELS, sure, Map.of(CLOSE, 0.95), 0.0)).isEmpty();
+    }
+
+    @Test
+    void theShareOfNoneLinesFlaggedCountsOnlyNoneLines() {
+        assertThat(Combination.noneFlagged(Arrays.asList(null, null, null, null, CLOSE), Arrays.asList(PITCH, null, null, null, CLOSE))).isEqualTo(0.25);
+        assertThat(Combination.noneFlagged(List.of(CLOSE), List.of(CLOSE))).isZero();
+    }
 }

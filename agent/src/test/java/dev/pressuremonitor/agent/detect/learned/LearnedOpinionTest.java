@@ -97,6 +97,9 @@ class LearnedOpinionTest {
     @Test
     void whetherItNudgesLiveIsTheModelsChoice() {
         assertThat(opinion(Map.of()).live()).isTrue();
-        assertThat(new LearnedOpinion(this::encode, new LearnedModel(HEAD, 1, 0.0, Map.of(), false)).live()).isFalse();
+        LearnedModel quiet = new LearnedModel(HEAD, 1, 0.0, Map.of(), false);
+        LearnedOpinion o = new LearnedOpinion(this::encode, quiet);
+        assertThat(o.live()).isFalse();
+        assertThat(o.model()).isSameAs(quiet);
     }
 }
