@@ -78,7 +78,9 @@ class EmbeddingCacheTest {
         EmbeddingCache second = open();
         second.embed("two");
         second.save();
+        long size = Files.size(second.file());
         second.save();
+        assertThat(Files.size(second.file())).as("saving again with nothing new writes nothing").isEqualTo(size);
         embedded.clear();
 
         EmbeddingCache third = open();
