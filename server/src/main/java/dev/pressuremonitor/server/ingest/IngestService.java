@@ -149,16 +149,17 @@ public final class IngestService {
         }
         // every event goes through the store, resends too: the ack must mean "durable", and only the store knows
         return store.append(event).handle((stored, err) -> {
-            if (err != null) {
-                return AgentReply.retry(callId, env.seq(), "could not store the event (" + err.getMessage() + "): resend it");
-            }
-            if (stored == CallStore.Stored.CONFLICT && env.data() instanceof CallEnded) {
+            if ((err != null || stored == CallStore.Stored.CONFLICT) && env.data() instanceof CallEnded) {
                 synchronized (call) {
                     // the call was already closed at this seq (by the server, after silence): ending it again changes nothing
-                    if (call.endStored && env.seq() == call.endSeq) return AgentReply.ack(callId, env.seq());
-                    // a call_ended refused for its seq ends nothing
+                    if (err == null && call.endStored && env.seq() == call.endSeq) return AgentReply.ack(callId, env.seq());
+                    // a call_ended refused for its seq, or not stored, ends nothing: the call stays open until a
+                    // resend is stored, or until it is closed after silence should its agent be gone
                     if (!call.endStored && env.seq() == call.endSeq) call.endSeq = 0;
                 }
+            }
+            if (err != null) {
+                return AgentReply.retry(callId, env.seq(), "could not store the event (" + err.getMessage() + "): resend it");
             }
             if (stored == CallStore.Stored.CONFLICT) {
                 rejected.incrementAndGet();
@@ -196,34 +197,33 @@ public final class IngestService {
 
     /**
      * Closes the calls whose agent has not been heard from for {@code silence} (as of {@code nowMillis}), as the
-     * agent would with call_ended "abandoned", one seq after the last it sent; returns how many. Silence is also
-     * checked against the store's last event, so a call another server on the same database still receives is
-     * left open. Should the agent come back, what it had not delivered still fills the call, and its own
-     * call_ended is acknowledged.
+     * agent would with call_ended "abandoned", one seq after the last it sent here or another server stored; completes,
+     * once the store has answered, with how many were closed. Silence is also checked against the store's last event,
+     * so a call another server on the same database still receives is left open. A close the store does not take is
+     * tried again at the next check. Should the agent come back, what it had not delivered still fills the call, and
+     * its own call_ended is acknowledged.
      */
-    public int closeSilentCalls(java.time.Duration silence, long nowMillis) {
+    public CompletableFuture<Integer> closeSilentCalls(java.time.Duration silence, long nowMillis) {
         wakeSilentDormantCalls(silence, nowMillis);
-        int closed = 0;
+        java.util.List<CompletableFuture<AgentReply>> closing = new java.util.ArrayList<>();
         for (var e : calls.entrySet()) {
             CallRecord call = e.getValue();
-            if (nowMillis - call.lastHeard < silence.toMillis() || call.ended() || !stillSilent(e.getKey(), call, silence, nowMillis)) continue;
+            if (nowMillis - call.lastHeard < silence.toMillis() || call.ended()) continue;
+            Optional<CallStore.OpenCall> stored = silentInStore(e.getKey(), call, silence, nowMillis);
+            if (stored.isEmpty()) continue;
             Envelope end;
             synchronized (call) {
                 if (call.ended()) continue;
                 double duration = Math.max(0, (call.lastEventTs - call.startedAt) / 1000.0);
-                end = new Envelope(e.getKey(), call.shownSeq + 1, nowMillis, new CallEnded(duration, "abandoned"));
+                // after another server's events too: a seq already taken would be refused, and the call never closed
+                long seq = Math.max(call.shownSeq, stored.get().lastSeq()) + 1;
+                end = new Envelope(e.getKey(), seq, nowMillis, new CallEnded(duration, "abandoned"));
             }
             log.info("closing call {}: its agent has sent nothing for {}", e.getKey(), silence.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
-            ingest(end, EventCodec.encode(end), System.nanoTime(), Principal.LOCAL).thenAccept(r -> {
-                if (!r.isAck()) {
-                    synchronized (call) {
-                        if (call.endSeq == end.seq()) call.endSeq = 0; // not stored: try again next time
-                    }
-                }
-            });
-            closed++;
+            closing.add(ingest(end, EventCodec.encode(end), System.nanoTime(), Principal.LOCAL));
         }
-        return closed;
+        return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                .thenApply(done -> (int) closing.stream().filter(r -> r.join().isAck()).count());
     }
 
     /** Dormant calls silent for long enough are taken over from the store, to be closed with the others. */
@@ -245,23 +245,25 @@ public final class IngestService {
     }
 
     /**
-     * Whether the store agrees that the call has been silent: another server on the same database may have
-     * received its events since (then this record is refreshed), or ended it (then it is forgotten here).
+     * The call as the store holds it if the store agrees that it has been silent; empty if not: another server on the
+     * same database may have received its events since (then this record is refreshed), or ended it (then it is
+     * forgotten here), or the store cannot be read right now.
      */
-    private boolean stillSilent(String callId, CallRecord call, java.time.Duration silence, long nowMillis) {
+    private Optional<CallStore.OpenCall> silentInStore(String callId, CallRecord call, java.time.Duration silence, long nowMillis) {
         try {
             Optional<CallStore.OpenCall> stored = store.openCall(callId);
             if (stored.isEmpty()) {
                 forget(callId, call);
-                return false;
+                return stored;
             }
-            call.lastEventTs = Math.max(call.lastEventTs, stored.get().lastTs());
-            if (nowMillis - stored.get().lastTs() >= silence.toMillis()) return true;
-            call.lastHeard = Math.max(call.lastHeard, stored.get().lastTs());
-            return false;
+            long lastTs = stored.get().lastTs();
+            call.lastEventTs = Math.max(call.lastEventTs, lastTs);
+            if (nowMillis - lastTs >= silence.toMillis()) return stored;
+            call.lastHeard = Math.max(call.lastHeard, lastTs);
+            return Optional.empty();
         } catch (SQLException e) {
             log.error("cannot check whether call {} is still open: {}; trying again later", callId, e.getMessage());
-            return false;
+            return Optional.empty();
         }
     }
 

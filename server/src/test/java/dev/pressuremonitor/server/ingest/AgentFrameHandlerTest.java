@@ -95,4 +95,16 @@ class AgentFrameHandlerTest {
         assertThat(ingest.rejected()).as("nothing reached ingest").isZero();
         assertThat((Object) ch.readOutbound()).isNull();
     }
+
+    @Test
+    void aMessageTooBigForTheServerClosesTheConnectionSayingSoAndShowsOnTheOperatorsMetrics() {
+        EmbeddedChannel ch = connection(plenty());
+        ch.pipeline().fireExceptionCaught(new io.netty.handler.codec.TooLongFrameException("frame of 70000 bytes"));
+        CloseWebSocketFrame close = ch.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(1009);
+        assertThat(close.reasonText()).isEqualTo("message too big: send one event per message, at most 64 KiB");
+        close.release();
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(metrics.scrape()).contains("pm_refused_total{limit=\"frame-size\"} 1.0");
+    }
 }

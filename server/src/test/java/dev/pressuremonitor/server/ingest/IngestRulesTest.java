@@ -57,6 +57,15 @@ class IngestRulesTest {
     }
 
     @Test
+    void aRepWhoEndsOneOfTwoCallsMayStartOneMoreButNotTwo() {
+        start("a1", "ana");
+        start("a2", "ana");
+        send("a1", 2, new CallEnded(5, "hangup"));
+        assertThat(start("a3", "ana").isAck()).isTrue();
+        assertThat(start("a4", "ana").isAck()).as("a2 and a3 are open").isFalse();
+    }
+
+    @Test
     void oneRepsOpenCallsDoNotCountAgainstAnother() {
         start("a1", "ana");
         start("a2", "ana");
@@ -166,6 +175,15 @@ class IngestRulesTest {
                 "seq 2 of call 'a1' was already used for a different event: nothing was changed; number each event once"));
         assertThat(send("a1", 3, new TrustSignal("trust.open-question", "how do you", 4, 4.6))).as("the call is still open")
                 .isEqualTo(AgentReply.ack("a1", 3));
+    }
+
+    @Test
+    void aCallEndedThatReusesTheSeqOfAnotherEventAfterTheCallEndedIsRefused() {
+        start("a1", "ana");
+        send("a1", 2, new TrustSignal("trust.open-question", "what made you", 2, 2.6));
+        assertThat(send("a1", 3, new CallEnded(5, "hangup")).isAck()).isTrue();
+        assertThat(send("a1", 2, new CallEnded(5, "hangup"))).isEqualTo(AgentReply.error("a1", 2,
+                "seq 2 of call 'a1' was already used for a different event: nothing was changed; number each event once"));
     }
 
     @Test

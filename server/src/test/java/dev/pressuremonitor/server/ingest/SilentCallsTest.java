@@ -11,7 +11,6 @@ import dev.pressuremonitor.server.ServerConfig;
 import dev.pressuremonitor.server.calls.CallStore;
 import dev.pressuremonitor.server.overlay.OverlayHub;
 import dev.pressuremonitor.server.team.TeamMetrics;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +44,8 @@ class SilentCallsTest {
         send("q1", 1, STARTED, new CallStarted("ana", "", STARTED, true));
         now.addAndGet(5_000);
         send("q1", 2, STARTED + 5_000, new TrustSignal("trust.open-question", "what made you", 4.0, 4.6));
-        assertThat(ingest.closeSilentCalls(SILENCE, now.get() + SILENCE.toMillis() - 1)).isZero();
-        assertThat(ingest.closeSilentCalls(SILENCE, now.get() + SILENCE.toMillis())).isEqualTo(1);
+        assertThat(ingest.closeSilentCalls(SILENCE, now.get() + SILENCE.toMillis() - 1).join()).isZero();
+        assertThat(ingest.closeSilentCalls(SILENCE, now.get() + SILENCE.toMillis()).join()).isEqualTo(1);
     }
 
     @Test
@@ -54,8 +53,7 @@ class SilentCallsTest {
         send("q1", 1, STARTED, new CallStarted("ana", "", STARTED, true));
         now.set(STARTED + 90_000);
         send("q1", 2, STARTED + 90_000, new TrustSignal("trust.open-question", "what made you", 89.0, 89.6));
-        ingest.closeSilentCalls(SILENCE, now.get() + SILENCE.toMillis());
-        Awaitility.await().until(() -> store.callState("q1").orElseThrow().ended());
+        assertThat(ingest.closeSilentCalls(SILENCE, now.get() + SILENCE.toMillis()).join()).isEqualTo(1);
         List<Envelope> events = store.events("q1");
         assertThat(events.get(2).data()).isEqualTo(new CallEnded(90.0, "abandoned"));
     }
