@@ -254,7 +254,7 @@ public final class IngestService {
             Optional<CallStore.OpenCall> stored = store.openCall(callId);
             if (stored.isEmpty()) {
                 forget(callId, call);
-                return stored;
+                return Optional.empty();
             }
             long lastTs = stored.get().lastTs();
             call.lastEventTs = Math.max(call.lastEventTs, lastTs);
