@@ -67,4 +67,19 @@ class RepliesTest {
         assertThat(agent.sent()).containsExactly("ack 1", "ack 2");
         assertThat(agent.flushes).isEqualTo(2);
     }
+
+    @Test
+    void agentsOnDifferentNetworkThreadsEachGetTheirOwnReplies() {
+        Connection ana = new Connection();
+        Connection ben = new Connection(); // another event loop, its handler added on the same thread here
+        Replies forAna = Replies.of(ana.ctx());
+        Replies forBen = Replies.of(ben.ctx());
+        forAna.send(ana.ctx(), "ack ana");
+        forBen.send(ben.ctx(), "ack ben");
+
+        ben.channel.runPendingTasks();
+        assertThat(ben.sent()).as("ben's thread alone writes ben's reply").containsExactly("ack ben");
+        ana.channel.runPendingTasks();
+        assertThat(ana.sent()).containsExactly("ack ana");
+    }
 }
