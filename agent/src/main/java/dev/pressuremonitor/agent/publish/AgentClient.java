@@ -1,6 +1,5 @@
 package dev.pressuremonitor.agent.publish;
 
-import dev.pressuremonitor.models.AgentReply;
 import dev.pressuremonitor.models.DecodeException;
 import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.models.EventCodec;
@@ -29,11 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -50,25 +45,30 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     /** Half the server's default limit of events a second per token, so a backlog never trips it. */
     static final int PER_SECOND = 100;
 
+    /**
+     * How long the agent waits, and how fast it sends.
+     *
+     * @param firstBackoff first wait before trying an unreachable server again (it doubles after each failure)
+     * @param maxBackoff   longest such wait
+     * @param retryAfter   wait before sending again an event the server asked to retry
+     * @param perSecond    most events sent in a second (a backlog drains at this pace, below the server's rate limit)
+     */
+    record Timing(Duration firstBackoff, Duration maxBackoff, Duration retryAfter, int perSecond) {
+        static final Timing DEFAULT = new Timing(FIRST_BACKOFF, MAX_BACKOFF, Duration.ofSeconds(1), PER_SECOND);
+    }
+
     private final URI server;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    // touched only on the event loop
     private final Outbox outbox;
-    private final SendWindow window;
-    private boolean pumpScheduled;
+    // touched only on the event loop
+    private final Delivery delivery;
+    private Channel channel;
     /** Handshakes answered "cannot now" (5xx) so far; the user is told of the first. */
     private int unavailableSaid;
-    private Channel channel;
-    private boolean ready;
-    private final Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
+    private final Backoff backoff;
     private volatile boolean closed;
-    private long notKept;
-    private final java.util.function.Consumer<String> notices;
-    private final List<String> serverErrors = new ArrayList<>();
-    /** Per call, the first reason the server gave for refusing one of its events. */
-    private final Map<String, String> refusedCalls = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Consumer<String> notices;
     private final Object deliveredLock = new Object();
-    private volatile int outstanding;
     private final String token;
     private volatile String refusal;
     private volatile Consumer<TeamSettings> settingsListener = s -> {};
@@ -91,13 +91,11 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
      * @param token   agent token sent as "Authorization: Bearer" on every connection; null for a local server without access control
      * @param notices one-line messages for the user (the outbox filled up, ...)
      */
-    public AgentClient(URI server, Outbox outbox, String token, java.util.function.Consumer<String> notices) {
-        this(server, outbox, token, notices, PER_SECOND);
+    public AgentClient(URI server, Outbox outbox, String token, Consumer<String> notices) {
+        this(server, outbox, token, notices, Timing.DEFAULT);
     }
 
-    /** @param perSecond most events sent in a second (a backlog drains at this pace, below the server's rate limit) */
-    AgentClient(URI server, Outbox outbox, String token, java.util.function.Consumer<String> notices, int perSecond) {
-        this.window = new SendWindow(perSecond, perSecond);
+    AgentClient(URI server, Outbox outbox, String token, Consumer<String> notices, Timing timing) {
         if (!"ws".equals(server.getScheme()) && !"wss".equals(server.getScheme())) {
             throw new IllegalArgumentException("--server must be a ws:// URL such as ws://127.0.0.1:8425, was " + server);
         }
@@ -105,8 +103,10 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 ? server.resolve("/ws/agent") : server;
         this.outbox = outbox;
         this.notices = notices;
-        this.outstanding = outbox.size();
         this.token = token;
+        this.backoff = new Backoff(timing.firstBackoff(), timing.maxBackoff());
+        this.delivery = new Delivery(outbox, timing.perSecond(), timing.retryAfter().toNanos(),
+                (task, nanos) -> group.schedule(task, nanos, TimeUnit.NANOSECONDS), System::nanoTime, notices, this::wakeWaiters);
         group.execute(this::connect);
     }
 
@@ -117,35 +117,7 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     @Override
     public void accept(Envelope envelope) {
         String json = EventCodec.encode(envelope);
-        group.execute(() -> {
-            if (!outbox.add(envelope, json)) {
-                if (notKept++ == 0) {
-                    notices.accept("the server has been out of reach for a while and " + outbox.size()
-                            + " events are waiting: newer events are not kept for it; nudges still show here");
-                }
-                return;
-            }
-            outbox.flush();
-            outstanding = outbox.size();
-            pump();
-        });
-    }
-
-    /** Sends what the window allows now, and comes back when this second's allowance is renewed. Event loop only. */
-    private void pump() {
-        if (!ready || channel == null) return;
-        long now = System.nanoTime();
-        List<Outbox.Item> next = window.next(outbox, now);
-        for (Outbox.Item i : next) channel.write(new TextWebSocketFrame(i.json()));
-        if (!next.isEmpty()) channel.flush();
-        long wait = window.pausedFor(now);
-        if (wait > 0 && !pumpScheduled) {
-            pumpScheduled = true;
-            group.schedule(() -> {
-                pumpScheduled = false;
-                pump();
-            }, wait, TimeUnit.NANOSECONDS);
-        }
+        group.execute(() -> delivery.publish(envelope, json));
     }
 
     /** Waits until the server has acknowledged everything published so far; false on timeout. */
@@ -155,11 +127,17 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
             while (true) {
                 if (refusal != null) return false;
                 // a publish may still be queued on the event loop: check there, not only the counter
-                if (outstanding == 0 && drained()) return true;
+                if (delivery.waiting() == 0 && drained()) return true;
                 long left = until - System.nanoTime();
                 if (left <= 0) return false;
                 deliveredLock.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
             }
+        }
+    }
+
+    private void wakeWaiters() {
+        synchronized (deliveredLock) {
+            deliveredLock.notifyAll();
         }
     }
 
@@ -173,11 +151,11 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
 
     /** Events that were not kept for the server because the outbox was full. */
     public long notKept() {
-        return notKept;
+        return delivery.notKept();
     }
 
-    public synchronized List<String> serverErrors() {
-        return List.copyOf(serverErrors);
+    public List<String> serverErrors() {
+        return delivery.serverErrors();
     }
 
     private void connect() {
@@ -218,7 +196,7 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
 
     /** Why the server refused an event of {@code callId} for good (the first such event), or null when it took them all. */
     public String refusalOf(String callId) {
-        return refusedCalls.get(callId);
+        return delivery.refusalOf(callId);
     }
 
     /** Why the server refused this agent outright (a bad token), or null; the client stops retrying then. */
@@ -252,8 +230,6 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
             if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-                channel = ctx.channel();
-                ready = true;
                 backoff.reset();
                 // a new connection starts from no team settings: the server sends them now if the team has any (a rule
                 // turned back on while this agent was away must not stay off)
@@ -264,8 +240,12 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 }
                 // resend in order, from the first event the server has not confirmed (this run's or an earlier
                 // run's), in paced windows
-                window.reset(System.nanoTime());
-                pump();
+                Channel ch = ctx.channel();
+                channel = ch;
+                delivery.connected(frames -> {
+                    for (String f : frames) ch.write(new TextWebSocketFrame(f));
+                    ch.flush();
+                });
             }
             super.userEventTriggered(ctx, evt);
         }
@@ -277,50 +257,13 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 teamSettings(text.text());
                 return;
             }
-            AgentReply reply;
-            try {
-                reply = AgentReply.parse(text.text());
-            } catch (DecodeException e) {
-                log.warn("server sent something that is not a reply ({}): ignoring it", e.getMessage());
-                return;
-            }
-            if (reply.isRetry()) {
-                // the server could not store it just now: keep it and send it again shortly
-                Channel on = ctx.channel();
-                group.schedule(() -> {
-                    if (channel != on) return; // a new connection resends it anyway
-                    window.resendLater(reply.callId(), reply.seq());
-                    pump();
-                }, 1, TimeUnit.SECONDS);
-                return;
-            }
-            if (!reply.isAck()) {
-                log.warn("server refused an event: {}", reply.message());
-                synchronized (AgentClient.this) {
-                    serverErrors.add(reply.message());
-                }
-                if (reply.callId() != null) {
-                    refusedCalls.putIfAbsent(reply.callId(), "event " + reply.seq() + ": " + (reply.message() == null ? "no reason given" : reply.message()));
-                }
-            }
-            if (reply.callId() != null) {
-                outbox.ack(reply.callId(), reply.seq());
-                outbox.flush();
-                window.answered(reply.callId(), reply.seq());
-                pump();
-            }
-            outstanding = outbox.size();
-            if (outstanding == 0) {
-                synchronized (deliveredLock) {
-                    deliveredLock.notifyAll();
-                }
-            }
+            delivery.reply(text.text());
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-            ready = false;
             channel = null;
+            delivery.disconnected();
             if (!closed) {
                 log.info("connection to {} lost: reconnecting, {} event(s) will be resent", server, outbox.size());
                 scheduleReconnect();
@@ -330,26 +273,18 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (cause instanceof io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException h
-                    && h.response() != null && (h.response().status().code() == 401 || h.response().status().code() == 403)) {
-                int code = h.response().status().code();
-                String reason = ctx.pipeline().get(RefusalReader.class) == null ? null : ctx.pipeline().get(RefusalReader.class).reason;
-                refusal = "the server refused this agent (HTTP " + code + "): " + (reason != null ? reason : code == 401
-                        ? "missing or unknown agent token: create one with 'pressure-monitor token create --rep NAME --team NAME' on the server and set PRESSURE_MONITOR_TOKEN"
-                        : "this token may not send calls: use an agent token from 'pressure-monitor token create'");
+            int status = cause instanceof io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException h && h.response() != null
+                    ? h.response().status().code() : 0;
+            RefusalReader reader = ctx.pipeline().get(RefusalReader.class);
+            String reason = reader == null ? null : reader.reason;
+            if (status == 401 || status == 403) {
+                refusal = Refusal.refused(status, reason);
                 notices.accept(refusal);
                 closed = true; // retrying with the same token cannot help
-                synchronized (deliveredLock) {
-                    deliveredLock.notifyAll();
-                }
-            } else if (cause instanceof io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException h
-                    && h.response() != null && h.response().status().code() >= 500) {
+                wakeWaiters();
+            } else if (status >= 500) {
                 // the server cannot decide now (its database is away): not a verdict on the token, so try again
-                String reason = ctx.pipeline().get(RefusalReader.class) == null ? null : ctx.pipeline().get(RefusalReader.class).reason;
-                if (unavailableSaid++ == 0) {
-                    notices.accept("the server cannot take this agent right now (HTTP " + h.response().status().code() + (reason == null ? "" : ": " + reason)
-                            + "); retrying, nothing is lost meanwhile");
-                }
+                if (unavailableSaid++ == 0) notices.accept(Refusal.unavailable(status, reason));
             } else {
                 log.debug("agent connection error: {}", cause.toString());
             }
@@ -367,14 +302,7 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
             if (msg instanceof io.netty.handler.codec.http.FullHttpResponse res && res.status().code() >= 400) {
-                String body = res.content().toString(java.nio.charset.StandardCharsets.UTF_8).trim();
-                try {
-                    com.fasterxml.jackson.databind.JsonNode node = dev.pressuremonitor.models.Json.readTree(body);
-                    if (node.hasNonNull("error")) body = node.get("error").asText();
-                } catch (Exception notJson) {
-                    // a proxy's own page: shown as it is
-                }
-                reason = body.isEmpty() ? null : body.length() > 300 ? body.substring(0, 300) + "..." : body;
+                reason = Refusal.reason(res.content().toString(java.nio.charset.StandardCharsets.UTF_8));
             }
             super.channelRead(ctx, msg);
         }

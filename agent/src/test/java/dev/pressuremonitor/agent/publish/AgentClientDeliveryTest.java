@@ -30,6 +30,8 @@ import static org.awaitility.Awaitility.await;
 class AgentClientDeliveryTest {
     private static final Envelope STARTED = new Envelope("c1", 1, 1, new CallStarted("ana", "emea", 1, false));
     private static final Envelope ENDED = new Envelope("c1", 2, 2, new CallEnded(5, "hangup"));
+    /** Short waits, so a test of reconnecting or retrying takes milliseconds rather than seconds. */
+    static final AgentClient.Timing QUICK = new AgentClient.Timing(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(50), 100);
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -85,7 +87,7 @@ class AgentClientDeliveryTest {
             }
             int n = seen.merge(e.seq(), 1, Integer::sum);
             return (n == 1 ? AgentReply.retry(e.callId(), e.seq(), "database busy") : AgentReply.ack(e.callId(), e.seq())).toJson();
-        }); AgentClient client = new AgentClient(server.uri(), 100)) {
+        }); AgentClient client = new AgentClient(server.uri(), Outbox.inMemory(100), null, m -> { }, QUICK)) {
             client.accept(STARTED);
             client.accept(ENDED);
             assertThat(client.awaitDelivered(Duration.ofSeconds(20))).isTrue();
@@ -129,7 +131,7 @@ class AgentClientDeliveryTest {
         // hold the port (so no one else can take it) without answering, then hand it to a real server
         ServerSocket holder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         int port = holder.getLocalPort();
-        try (AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + port), 1000)) {
+        try (AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + port), Outbox.inMemory(1000), null, m -> { }, QUICK)) {
             client.accept(STARTED);
             client.accept(ENDED);
             assertThat(client.awaitDelivered(Duration.ofMillis(300))).as("nobody answers yet").isFalse();

@@ -34,7 +34,7 @@ class BacklogPacingTest {
         try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(0)
                 .withLimits(new ServerConfig.Limits(4, SERVER_PER_SECOND, 3, 100)));
              AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + server.port()), outbox, null, m -> { },
-                     SERVER_PER_SECOND * 3 / 4)) {
+                     new AgentClient.Timing(AgentClient.FIRST_BACKOFF, AgentClient.MAX_BACKOFF, Duration.ofSeconds(1), SERVER_PER_SECOND * 3 / 4))) {
             assertThat(client.awaitDelivered(Duration.ofSeconds(45))).isTrue();
             assertThat(server.ingest().accepted()).isEqualTo(BACKLOG);
             assertThat(server.metrics().scrape()).doesNotContain("pm_refused_total{limit=\"rate\"}");

@@ -39,7 +39,8 @@ class TokenCheckRetryTest {
         try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true).withDb(db))) {
             String token = server.store().createToken(Principal.Kind.AGENT, "ana", "emea");
             sql(db, "ALTER TABLE tokens RENAME TO tokens_away");
-            try (AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + server.port()), Outbox.inMemory(100), token, notices::add)) {
+            try (AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + server.port()), Outbox.inMemory(100), token, notices::add,
+                    AgentClientDeliveryTest.QUICK)) {
                 client.accept(new Envelope("c1", 1, 1, new CallStarted("ana", "emea", 1, true)));
                 await().atMost(Duration.ofSeconds(20)).until(() -> !notices.isEmpty());
                 assertThat(notices.get(0)).contains("HTTP 503").contains("retrying");
