@@ -25,4 +25,15 @@ class AgentAddressTest {
         assertThat(AgentAddress.of(URI.create("ws://h:1/"), "ana", "north east").toString())
                 .isEqualTo("ws://h:1/ws/agent?rep=ana&team=north%20east");
     }
+
+    @Test
+    void aProxysOwnPathAndQueryAreKept() {
+        assertThat(AgentAddress.of(URI.create("wss://lb.example.com/pm/agent?region=eu"), "ana", "emea"))
+                .isEqualTo(URI.create("wss://lb.example.com/pm/agent?region=eu&rep=ana&team=emea"));
+    }
+
+    @Test
+    void anAddressThatIsNotAWebSocketIsLeftForTheClientToRefuse() {
+        assertThat(AgentAddress.of(URI.create("http://10.0.0.5:8425"), "ana", "emea")).isEqualTo(URI.create("http://10.0.0.5:8425"));
+    }
 }

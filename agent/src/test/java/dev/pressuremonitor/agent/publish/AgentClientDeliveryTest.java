@@ -36,10 +36,13 @@ class AgentClientDeliveryTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void anUnknownTokenStopsTheAgentWithTheServersReasonAndKeepsItsEvents() throws Exception {
+        List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(0).withAuth(true));
-             AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + server.port()), 100, "pm_not-a-token-anyone-made")) {
+             AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + server.port()), Outbox.inMemory(100), "pm_not-a-token-anyone-made",
+                     notices::add)) {
             client.accept(STARTED);
             assertThat(client.awaitDelivered(Duration.ofSeconds(20))).isFalse();
+            assertThat(notices).as("the rep is told").containsExactly(client.refusal());
             assertThat(client.refusal()).isEqualTo("the server refused this agent (HTTP 401): missing or unknown agent token: create one with "
                     + "'pressure-monitor token create --rep NAME --team NAME' and pass it with --token or PRESSURE_MONITOR_TOKEN");
             assertThat(server.ingest().accepted()).isZero();
@@ -146,4 +149,57 @@ class AgentClientDeliveryTest {
         }
     }
 
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void eventsPublishedBeforeTheServerIsUpAreDeliveredOnceItIs() throws Exception {
+        // a port held by a socket that is bound but not listening: every connection attempt is refused, until the
+        // port is handed to a real server
+        java.net.Socket holder = new java.net.Socket();
+        holder.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int port = holder.getLocalPort();
+        try (AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + port), Outbox.inMemory(1000), null, m -> { }, QUICK)) {
+            client.accept(STARTED);
+            client.accept(ENDED);
+            assertThat(client.awaitDelivered(Duration.ofMillis(300))).as("the server is not up yet").isFalse();
+            holder.close();
+            try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(port))) {
+                assertThat(client.awaitDelivered(Duration.ofSeconds(20))).isTrue();
+                assertThat(server.ingest().accepted()).isEqualTo(2);
+            }
+        } finally {
+            holder.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aRuleTurnedBackOnWhileTheAgentWasCutOffIsOnAgainWhenItReconnects() throws Exception {
+        String off = dev.pressuremonitor.models.TeamSettings.of("emea", Map.of("urgency.deadline", "off"), null).toJson();
+        java.util.concurrent.BlockingQueue<dev.pressuremonitor.models.TeamSettings> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        // the team has the rule off when the agent first connects, and no settings at all by the time it comes back
+        try (ScriptedServer server = new ScriptedServer(frame -> "{}", n -> n == 1 ? off : null);
+             AgentClient client = new AgentClient(server.uri(), Outbox.inMemory(100), null, m -> { }, QUICK)) {
+            client.onTeamSettings(heard::add);
+            assertThat(heard.poll(20, TimeUnit.SECONDS).rules()).isEqualTo(Map.of("urgency.deadline", "off"));
+
+            server.dropConnections();
+            assertThat(heard.poll(20, TimeUnit.SECONDS).rules()).as("back to the rules as shipped").isEmpty();
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void settingsThatArriveBeforeAnyoneListensAreGivenToTheFirstListener() throws Exception {
+        String off = dev.pressuremonitor.models.TeamSettings.of("emea", Map.of("urgency.deadline", "off"), null).toJson();
+        // the settings come first, then the reply to the agent's event: once that reply is in, so are the settings
+        try (ScriptedServer server = new ScriptedServer(frame -> AgentReply.ack("c1", 1).toJson(), n -> off);
+             AgentClient client = new AgentClient(server.uri(), Outbox.inMemory(100), null, m -> { }, QUICK)) {
+            client.accept(STARTED);
+            assertThat(client.awaitDelivered(Duration.ofSeconds(20))).isTrue();
+            java.util.concurrent.BlockingQueue<dev.pressuremonitor.models.TeamSettings> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+            client.onTeamSettings(heard::add);
+            assertThat(heard.poll()).extracting(dev.pressuremonitor.models.TeamSettings::rules).isEqualTo(Map.of("urgency.deadline", "off"));
+        }
+    }
 }

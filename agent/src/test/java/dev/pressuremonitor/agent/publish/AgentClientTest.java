@@ -26,6 +26,18 @@ class AgentClientTest {
             client.accept(new Envelope("never-started", 1, 1, new CallEnded(5, "hangup")));
             assertThat(client.awaitDelivered(Duration.ofSeconds(15))).isTrue();
             assertThat(client.serverErrors()).containsExactly("unknown call 'never-started': send call_started first");
+            assertThat(client.refusalOf("never-started")).isEqualTo("event 1: unknown call 'never-started': send call_started first");
+        }
+    }
+
+    @Test
+    void aServerGivenWithoutAPathIsReachedAtTheAgentPath() {
+        try (AgentClient bare = new AgentClient(URI.create("ws://127.0.0.1:9"), 10);
+             AgentClient slash = new AgentClient(URI.create("ws://127.0.0.1:9/"), 10);
+             AgentClient proxied = new AgentClient(URI.create("ws://127.0.0.1:9/pm/agent"), 10)) {
+            assertThat(bare.server()).isEqualTo(URI.create("ws://127.0.0.1:9/ws/agent"));
+            assertThat(slash.server()).isEqualTo(URI.create("ws://127.0.0.1:9/ws/agent"));
+            assertThat(proxied.server()).isEqualTo(URI.create("ws://127.0.0.1:9/pm/agent"));
         }
     }
 

@@ -108,4 +108,123 @@ class OutboxTest {
             assertThat(add(o, "c1", 3, metrics(3))).isTrue();
         }
     }
+
+    /** Files of {@code dir} this process holds open (Linux: /proc/self/fd). */
+    static long openFilesIn(Path dir) throws Exception {
+        Path real = dir.toRealPath();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).startsWith(real);
+                } catch (Exception gone) {
+                    return false; // closed while listed, or the listing's own descriptor
+                }
+            }).count();
+        }
+    }
+
+    @Test
+    void anEventIsOnDiskOnceFlushedSoACrashThenLosesNothing() throws Exception {
+        Outbox running = Outbox.open(dir, 100);
+        add(running, "c1", 1, new CallStarted("ana", "", 1, false));
+        running.flush();
+        // a new run reads the files while the crashed one never closed them
+        try (Outbox next = Outbox.open(dir, 100)) {
+            assertThat(next.pending()).extracting(Outbox.Item::seq).containsExactly(1L);
+        }
+        running.close();
+    }
+
+    @Test
+    void aConfirmationIsOnDiskOnceFlushedSoACrashThenResendsNothingTheServerHas() throws Exception {
+        Outbox running = Outbox.open(dir, 100);
+        add(running, "c1", 1, new CallStarted("ana", "", 1, false));
+        add(running, "c1", 2, metrics(3));
+        add(running, "c1", 3, metrics(4));
+        running.ack("c1", 1);
+        running.flush();
+        try (Outbox next = Outbox.open(dir, 100)) {
+            assertThat(next.pending()).extracting(Outbox.Item::seq).containsExactly(2L, 3L);
+        }
+        running.close();
+    }
+
+    @Test
+    void eventsOfACallMadeAfterARestartJoinThoseTheLastRunLeft() throws Exception {
+        try (Outbox o = Outbox.open(dir, 100)) {
+            add(o, "c1", 1, new CallStarted("ana", "", 1, false));
+        }
+        try (Outbox o = Outbox.open(dir, 100)) {
+            add(o, "c1", 2, metrics(5));
+        }
+        try (Outbox o = Outbox.open(dir, 100)) {
+            assertThat(o.pending()).extracting(Outbox.Item::seq).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void aCallThatEndsAfterEverythingBeforeWasConfirmedIsNotClosedAgainAfterACrash() throws Exception {
+        Outbox running = Outbox.open(dir, 100);
+        add(running, "c1", 1, new CallStarted("ana", "", 1, false));
+        running.ack("c1", 1); // all confirmed so far: only a note of how far the call got is kept
+        add(running, "c1", 2, new CallEnded(8, "hangup"));
+        running.flush();
+        try (Outbox next = Outbox.open(dir, 100)) {
+            assertThat(next.pending()).extracting(Outbox.Item::seq).containsExactly(2L);
+            assertThat(next.unfinished()).isEmpty();
+            assertThat(next.mark("c1")).isEqualTo(new Outbox.CallMark(2, true, 8));
+        }
+        running.close();
+    }
+
+    @Test
+    void aNoteOfHowFarACallGotKeepsItsLatestMomentWhenLaterEventsWait() throws Exception {
+        Outbox running = Outbox.open(dir, 100);
+        add(running, "c1", 1, new CallStarted("ana", "", 1, false));
+        add(running, "c1", 2, metrics(30));
+        running.ack("c1", 1);
+        running.ack("c1", 2);
+        add(running, "c1", 3, metrics(12)); // an event that mentions an earlier moment than the note
+        running.flush();
+        try (Outbox next = Outbox.open(dir, 100)) {
+            assertThat(next.unfinished()).containsExactly("c1");
+            assertThat(next.mark("c1")).isEqualTo(new Outbox.CallMark(3, false, 30));
+        }
+        running.close();
+    }
+
+    @Test
+    void withoutADirectoryEventsWaitInMemory() throws Exception {
+        try (Outbox o = Outbox.open(null, 100)) {
+            assertThat(add(o, "c1", 1, new CallStarted("ana", "", 1, false))).isTrue();
+            assertThat(o.pending()).extracting(Outbox.Item::seq).containsExactly(1L);
+        }
+    }
+
+    @Test
+    void anAgentTakingCallAfterCallDoesNotKeepAFileOpenForEachFinishedOne() throws Exception {
+        try (Outbox o = Outbox.open(dir, 100)) {
+            for (int call = 0; call < 20; call++) {
+                String id = "c" + call;
+                add(o, id, 1, new CallStarted("ana", "", 1, false));
+                add(o, id, 2, metrics(5));
+                add(o, id, 3, call % 2 == 0 ? new CallEnded(6, "hangup") : metrics(6)); // half end, half only pause
+                o.ack(id, 1);
+                o.ack(id, 2);
+                o.ack(id, 3);
+            }
+            assertThat(openFilesIn(dir)).isZero();
+        }
+    }
+
+    @Test
+    void aClosedOutboxHoldsNoFileOpen() throws Exception {
+        Outbox o = Outbox.open(dir, 100);
+        add(o, "c1", 1, new CallStarted("ana", "", 1, false));
+        add(o, "c1", 2, metrics(5));
+        o.ack("c1", 1);
+        assertThat(openFilesIn(dir)).isEqualTo(2);
+        o.close();
+        assertThat(openFilesIn(dir)).isZero();
+    }
 }

@@ -25,10 +25,18 @@ import java.util.function.Function;
 /** A stand-in agent endpoint on loopback whose replies a test scripts, frame by frame. */
 final class ScriptedServer implements AutoCloseable {
     final List<String> received = new CopyOnWriteArrayList<>();
+    /** Agents connected so far, counting each reconnection. */
+    final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<Channel> open = new CopyOnWriteArrayList<>();
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel channel;
 
     ScriptedServer(Function<String, String> reply) throws InterruptedException {
+        this(reply, n -> null);
+    }
+
+    /** @param greeting what to send an agent when its n-th connection (from 1) opens; null for nothing */
+    ScriptedServer(Function<String, String> reply, java.util.function.IntFunction<String> greeting) throws InterruptedException {
         channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -36,6 +44,16 @@ final class ScriptedServer implements AutoCloseable {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
                                 new WebSocketServerProtocolHandler("/ws/agent"),
                                 new SimpleChannelInboundHandler<TextWebSocketFrame>() {
+                                    @Override
+                                    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+                                        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+                                            open.add(ctx.channel());
+                                            String hello = greeting.apply(connections.incrementAndGet());
+                                            if (hello != null) ctx.writeAndFlush(new TextWebSocketFrame(hello));
+                                        }
+                                        super.userEventTriggered(ctx, evt);
+                                    }
+
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
                                         received.add(frame.text());
@@ -49,6 +67,12 @@ final class ScriptedServer implements AutoCloseable {
 
     URI uri() {
         return URI.create("ws://127.0.0.1:" + ((InetSocketAddress) channel.localAddress()).getPort());
+    }
+
+    /** Cuts every agent off, as a server restart would. */
+    void dropConnections() {
+        for (Channel c : open) c.close().syncUninterruptibly();
+        open.clear();
     }
 
     @Override

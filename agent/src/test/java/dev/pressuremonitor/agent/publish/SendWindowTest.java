@@ -67,4 +67,21 @@ class SendWindowTest {
         w.reset(SECOND); // reconnected: 2, 3 and 4 may never have arrived
         assertThat(seqs(w.next(o, SECOND))).containsExactly(2L, 3L, 4L);
     }
+
+    @Test
+    void aWindowAndPaceOfOneSendOneEventAtATime() {
+        SendWindow w = new SendWindow(1, 1);
+        Outbox o = waiting(3);
+        w.reset(0);
+        assertThat(seqs(w.next(o, 0))).containsExactly(1L);
+        o.ack("c", 1);
+        w.answered("c", 1);
+        assertThat(seqs(w.next(o, SECOND))).containsExactly(2L);
+    }
+
+    @Test
+    void aWindowOrPaceOfNothingIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SendWindow(0, 10)).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SendWindow(10, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
