@@ -202,7 +202,8 @@ public final class QuestionCounter {
             // "what we do is..." is a statement; a question word followed by an auxiliary or "if" asks
             if (first.equals("whose") && !next.isEmpty()) return 1;
             if (AUXILIARIES.contains(next) || OPEN_NEXT.contains(next)) return 1;
-            if (first.equals("which") && !next.isEmpty() && !Set.of("is", "was", "means", "we", "i", "you", "they").contains(next)) return 1;
+            // "which means...", "which we use" carry a statement on; "which is better" asked above
+            if (first.equals("which") && !next.isEmpty()) return Set.of("means", "we", "i", "you", "they").contains(next) ? 0 : 1;
             if (next.length() > 3 && next.endsWith("s") && !NOT_A_VERB.contains(next)) return 1; // "what works", "who owns"
             return 0;
         }
