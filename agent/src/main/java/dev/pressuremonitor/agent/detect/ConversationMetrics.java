@@ -159,7 +159,7 @@ public final class ConversationMetrics {
             }
         }
         double current = 0;
-        boolean prospectSinceLast = t < turns.size() && turns.get(turns.size() - 1)[0] > prevEnd;
+        boolean prospectSinceLast = t < turns.size() && turns.get(turns.size() - 1)[0] >= prevEnd;
         if (monoStart >= 0 && now - prevEnd <= MONOLOGUE_BREAK_SILENCE && !prospectSinceLast) current = prevEnd - monoStart;
         return new double[]{current, longest, longestAt};
     }
@@ -189,7 +189,7 @@ public final class ConversationMetrics {
             if (t < turns.size()) {
                 double[] turn = turns.get(t);
                 boolean inside = turn[0] < w.start() && w.start() < turn[1] - 0.3;
-                boolean repWasQuiet = prevRepEnd < turn[0];
+                boolean repWasQuiet = prevRepEnd <= turn[0];
                 if (inside && repWasQuiet) count++;
             }
             prevRepEnd = Math.max(prevRepEnd, w.end());
