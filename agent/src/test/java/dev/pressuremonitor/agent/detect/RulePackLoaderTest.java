@@ -113,4 +113,87 @@ class RulePackLoaderTest {
                 .hasMessageContaining("nope.json: cannot read rule pack")
                 .hasMessageContaining("check the path passed to --rules");
     }
+
+    private static final String REFRAME = "\"reframe\":{\"shift\":\"find-fit\",\"ask\":\"?\"}";
+
+    private static String closeRule(String extra) {
+        return pack("{\"id\":\"close.x\",\"category\":\"CLOSE\",\"patterns\":[\"sign today\"]," + REFRAME + extra + "}");
+    }
+
+    private Rule onlyRule(String json) {
+        return loader.parse("p.json", json, null).rules().get(0);
+    }
+
+    @Test
+    void aMisspelledPackFieldIsAnError() {
+        String json = "{\"version\":1,\"negator\":[\"not\"],\"rules\":[]}";
+        assertThatThrownBy(() -> loader.parse("p.json", json, null)).hasMessageStartingWith("p.json: field 'negator' is not a known field");
+    }
+
+    @Test
+    void aMisspelledContextFieldIsAnError() {
+        assertThatThrownBy(() -> loader.parse("p.json", closeRule(",\"context\":{\"afer\":[\"OBJECTION\"]}"), null))
+                .hasMessageContaining("rule 'close.x': field 'context.afer' is not a known field");
+    }
+
+    @Test
+    void aMisspelledReframeFieldIsAnError() {
+        String json = pack("{\"id\":\"close.x\",\"category\":\"CLOSE\",\"patterns\":[\"sign today\"],"
+                + "\"reframe\":{\"shift\":\"find-fit\",\"ask\":\"?\",\"tone\":\"soft\"}}");
+        assertThatThrownBy(() -> loader.parse("p.json", json, null)).hasMessageContaining("rule 'close.x': field 'reframe.tone' is not a known field");
+    }
+
+    @Test
+    void aContextListensForItsSignalsThirtySecondsUnlessToldOtherwise() {
+        Rule plain = onlyRule(closeRule(",\"context\":{\"after\":[\"OBJECTION\"],\"unlessAfter\":[\"ASKED\"]}"));
+        assertThat(plain.afterSignals()).containsExactly(dev.pressuremonitor.models.Category.OBJECTION);
+        assertThat(plain.afterWithin()).isEqualTo(30.0);
+        assertThat(plain.unlessAfter()).containsExactly(dev.pressuremonitor.models.Category.ASKED);
+        assertThat(plain.unlessWithin()).isEqualTo(30.0);
+        Rule told = onlyRule(closeRule(",\"context\":{\"after\":[\"OBJECTION\"],\"within\":20,\"unlessAfter\":[\"ASKED\"],\"unlessWithin\":45}"));
+        assertThat(told.afterWithin()).isEqualTo(20.0);
+        assertThat(told.unlessWithin()).isEqualTo(45.0);
+    }
+
+    @Test
+    void aContextWindowOutOfRangeNamesTheContextField() {
+        assertThatThrownBy(() -> loader.parse("p.json", closeRule(",\"context\":{\"after\":[\"OBJECTION\"],\"within\":0.5}"), null))
+                .hasMessageContaining("rule 'close.x': field 'context.within' must be from 1.0 to 600.0, was 0.5");
+    }
+
+    @Test
+    void thePhaseIsOpeningOrAny() {
+        assertThat(onlyRule(closeRule(",\"context\":{\"phase\":\"opening\"}")).openingOnly()).isTrue();
+        assertThat(onlyRule(closeRule(",\"context\":{\"phase\":\"any\"}")).openingOnly()).isFalse();
+        assertThatThrownBy(() -> loader.parse("p.json", closeRule(",\"context\":{\"phase\":\"middle\"}"), null))
+                .hasMessageContaining("field 'context.phase' must be 'opening' or 'any', was 'middle'");
+    }
+
+    @Test
+    void aRuleNeedsPatternsButMayHaveNoHardNegatives() {
+        Rule noGuards = onlyRule(closeRule(",\"unless\":[]"));
+        assertThat(noGuards.unless()).isEmpty();
+        String empty = pack("{\"id\":\"close.x\",\"category\":\"CLOSE\",\"patterns\":[]," + REFRAME + "}");
+        assertThatThrownBy(() -> loader.parse("p.json", empty, null)).hasMessageContaining("field 'patterns' is empty");
+    }
+
+    @Test
+    void windowsAndWeightsAreTakenAtTheEndsOfTheirRanges() {
+        assertThat(onlyRule(closeRule(",\"guardWindow\":0,\"weight\":0.1")).guardWindow()).isZero();
+        Rule top = onlyRule(closeRule(",\"guardWindow\":8,\"weight\":10"));
+        assertThat(top.guardWindow()).isEqualTo(8);
+        assertThat(top.weight()).isEqualTo(10.0);
+        assertThatThrownBy(() -> loader.parse("p.json", closeRule(",\"guardWindow\":9"), null))
+                .hasMessageContaining("field 'guardWindow' must be from 0 to 8, was 9");
+        assertThatThrownBy(() -> loader.parse("p.json", closeRule(",\"weight\":10.5"), null))
+                .hasMessageContaining("field 'weight' must be from 0.1 to 10.0, was 10.5");
+        assertThatThrownBy(() -> loader.parse("p.json", closeRule(",\"weight\":0.05"), null))
+                .hasMessageContaining("field 'weight' must be from 0.1 to 10.0, was 0.05");
+    }
+
+    @Test
+    void aLexiconEntryThatIsNotAStringIsNamedByItsPosition() {
+        String json = "{\"version\":1,\"negators\":[\"not\"],\"lexicons\":{\"deadline\":[\"friday\",3]},\"rules\":[]}";
+        assertThatThrownBy(() -> loader.parse("p.json", json, null)).hasMessage("p.json: lexicon 'deadline' entry 2 must be a string");
+    }
 }
