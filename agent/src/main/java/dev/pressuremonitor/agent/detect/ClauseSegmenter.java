@@ -55,9 +55,6 @@ public final class ClauseSegmenter {
             case '?', '!', ';', ':', '\u2013', '\u2014', '\u2026' -> {
                 return true;
             }
-            case '-' -> {
-                return end >= 2 && t.charAt(end - 2) == '-' || end == 1;
-            }
             case '.' -> {
                 String word = t.substring(0, end - 1).toLowerCase(java.util.Locale.ROOT);
                 if (word.endsWith(".")) return true; // an ellipsis

@@ -10,8 +10,4 @@ public final class FillerFilter {
     public void filter(List<Token> tokens) {
         tokens.removeIf(t -> FILLERS.contains(t.text()));
     }
-
-    public static boolean isFiller(String token) {
-        return FILLERS.contains(token);
-    }
 }

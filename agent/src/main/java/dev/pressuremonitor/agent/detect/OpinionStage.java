@@ -42,10 +42,6 @@ final class OpinionStage {
         heaviest.forEach((c, r) -> reframes.put(c, r.reframe()));
     }
 
-    static boolean isLearned(String ruleId) {
-        return ruleId.startsWith(RULE_PREFIX);
-    }
-
     /** Call for every new settled utterance; returns the alert the opinion raises, if any. */
     Optional<Alert> settled(Speaker speaker, List<Word> words, boolean rulesHeardPressure) {
         if (speaker == Speaker.PROSPECT) {

@@ -104,10 +104,6 @@ public final class PhraseMatcher {
         }
     }
 
-    public int vocabularySize() {
-        return vocabulary.size();
-    }
-
     /** Finds every match of every pattern in {@code tokens}. */
     public void match(List<Token> tokens, Sink sink) {
         int state = 0;

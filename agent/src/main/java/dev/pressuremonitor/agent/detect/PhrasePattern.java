@@ -15,14 +15,4 @@ public record PhrasePattern(String source, List<List<List<String>>> pieces, int[
         pieces = List.copyOf(pieces);
         maxGaps = maxGaps.clone();
     }
-
-    public int minLength() {
-        int n = 0;
-        for (List<List<String>> piece : pieces) {
-            int min = Integer.MAX_VALUE;
-            for (List<String> v : piece) min = Math.min(min, v.size());
-            n += min;
-        }
-        return n;
-    }
 }
