@@ -50,4 +50,15 @@ class ClauseSegmenterTest {
         assertThat(u.tokens()).extracting(Token::text).containsExactly("fine", "i", "am", "here");
         assertThat(u.tokens()).extracting(Token::clause).containsExactly(0, 1, 1, 1);
     }
+
+    @Test
+    void aSentenceEndInsideAClosingQuoteStillEndsTheClause() {
+        assertThat(clauses("he said \"no rush.\" the offer")).containsExactly(0, 0, 0, 0, 1, 1);
+    }
+
+    @Test
+    void aPauseOfExactlyTheLimitIsNoClauseBreak() {
+        assertThat(segmenter.clauses(List.of(new Word("no", 0.0, 0.05, 1), new Word("rush", 0.65, 0.9, 1)))).containsExactly(0, 0);
+        assertThat(segmenter.clauses(List.of(new Word("no", 0.0, 0.05, 1), new Word("rush", 0.66, 0.9, 1)))).containsExactly(0, 1);
+    }
 }

@@ -332,4 +332,31 @@ class ConversationFiguresTest {
         say(m, Speaker.REP, w(17, 18));
         assertThat(m.figures(18).objectionPauses()).containsExactly(1.0);
     }
+
+    @Test
+    void theProspectsWordsFromTheCallsFirstMomentAreATurnTheRepCanInterrupt() {
+        ConversationMetrics m = metrics();
+        say(m, Speaker.PROSPECT, w(0, 0.2), w(0.2, 0.4), w(0.4, 0.6), w(0.6, 0.8));
+        say(m, Speaker.REP, w(0.3, 0.4));
+        assertThat(m.figures(1).interruptions()).isEqualTo(1);
+    }
+
+    @Test
+    void backchannelsASecondApartAreOneRunOfListening() {
+        ConversationMetrics m = metrics();
+        m.objection(12.0);
+        say(m, Speaker.REP, said("right", 12.5, 13), said("sure", 14, 14.2));
+        say(m, Speaker.PROSPECT, w(13.5, 16));
+        say(m, Speaker.REP, w(17, 18));
+        assertThat(m.figures(18).objectionPauses()).containsExactly(1.0);
+    }
+
+    @Test
+    void aBackchannelTheProspectDoesNotTalkOverIsTheAnswer() {
+        ConversationMetrics m = metrics();
+        m.objection(12.0);
+        say(m, Speaker.REP, said("right", 12.5, 12.7), w(17, 18));
+        say(m, Speaker.PROSPECT, w(17, 18));
+        assertThat(m.figures(18).objectionPauses()).containsExactly(0.5);
+    }
 }

@@ -45,4 +45,12 @@ class NormalizerTest {
     void wordsWithNothingLeftGiveNoToken() {
         assertThat(tokens("--")).isEmpty();
     }
+
+    @Test
+    void anApostropheStaysOnlyBetweenLetters() {
+        assertThat(tokens("'cause")).containsExactly("cause");
+        assertThat(tokens("clients'")).containsExactly("clients");
+        assertThat(tokens("clients',")).containsExactly("clients");
+        assertThat(tokens("80's")).containsExactly("80s");
+    }
 }

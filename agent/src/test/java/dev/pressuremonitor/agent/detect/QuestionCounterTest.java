@@ -218,4 +218,14 @@ class QuestionCounterTest {
     void aTurnEndingOnHelpIsNoQuestion() {
         assertThat(spoken("that is exactly where we can help")).isEqualTo(NONE);
     }
+
+    @Test
+    void aShortTagQuestionCounts() {
+        assertThat(spoken("tough isn't it")).isEqualTo(ONE_CLOSED);
+    }
+
+    @Test
+    void aTurnEndingOnDontIsNoQuestion() {
+        assertThat(spoken("so just don't")).isEqualTo(NONE);
+    }
 }

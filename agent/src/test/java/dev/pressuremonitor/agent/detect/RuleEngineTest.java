@@ -111,4 +111,66 @@ class RuleEngineTest {
         RuleEngine e = Packs.engine(Packs.rule("chase.checking", "CHASE", "\"just checking in\"", ""));
         assertThat(hits(e, Speaker.REP, "just um checking uh in")).containsExactly("chase.checking[just um checking uh in]");
     }
+
+    private static final RuleEngine SIGN_TODAY = Packs.engine(Packs.rule("urgency.today", "URGENCY", "\"sign today\"", ""));
+
+    @Test
+    void aNegatorReachesEightWordsAheadAndNoFurther() {
+        assertThat(hits(SIGN_TODAY, Speaker.REP, "not once did i ask you to please sign today")).isEmpty();
+        assertThat(hits(SIGN_TODAY, Speaker.REP, "not once did i ask you to please just sign today")).containsExactly("urgency.today[sign today]");
+    }
+
+    @Test
+    void aPhraseThatStartsWithANegatorIsNotVetoedByIt() {
+        RuleEngine e = Packs.engine(Packs.rule("defend.cheap", "DEFEND", "\"not that expensive\"", ""));
+        assertThat(hits(e, Speaker.REP, "honestly we're not that expensive")).containsExactly("defend.cheap[not that expensive]");
+    }
+
+    @Test
+    void aClauseWordBeforeTheNegatorDoesNotStopItReachingTheTrigger() {
+        assertThat(hits(CLOSE, Speaker.REP, "i want to help and not push you to sign")).isEmpty();
+    }
+
+    @Test
+    void aNegatorReachesATriggerThatStartsWithAClauseWord() {
+        RuleEngine e = Packs.engine(Packs.rule("urgency.if", "URGENCY", "\"if you sign today\"", ""));
+        assertThat(hits(e, Speaker.REP, "i am not saying if you sign today you save")).isEmpty();
+    }
+
+    @Test
+    void aHardNegativeExactlyGuardWindowWordsAwayStillVetoes() {
+        RuleEngine e = Packs.engine(Packs.rule("urgency.ends", "URGENCY", "\"offer ends\"", "\"unless\":[\"no rush\"],\"guardWindow\":2"));
+        assertThat(hits(e, Speaker.REP, "no rush the offer ends")).isEmpty();
+        assertThat(hits(e, Speaker.REP, "the offer ends today no rush")).isEmpty();
+        assertThat(hits(e, Speaker.REP, "no rush at all the offer ends")).containsExactly("urgency.ends[offer ends]");
+    }
+
+    @Test
+    void ofOverlappingHitsTheHeavierWinsEvenWhenShorter() {
+        RuleEngine e = Packs.engine(Packs.rule("pitch.best", "PITCH", "\"we are the best\"", "\"weight\":0.8") + ","
+                + Packs.rule("defend.best", "DEFEND", "\"the best\"", "\"weight\":1.1"));
+        assertThat(hits(e, Speaker.REP, "we're the best")).containsExactly("defend.best[the best]");
+    }
+
+    @Test
+    void ofEquallyHeavyOverlappingHitsTheLongerWinsEvenWhenLater() {
+        RuleEngine e = Packs.engine(Packs.rule("pitch.best", "PITCH", "\"the best\"", "") + ","
+                + Packs.rule("pitch.ever", "PITCH", "\"best product ever\"", ""));
+        assertThat(hits(e, Speaker.REP, "the best product ever")).containsExactly("pitch.ever[best product ever]");
+    }
+
+    @Test
+    void hitsOnTheSameWordsComeOutInRuleIdOrder() {
+        RuleEngine e = Packs.engine(Packs.rule("trust.best", "TRUST", "\"the best\"", "") + ","
+                + Packs.rule("defend.best", "DEFEND", "\"the best\"", "\"weight\":0.8"));
+        assertThat(hits(e, Speaker.REP, "the best")).containsExactly("defend.best[the best]", "trust.best[the best]");
+    }
+
+    @Test
+    void manyNegatorsInOneUtteranceAreAllHeard() {
+        assertThat(hits(SIGN_TODAY, Speaker.REP, "not now not yet not today not ever not here not this week not for us but sign today"))
+                .containsExactly("urgency.today[sign today]");
+        assertThat(hits(SIGN_TODAY, Speaker.REP, "not now not yet not today not ever not here not this week not for us not sign today"))
+                .isEmpty();
+    }
 }

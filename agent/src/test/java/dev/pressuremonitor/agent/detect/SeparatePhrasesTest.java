@@ -54,4 +54,14 @@ class SeparatePhrasesTest {
         List<Event> settled = d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(10.0, "let me tell you and let me tell you again")));
         assertThat(settled).extracting(e -> ((Alert) e).start()).containsExactly(11.5);
     }
+
+    @Test
+    void aLighterPhraseEndingOnTheHeaviersFirstWordIsOneAlert() {
+        RuleEngine engine = Packs.engine(String.join(",",
+                Packs.rule("urgency.ready", "URGENCY", "\"are you ready\"", ""),
+                Packs.rule("close.ready", "CLOSE", "\"ready to sign\"", "\"weight\":1.4")));
+        Detector d = new Detector(engine, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), true);
+        List<Event> out = d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(1.0, "are you ready to sign")));
+        assertThat(out).extracting(e -> ((Alert) e).rule()).containsExactly("close.ready");
+    }
 }
