@@ -132,6 +132,11 @@ public final class CallStore implements AutoCloseable {
         return writer.append(event.envelope(), event.payload());
     }
 
+    /** Events queued for storage that the writer has not taken up yet: how far behind the store is. */
+    public int waiting() {
+        return writer.waiting();
+    }
+
     /** False when the database certainly has no such call (no query needed); true when it may. */
     public boolean mayHave(String callId) {
         return writer.mayHave(callId);

@@ -76,6 +76,11 @@ final class EventWriter implements AutoCloseable {
         return f;
     }
 
+    /** Events queued and not yet taken into a batch. */
+    int waiting() {
+        return writes.size();
+    }
+
     boolean mayHave(String callId) {
         return knownCalls.contains(callId);
     }

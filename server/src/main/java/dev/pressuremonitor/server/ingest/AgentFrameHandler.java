@@ -22,6 +22,10 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
     private boolean closing;
     /** Where this connection's replies wait, with those of the other agents on its network thread. */
     private Replies replies;
+    /** This connection's events not answered yet; counted down on the store's writer thread. */
+    private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
+    /** Reading is paused until this connection's events are answered, because the store was behind. */
+    private volatile boolean paused;
 
     /** @param rate the bucket this connection's events come out of: its token's, shared with its other connections */
     public AgentFrameHandler(IngestService ingest, dev.pressuremonitor.server.access.Principal principal,
@@ -65,12 +69,34 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
                 return;
             }
             // the reply comes once the event is durable, from the store's writer thread, with the rest of its batch
-            ingest.ingest(text.text(), principal).thenAccept(reply -> replies.send(ctx, reply.toJson()));
+            unanswered.incrementAndGet();
+            ingest.ingest(text.text(), principal).thenAccept(reply -> {
+                replies.send(ctx, reply.toJson());
+                if (unanswered.decrementAndGet() == 0 && paused) ctx.executor().execute(() -> resume(ctx));
+            });
+            if (ingest.storeIsBehind()) pause(ctx);
         } else if (frame instanceof BinaryWebSocketFrame) {
             closing = true;
             dev.pressuremonitor.server.http.WebSocketErrors.closeGracefully(ctx, WebSocketCloseStatus.INVALID_MESSAGE_TYPE,
                     "binary frames are not accepted: send each event as a JSON text frame");
         }
+    }
+
+    /**
+     * The store is behind: this connection reads nothing more until its events are stored, so what the disk cannot
+     * take yet waits in the agent's outbox, not in this server's memory. Event loop only.
+     */
+    private void pause(ChannelHandlerContext ctx) {
+        paused = true;
+        ctx.channel().config().setAutoRead(false);
+        // answered between the send and the pause: the writer's thread may have seen the flag down, so resume here
+        if (unanswered.get() == 0) resume(ctx);
+    }
+
+    private void resume(ChannelHandlerContext ctx) {
+        if (!paused || unanswered.get() > 0) return;
+        paused = false;
+        ctx.channel().config().setAutoRead(true);
     }
 
     @Override

@@ -46,6 +46,13 @@ public final class IngestService {
     /** Calls the store held open when this server started that no agent has sent to it since. */
     private final java.util.Set<String> dormant = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Events waiting for the store at which it counts as behind: agents then wait for their events to be stored
+     * before sending more. About 4 MB of events in memory, some eight batches.
+     */
+    static final int STORE_BEHIND_AT = 4_000;
+    private volatile int storeBehindAt = STORE_BEHIND_AT;
+
     private final dev.pressuremonitor.server.ServerConfig.Limits limits;
     private final java.util.function.LongSupplier clock;
 
@@ -65,6 +72,20 @@ public final class IngestService {
         this.metrics = metrics;
         this.limits = limits;
         this.clock = clock;
+    }
+
+    /**
+     * Whether the store has more events waiting than it should: memory then grows with every event an agent sends
+     * faster than the disk takes them, so agents are made to wait (each connection reads its next event once its
+     * last ones are stored: {@link AgentFrameHandler}), and the events wait in the agents' outboxes instead.
+     */
+    public boolean storeIsBehind() {
+        return store.waiting() >= storeBehindAt;
+    }
+
+    /** For tests: the store counts as behind from this many waiting events (0: always). */
+    void storeBehindAt(int waiting) {
+        storeBehindAt = waiting;
     }
 
     /** As {@link #ingest(String, Principal)} for a local, unauthenticated server. */

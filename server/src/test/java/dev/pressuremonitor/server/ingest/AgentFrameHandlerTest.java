@@ -16,7 +16,12 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -60,6 +65,34 @@ class AgentFrameHandlerTest {
         Object reply = next(ch);
         assertThat(reply).isInstanceOf(TextWebSocketFrame.class);
         assertThat(AgentReply.parse(((TextWebSocketFrame) reply).text())).isEqualTo(AgentReply.ack("c1", 1));
+    }
+
+    /**
+     * A store that falls behind would otherwise hold every event agents send faster than the disk takes them: an
+     * agent's connection then reads nothing more until its events are stored, and each is acknowledged only then.
+     */
+    @Test
+    void whileTheStoreIsBehindAnAgentIsReadAgainOnlyOnceItsEventIsStoredAndAcknowledged(@TempDir Path dir) throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("calls.db");
+        try (CallStore slow = CallStore.open(url)) {
+            IngestService behind = new IngestService(new OverlayHub(), slow, metrics);
+            behind.storeBehindAt(0);
+            EmbeddedChannel ch = new EmbeddedChannel(new AgentFrameHandler(behind, Principal.LOCAL, plenty(), 5, metrics));
+            try (Connection other = DriverManager.getConnection(url); Statement lock = other.createStatement()) {
+                lock.execute("BEGIN EXCLUSIVE"); // another program holds the database: the writer cannot commit
+                ch.writeInbound(new TextWebSocketFrame(EventCodec.encode(new Envelope("c1", 1, 1, new CallStarted("ana", "emea", 1, true)))));
+                assertThat(ch.config().isAutoRead()).as("reading paused while the event is not stored").isFalse();
+                ch.runPendingTasks();
+                assertThat((Object) ch.readOutbound()).as("no acknowledgement before the commit").isNull();
+                lock.execute("COMMIT");
+            }
+            assertThat(AgentReply.parse(((TextWebSocketFrame) next(ch)).text())).isEqualTo(AgentReply.ack("c1", 1));
+            assertThat(slow.events("c1")).hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                ch.runPendingTasks();
+                return ch.config().isAutoRead();
+            });
+        }
     }
 
     @Test
