@@ -23,9 +23,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -60,6 +63,8 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     private final URI server;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Outbox outbox;
+    /** For a wss:// server; null for ws://. */
+    private final SslContext tls;
     // touched only on the event loop
     private final Delivery delivery;
     private Channel channel;
@@ -101,6 +106,7 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
         }
         this.server = server.getPath() == null || server.getPath().isEmpty() || server.getPath().equals("/")
                 ? server.resolve("/ws/agent") : server;
+        this.tls = "wss".equals(server.getScheme()) ? tls() : null;
         this.outbox = outbox;
         this.notices = notices;
         this.token = token;
@@ -158,10 +164,25 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
         return delivery.serverErrors();
     }
 
+    /** The port an address names, else its scheme's: 443 for wss://, 80 for ws://. */
+    static int port(URI server) {
+        if (server.getPort() > 0) return server.getPort();
+        return "wss".equals(server.getScheme()) ? 443 : 80;
+    }
+
+    /** TLS for a wss:// server, checking its certificate and that it is for the host named. */
+    private static SslContext tls() {
+        try {
+            return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS for a wss:// server: " + e.getMessage(), e);
+        }
+    }
+
     private void connect() {
         if (closed) return;
         String host = server.getHost();
-        int port = server.getPort() > 0 ? server.getPort() : 80;
+        int port = port(server);
         new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -170,6 +191,7 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) ch.pipeline().addLast(tls.newHandler(ch.alloc(), host, port));
                         ch.pipeline()
                                 .addLast(new HttpClientCodec())
                                 .addLast(new HttpObjectAggregator(64 * 1024))

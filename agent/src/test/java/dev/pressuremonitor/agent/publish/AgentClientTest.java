@@ -42,6 +42,27 @@ class AgentClientTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aWssServerIsSpokenToInTlsNotPlainText() throws Exception {
+        try (ServerSocket port = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             AgentClient client = new AgentClient(URI.create("wss://127.0.0.1:" + port.getLocalPort()), 10)) {
+            port.setSoTimeout(20_000);
+            try (java.net.Socket agent = port.accept()) {
+                byte[] first = agent.getInputStream().readNBytes(2);
+                assertThat(first).as("a TLS handshake record, not 'GET /ws/agent HTTP/1.1' with the token in clear")
+                        .containsExactly(0x16, 0x03);
+            }
+        }
+    }
+
+    @Test
+    void anAddressWithoutAPortIsReachedOnItsSchemesPort() {
+        assertThat(AgentClient.port(URI.create("wss://pm.example.com/ws/agent"))).isEqualTo(443);
+        assertThat(AgentClient.port(URI.create("ws://pm.example.com/ws/agent"))).isEqualTo(80);
+        assertThat(AgentClient.port(URI.create("wss://pm.example.com:8443/ws/agent"))).isEqualTo(8443);
+    }
+
+    @Test
     void onlyWebSocketUrlsAreAccepted() {
         assertThatThrownBy(() -> new AgentClient(URI.create("http://127.0.0.1:8425"), 10))
                 .hasMessageContaining("--server must be a ws:// URL");
