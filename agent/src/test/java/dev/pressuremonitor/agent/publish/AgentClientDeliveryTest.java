@@ -202,4 +202,60 @@ class AgentClientDeliveryTest {
             assertThat(heard.poll()).extracting(dev.pressuremonitor.models.TeamSettings::rules).isEqualTo(Map.of("urgency.deadline", "off"));
         }
     }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aServerThatCannotCheckTheTokenNowIsToldOnceWithItsReasonAndTriedUntilItCan() throws Exception {
+        List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ScriptedServer server = new ScriptedServer(frame -> AgentReply.ack("c1", 1).toJson(), n -> null,
+                n -> n <= 3 ? "503 {\"error\":\"the token store is unreachable\"}" : null);
+             AgentClient client = new AgentClient(server.uri(), Outbox.inMemory(100), "pm_token", notices::add, QUICK)) {
+            client.accept(STARTED);
+            assertThat(client.awaitDelivered(Duration.ofSeconds(20))).isTrue();
+            assertThat(notices).containsExactly("the server cannot take this agent right now (HTTP 503: the token store is unreachable); "
+                    + "retrying, nothing is lost meanwhile");
+            assertThat(client.refusal()).isNull();
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aRefusalWithoutAReasonTellsTheRepHowToGetAToken() throws Exception {
+        List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ScriptedServer server = new ScriptedServer(frame -> "{}", n -> null, n -> "401");
+             AgentClient client = new AgentClient(server.uri(), Outbox.inMemory(100), "pm_token", notices::add, QUICK)) {
+            client.accept(STARTED);
+            assertThat(client.awaitDelivered(Duration.ofSeconds(20))).isFalse();
+            assertThat(notices).containsExactly("the server refused this agent (HTTP 401): missing or unknown agent token: create one with "
+                    + "'pressure-monitor token create --rep NAME --team NAME' on the server and set PRESSURE_MONITOR_TOKEN");
+            assertThat(server.connections).as("not retried with the same token").hasValue(0);
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aTeamModelDroppedWhileTheAgentWasCutOffIsNotUsedAfterItReconnects() throws Exception {
+        String withModel = dev.pressuremonitor.models.TeamSettings.of("emea", Map.of(), "3f2a9c").toJson();
+        java.util.concurrent.BlockingQueue<dev.pressuremonitor.models.TeamSettings> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (ScriptedServer server = new ScriptedServer(frame -> "{}", n -> n == 1 ? withModel : null);
+             AgentClient client = new AgentClient(server.uri(), Outbox.inMemory(100), null, m -> { }, QUICK)) {
+            client.onTeamSettings(heard::add);
+            assertThat(heard.poll(20, TimeUnit.SECONDS).model()).isEqualTo("3f2a9c");
+
+            server.dropConnections();
+            assertThat(heard.poll(20, TimeUnit.SECONDS).model()).as("back to the shipped model").isNull();
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aClosedAgentHoldsNoFileOfItsOutboxOpen(@TempDir Path dir) throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + silent.getLocalPort()), Outbox.open(dir, 100), null, m -> { });
+            client.accept(STARTED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> OutboxTest.openFilesIn(dir) == 1);
+            client.close();
+            assertThat(OutboxTest.openFilesIn(dir)).isZero();
+        }
+    }
 }

@@ -278,4 +278,33 @@ class DeliveryTest {
         advance(1000 * MS);
         assertThat(wire.sent).containsExactly(1L, 2L, 3L, 4L);
     }
+
+    @Test
+    void eventsHeldBackBecauseTooManyWereUnansweredGoOutAsSoonAsTheServerAnswers() {
+        Delivery d = delivery(Outbox.inMemory(100), 2);
+        Wire wire = new Wire();
+        d.connected(wire);
+        publish(d, 1, 2, 3);
+        advance(1500 * MS); // a new second: the pace allows more, but two are still unanswered
+        assertThat(wire.sent).containsExactly(1L, 2L);
+        ack(d, 1);
+        assertThat(wire.sent).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aPublishedEventIsOnDiskBeforeItIsSentAndAConfirmationAsSoonAsItArrives(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Outbox outbox = Outbox.open(dir, 100);
+        Delivery d = delivery(outbox, 100);
+        d.connected(new Wire());
+        publish(d, 1, 2);
+        try (Outbox afterCrash = Outbox.open(dir, 100)) {
+            assertThat(afterCrash.pending()).extracting(Outbox.Item::seq).containsExactly(1L, 2L);
+        }
+        ack(d, 1);
+        try (Outbox afterCrash = Outbox.open(dir, 100)) {
+            assertThat(afterCrash.pending()).as("what the server has is not sent again").extracting(Outbox.Item::seq).containsExactly(2L);
+        }
+        outbox.close();
+    }
 }

@@ -37,11 +37,38 @@ final class ScriptedServer implements AutoCloseable {
 
     /** @param greeting what to send an agent when its n-th connection (from 1) opens; null for nothing */
     ScriptedServer(Function<String, String> reply, java.util.function.IntFunction<String> greeting) throws InterruptedException {
+        this(reply, greeting, n -> null);
+    }
+
+    /**
+     * @param refusal how to answer the n-th WebSocket upgrade (from 1) instead of accepting it: an HTTP status and
+     *                body such as {@code "503 {\"error\":\"...\"}"}; null to accept
+     */
+    ScriptedServer(Function<String, String> reply, java.util.function.IntFunction<String> greeting,
+                   java.util.function.IntFunction<String> refusal) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger upgrades = new java.util.concurrent.atomic.AtomicInteger();
         channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
+                                new SimpleChannelInboundHandler<io.netty.handler.codec.http.FullHttpRequest>(false) {
+                                    @Override
+                                    protected void channelRead0(ChannelHandlerContext ctx, io.netty.handler.codec.http.FullHttpRequest req) {
+                                        String answer = refusal.apply(upgrades.incrementAndGet());
+                                        if (answer == null) {
+                                            ctx.fireChannelRead(req);
+                                            return;
+                                        }
+                                        req.release();
+                                        String[] statusAndBody = answer.split(" ", 2);
+                                        var res = new io.netty.handler.codec.http.DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+                                                io.netty.handler.codec.http.HttpResponseStatus.valueOf(Integer.parseInt(statusAndBody[0])),
+                                                io.netty.buffer.Unpooled.copiedBuffer(statusAndBody.length > 1 ? statusAndBody[1] : "", java.nio.charset.StandardCharsets.UTF_8));
+                                        res.headers().set("Content-Length", res.content().readableBytes());
+                                        ctx.writeAndFlush(res).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                                    }
+                                },
                                 new WebSocketServerProtocolHandler("/ws/agent"),
                                 new SimpleChannelInboundHandler<TextWebSocketFrame>() {
                                     @Override
