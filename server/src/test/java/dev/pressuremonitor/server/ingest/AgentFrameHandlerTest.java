@@ -50,7 +50,7 @@ class AgentFrameHandlerTest {
     /** The next frame the connection sends, waiting for replies that come from the store's writer thread. */
     private static Object next(EmbeddedChannel ch) {
         AtomicReference<Object> out = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
             ch.runPendingTasks();
             out.set(ch.readOutbound());
             return out.get() != null;
@@ -88,7 +88,7 @@ class AgentFrameHandlerTest {
             }
             assertThat(AgentReply.parse(((TextWebSocketFrame) next(ch)).text())).isEqualTo(AgentReply.ack("c1", 1));
             assertThat(slow.events("c1")).hasSize(1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> {
+            await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
                 ch.runPendingTasks();
                 return ch.config().isAutoRead();
             });
