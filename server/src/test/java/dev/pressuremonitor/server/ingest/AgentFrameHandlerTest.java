@@ -96,6 +96,15 @@ class AgentFrameHandlerTest {
     }
 
     @Test
+    void anEventAnsweredAtOnceWhileTheStoreIsBehindLeavesTheAgentReading() {
+        ingest.storeBehindAt(0);
+        EmbeddedChannel ch = connection(plenty());
+        ch.writeInbound(new TextWebSocketFrame("{\"type\":\"alert\"")); // refused before it reaches the store
+        assertThat(ch.config().isAutoRead()).as("nothing of this agent's is waiting to be stored").isTrue();
+        assertThat(((TextWebSocketFrame) next(ch)).text()).contains("\"error\"");
+    }
+
+    @Test
     void aBinaryFrameClosesTheConnectionSayingToSendText() {
         EmbeddedChannel ch = connection(plenty());
         ch.writeInbound(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[]{1, 2})));
