@@ -52,4 +52,16 @@ class ContextFilterTest {
         c.prospectSignal(Category.OBJECTION, 40);
         assertThat(c.allows(hit(2, 41))).as("another signal does not silence it").isTrue();
     }
+
+    @Test
+    void anOpeningRuleStillFiresAtTheOpeningsLastSecond() {
+        assertThat(new ContextFilter(60).allows(hit(1, 60))).isTrue();
+    }
+
+    @Test
+    void wordsStartingHalfASecondBeforeTheChallengeEndsAnswerIt() {
+        ContextFilter c = new ContextFilter(60);
+        c.prospectSignal(Category.VALUE_CHALLENGE, 12);
+        assertThat(c.allows(hit(0, 11.5))).isTrue();
+    }
 }

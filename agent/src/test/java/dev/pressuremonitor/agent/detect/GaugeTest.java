@@ -91,4 +91,12 @@ class GaugeTest {
         assertThat(d.snapshot(26).warnings()).containsExactly("pace-fast");
         assertThat(d.snapshot(26).pressureIndex()).isEqualTo(15);
     }
+
+    @Test
+    void aLaterTrustSignalTakesItsReliefFromTheFadedLoad() {
+        Detector d = detector(CHASE, TRUST);
+        say(d, 1.0, "just checking in");
+        say(d, 91.0, "tell me more");
+        assertThat(d.snapshot(91.0).pressureIndex()).as("half the load left after 90 s, and the trust signal takes that half").isZero();
+    }
 }

@@ -131,4 +131,30 @@ class OpinionStageTest {
                 Words.at(30, "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen shake"))));
         assertThat(out.get(0).phrase()).isEqualTo("one two three four five six seven eight nine ten eleven twelve thirteen fourteen ...");
     }
+
+    private static String closeRule(String id, double weight, String shift) {
+        return "{\"id\":\"" + id + "\",\"category\":\"CLOSE\",\"patterns\":[\"sign today\"],\"weight\":" + weight
+                + ",\"reframe\":{\"shift\":\"" + shift + "\",\"ask\":\"?\"}}";
+    }
+
+    private static String learnedShift(String... rules) {
+        Detector d = new Detector(Packs.engine(String.join(",", rules)), new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())),
+                MetricsThresholds.research(), true, new Scripted(true));
+        return alerts(d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(30, "so can we shake on it")))).get(0).reframe().shift();
+    }
+
+    @Test
+    void aVerdictOffersTheReframeOfItsCategorysHeaviestRuleTheFirstAmongEquals() {
+        assertThat(learnedShift(closeRule("close.heavy", 2, "find-fit"), closeRule("close.light", 0.5, "never-chase"))).isEqualTo("find-fit");
+        assertThat(learnedShift(closeRule("close.first", 1, "find-fit"), closeRule("close.second", 1, "never-chase"))).isEqualTo("find-fit");
+    }
+
+    @Test
+    void aProspectTurnThatEndedFifteenSecondsAgoIsStillTheContext() {
+        Scripted opinion = new Scripted(true);
+        Detector d = detector(opinion);
+        d.accept(new TranscriptSegment(Speaker.PROSPECT, true, Words.at(20, 0.5, "we are happy")));     // ends 21.4
+        d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(36.4, "anyway shake on it")));
+        assertThat(opinion.contexts).containsExactly("we are happy");
+    }
 }

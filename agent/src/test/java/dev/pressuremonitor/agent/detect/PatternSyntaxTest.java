@@ -53,4 +53,26 @@ class PatternSyntaxTest {
     void rejectsGapsOutOfRange() {
         assertThatThrownBy(() -> PatternSyntax.parse("sign *9 today")).hasMessageContaining("from 1 to 8");
     }
+
+    @Test
+    void gapsOfOneAndOfEightWordsAreTheRangesEnds() {
+        assertThat(PatternSyntax.parse("sign *1 today").maxGaps()).containsExactly(0, 1);
+        assertThat(PatternSyntax.parse("sign *8 today").maxGaps()).containsExactly(0, 8);
+        assertThatThrownBy(() -> PatternSyntax.parse("sign *0 today")).hasMessageContaining("gap '*0' must be '*' or '*N' with N from 1 to 8");
+    }
+
+    @Test
+    void aGapAtTheEndIsRefusedInWords() {
+        assertThatThrownBy(() -> PatternSyntax.parse("sign today *")).hasMessage("pattern 'sign today *' ends with a gap");
+    }
+
+    @Test
+    void anAlternativeMissingAtTheEndIsRefusedInWords() {
+        assertThatThrownBy(() -> PatternSyntax.parse("sign|")).hasMessage("pattern 'sign|' has an empty alternative");
+    }
+
+    @Test
+    void anUnexpectedCharacterIsNamedWithItsPosition() {
+        assertThatThrownBy(() -> PatternSyntax.parse("(sign|send)today")).hasMessage("pattern '(sign|send)today' unexpected 't' at position 12");
+    }
 }

@@ -56,4 +56,11 @@ class PhraseMatcherTest {
         many.add("offer ends");
         assertThat(matches(many, "the offer ends friday")).containsExactly("2000:1-2");
     }
+
+    @Test
+    void aPackLargeEnoughToGrowItsTablesStillFindsEveryPhrase() {
+        List<String> patterns = new ArrayList<>();
+        for (int i = 0; i < 600; i++) patterns.add("word" + i + " next" + i);
+        assertThat(matches(patterns, "so word0 next0 and word599 next599")).containsExactly("0:1-2", "599:4-5");
+    }
 }

@@ -70,4 +70,14 @@ class RuleControlsTest {
         assertThat(rules.replace(Map.of())).isEqualTo("urgency.deadline on");
         assertThat(p.decide(alert("urgency.deadline", Category.URGENCY, 200)).nudge()).isTrue();
     }
+
+    @Test
+    void aRuleTurnedDownIsHeardAgainExactlyFiveMinutesLaterAtAnyPointOfTheCall() {
+        RuleControls rules = new RuleControls();
+        rules.replace(Map.of("chase.checking-in", "down"));
+
+        assertThat(nudges(often(rules), alert("chase.checking-in", Category.CHASE, 1000), alert("chase.checking-in", Category.CHASE, 1299),
+                alert("chase.checking-in", Category.CHASE, 1300)))
+                .containsExactly(true, false, true);
+    }
 }

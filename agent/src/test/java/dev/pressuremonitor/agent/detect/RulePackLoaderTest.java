@@ -196,4 +196,10 @@ class RulePackLoaderTest {
         String json = "{\"version\":1,\"negators\":[\"not\"],\"lexicons\":{\"deadline\":[\"friday\",3]},\"rules\":[]}";
         assertThatThrownBy(() -> loader.parse("p.json", json, null)).hasMessage("p.json: lexicon 'deadline' entry 2 must be a string");
     }
+
+    @Test
+    void aBlankLexiconEntryIsNamedByItsPosition() {
+        String json = "{\"version\":1,\"negators\":[\"not\"],\"lexicons\":{\"deadline\":[\"friday\",\" \"]},\"rules\":[]}";
+        assertThatThrownBy(() -> loader.parse("p.json", json, null)).hasMessage("p.json: lexicon 'deadline' entry 2 is empty");
+    }
 }
