@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * The project's one JSON codec. Strict on input: unknown fields, missing fields, wrong types and trailing
@@ -24,6 +27,12 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            // text only in double quotes: a number read into text keeps its spelling when read token by token (1e2)
+            // but is respelt when read through a tree (100.0), so the two readings of one stored event would differ
+            .withCoercionConfig(LogicalType.Textual, text -> text
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     static {
@@ -97,6 +106,10 @@ public final class Json {
                 // Jackson versions differ on whether the path already ends with the missing property
                 boolean endsWithField = full.equals(field) || full.endsWith("." + field);
                 return "missing field '" + (endsWithField ? full : full.isEmpty() ? field : full + "." + field) + "'";
+            }
+            if (msg != null && msg.startsWith("Cannot coerce") && m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
+                    && mi.getTargetType() == String.class) {
+                return where + "expected text in double quotes, found " + (msg.contains("Boolean") ? "true or false" : "a number");
             }
             // found while reading the text, though reported as mapping faults: say so in the same words as the rest
             if (msg != null && (msg.startsWith("Duplicate field") || msg.startsWith("Trailing token"))) return "malformed JSON" + where(m) + ": " + syntax(m);
