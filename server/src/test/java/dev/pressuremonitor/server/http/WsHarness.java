@@ -71,7 +71,9 @@ final class WsHarness {
         return out;
     }
 
+    /** The frames the server has written so far, after running what its network thread has waiting (replies do). */
     List<WebSocketFrame> received() {
+        server.runPendingTasks();
         for (ByteBuf b; (b = server.readOutbound()) != null; ) clientDecoder.writeInbound(b);
         List<WebSocketFrame> out = new ArrayList<>();
         for (Object f; (f = clientDecoder.readInbound()) != null; ) out.add((WebSocketFrame) f);
