@@ -33,7 +33,24 @@ public final class Json {
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("text").addDeserializer(String.class, new Text()))
             .build();
+
+    /**
+     * Text as read anywhere: refused when it holds the character U+0000, which PostgreSQL cannot keep in a text
+     * column (an alert's phrase with one failed the store's whole batch, other agents' events included, at every resend).
+     */
+    private static final class Text extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                throws java.io.IOException {
+            String s = super.deserialize(p, ctxt);
+            if (s != null && s.indexOf('\0') >= 0) {
+                return ctxt.reportInputMismatch(this, "text may not contain the character U+0000 (\\u0000): remove it");
+            }
+            return s;
+        }
+    }
 
     static {
         // Hostile input: bound nesting and number size well below Jackson's generous defaults.

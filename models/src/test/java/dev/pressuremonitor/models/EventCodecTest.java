@@ -158,6 +158,17 @@ class EventCodecTest {
                 .hasMessage("metrics.data: field 'warnings[1]': expected text in double quotes, found a number");
     }
 
+    /** PostgreSQL keeps no U+0000 in text: an event with one is refused naming the field, never handed to the store. */
+    @Test
+    void textHoldingTheNulCharacterIsRefusedNamingTheField() {
+        String json = EventCodec.encode(oneOfEachType().get(2)).replace("just checking in", "just\\u0000checking in");
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .hasMessage("alert.data: field 'phrase': text may not contain the character U+0000 (\\u0000): remove it");
+        String warnings = EventCodec.encode(oneOfEachType().get(4)).replace("monologue-long", "monologue\\u0000long");
+        assertThatThrownBy(() -> EventCodec.decode(warnings))
+                .hasMessage("metrics.data: field 'warnings[0]': text may not contain the character U+0000 (\\u0000): remove it");
+    }
+
     @Test
     void anEventWhosePayloadComesBeforeItsTypeIsStillAccepted() throws DecodeException {
         String json = "{\"data\":{\"duration\":1,\"reason\":\"x\"},\"ts\":1,\"seq\":1,\"callId\":\"c\",\"type\":\"call_ended\"}";
