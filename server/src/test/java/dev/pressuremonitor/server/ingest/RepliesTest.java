@@ -82,4 +82,37 @@ class RepliesTest {
         ana.channel.runPendingTasks();
         assertThat(ana.sent()).containsExactly("ack ana");
     }
+
+    @Test
+    void anAgentWhoseConnectionClosedWhileItsRepliesWaitedHoldsBackNoOtherAgentsReplies() {
+        Connection gone = new Connection();
+        Connection ben = new Connection();
+        Replies replies = Replies.of(gone.ctx()); // one network thread's run, writing to both connections
+        replies.send(gone.ctx(), "ack gone 1");
+        replies.send(ben.ctx(), "ack ben 1");
+        replies.send(gone.ctx(), "ack gone 2");
+        replies.send(ben.ctx(), "ack ben 2");
+        gone.channel.close();
+
+        gone.channel.runPendingTasks();
+
+        assertThat(ben.sent()).containsExactly("ack ben 1", "ack ben 2");
+        assertThat(ben.flushes).isEqualTo(1);
+    }
+
+    @Test
+    void aRunOfTenThousandRepliesReachesTheAgentWholeAndInOrder() {
+        Connection agent = new Connection();
+        Replies replies = Replies.of(agent.ctx());
+        List<String> made = new ArrayList<>();
+        for (int i = 1; i <= 10_000; i++) {
+            made.add((i % 100 == 0 ? "retry " : "ack ") + i);
+            replies.send(agent.ctx(), made.get(made.size() - 1));
+        }
+
+        agent.channel.runPendingTasks();
+
+        assertThat(agent.sent()).containsExactlyElementsOf(made);
+        assertThat(agent.flushes).isEqualTo(1);
+    }
 }
