@@ -104,9 +104,21 @@ public final class IngestService {
             event = EventCodec.decodeKeepingPayload(text);
         } catch (DecodeException e) {
             rejected.incrementAndGet();
-            return CompletableFuture.completedFuture(AgentReply.error(null, 0, "bad event: " + e.getMessage()));
+            // which event it was, where that can be read: its agent then knows it was refused and stops sending it
+            com.fasterxml.jackson.databind.JsonNode n = readableOrNull(text);
+            String callId = n != null && n.path("callId").isTextual() ? n.get("callId").textValue() : null;
+            long seq = callId != null && n.path("seq").canConvertToExactIntegral() && n.get("seq").canConvertToLong() ? n.get("seq").longValue() : 0;
+            return CompletableFuture.completedFuture(AgentReply.error(callId, seq, "bad event: " + e.getMessage()));
         }
         return ingest(event, text, received, who);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readableOrNull(String text) {
+        try {
+            return dev.pressuremonitor.models.Json.readTree(text);
+        } catch (DecodeException unreadable) {
+            return null;
+        }
     }
 
     /** One event already decoded, {@code json} being its text (what overlays get). */

@@ -83,6 +83,20 @@ class IngestServiceTest {
         assertThat(seen).isEmpty();
     }
 
+    /**
+     * An event the server cannot read (of a type it does not know, from a newer agent, say) is refused naming its call
+     * and seq where those can be read: the agent drops what is refused by call and seq, and kept resending one
+     * refused with neither, at every reconnect and restart, for ever.
+     */
+    @Test
+    void anEventRefusedAsUnreadableIsNamedByItsCallAndSeqSoItsAgentStopsSendingIt() {
+        AgentReply r = send("{\"type\":\"gossip\",\"callId\":\"c7\",\"seq\":4,\"ts\":1,\"data\":{}}");
+        assertThat(r.isAck()).isFalse();
+        assertThat(r.callId()).isEqualTo("c7");
+        assertThat(r.seq()).isEqualTo(4);
+        assertThat(send("{\"type\": \"alert\", ").callId()).as("nothing to read a call from").isNull();
+    }
+
     @Test
     void eventsForACallThatNeverStartedAreRefused() {
         AgentReply r = send(event("nope", 5, new CallEnded(1, "hangup")));
