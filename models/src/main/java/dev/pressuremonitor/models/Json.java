@@ -38,15 +38,25 @@ public final class Json {
 
     /**
      * Text as read anywhere: refused when it holds the character U+0000, which PostgreSQL cannot keep in a text
-     * column (an alert's phrase with one failed the store's whole batch, other agents' events included, at every resend).
+     * column (an alert's phrase with one failed the store's whole batch, other agents' events included, at every resend),
+     * or half of a surrogate pair (\\ud800 alone), which is no character: encoded for the database it became '?', so a report's
+     * moments showed other words than the event acknowledged.
      */
     private static final class Text extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
         @Override
         public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
                 throws java.io.IOException {
             String s = super.deserialize(p, ctxt);
-            if (s != null && s.indexOf('\0') >= 0) {
-                return ctxt.reportInputMismatch(this, "text may not contain the character U+0000 (\\u0000): remove it");
+            if (s == null) return null;
+            if (s.indexOf('\0') >= 0) return ctxt.reportInputMismatch(this, "text may not contain the character U+0000 (\\u0000): remove it");
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return ctxt.reportInputMismatch(this, "text holds half of a UTF-16 surrogate pair (\\u%04x) with no other half: "
+                            + "send whole characters", (int) c);
+                }
             }
             return s;
         }

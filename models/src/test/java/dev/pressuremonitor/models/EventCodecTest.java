@@ -169,6 +169,19 @@ class EventCodecTest {
                 .hasMessage("metrics.data: field 'warnings[0]': text may not contain the character U+0000 (\\u0000): remove it");
     }
 
+    /** Half a surrogate pair is no character (a database keeps '?' for it): refused; a whole pair, an emoji, is kept. */
+    @Test
+    void textHoldingHalfASurrogatePairIsRefusedAndAWholePairKept() throws DecodeException {
+        String alert = EventCodec.encode(oneOfEachType().get(2));
+        for (String half : List.of("\\ud83d", "\\ude00", "\\ude00\\ud83d")) {
+            String json = alert.replace("just checking in", "just checking in " + half);
+            assertThatThrownBy(() -> EventCodec.decode(json)).as(json)
+                    .hasMessageStartingWith("alert.data: field 'phrase': text holds half of a UTF-16 surrogate pair");
+        }
+        String whole = alert.replace("just checking in", "just checking in \\ud83d\\ude00");
+        assertThat(((Alert) EventCodec.decode(whole).data()).phrase()).isEqualTo("just checking in \ud83d\ude00");
+    }
+
     @Test
     void anEventWhosePayloadComesBeforeItsTypeIsStillAccepted() throws DecodeException {
         String json = "{\"data\":{\"duration\":1,\"reason\":\"x\"},\"ts\":1,\"seq\":1,\"callId\":\"c\",\"type\":\"call_ended\"}";
