@@ -220,6 +220,18 @@ class AgentClientDeliveryTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aServerErrorWithoutAReasonIsToldAndRetriedToo() throws Exception {
+        List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ScriptedServer server = new ScriptedServer(frame -> AgentReply.ack("c1", 1).toJson(), n -> null, n -> n == 1 ? "500" : null);
+             AgentClient client = new AgentClient(server.uri(), Outbox.inMemory(100), "pm_token", notices::add, QUICK)) {
+            client.accept(STARTED);
+            assertThat(client.awaitDelivered(Duration.ofSeconds(20))).isTrue();
+            assertThat(notices).containsExactly("the server cannot take this agent right now (HTTP 500); retrying, nothing is lost meanwhile");
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aRefusalWithoutAReasonTellsTheRepHowToGetAToken() throws Exception {
         List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (ScriptedServer server = new ScriptedServer(frame -> "{}", n -> null, n -> "401");
