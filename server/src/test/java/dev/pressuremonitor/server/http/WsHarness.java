@@ -56,15 +56,14 @@ final class WsHarness {
     /**
      * Sends one client frame (masked, as browsers and agents send them) and returns the frames the server
      * answered; replies to events are made ready by the store's writer thread once durable and written by a task
-     * on the connection's event loop, which an embedded channel runs only when asked: so wait for them, running
-     * the loop's tasks on this thread, as the loop's own thread would.
+     * on the connection's event loop, which an embedded channel runs only when asked: so wait for them on this
+     * thread, which {@link #received()} runs the loop's tasks on, as the loop's own thread would.
      */
     List<WebSocketFrame> send(WebSocketFrame frame) {
         clientEncoder.writeOutbound(frame);
         for (ByteBuf b; (b = clientEncoder.readOutbound()) != null; ) server.writeInbound(b);
         List<WebSocketFrame> out = new ArrayList<>();
         org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
-            server.runPendingTasks();
             out.addAll(received());
             return !out.isEmpty();
         });
