@@ -61,4 +61,9 @@ class ClauseSegmenterTest {
         assertThat(segmenter.clauses(List.of(new Word("no", 0.0, 0.05, 1), new Word("rush", 0.65, 0.9, 1)))).containsExactly(0, 0);
         assertThat(segmenter.clauses(List.of(new Word("no", 0.0, 0.05, 1), new Word("rush", 0.66, 0.9, 1)))).containsExactly(0, 1);
     }
+
+    @Test
+    void anEllipsisEndsTheClause() {
+        assertThat(clauses("wait... the offer")).containsExactly(0, 1, 1);
+    }
 }

@@ -63,4 +63,10 @@ class PhraseMatcherTest {
         for (int i = 0; i < 600; i++) patterns.add("word" + i + " next" + i);
         assertThat(matches(patterns, "so word0 next0 and word599 next599")).containsExactly("0:1-2", "599:4-5");
     }
+
+    @Test
+    void aGapMayHoldExactlyItsBound() {
+        assertThat(matches(List.of("sign * today"), "sign all three forms today")).containsExactly("0:0-4");
+        assertThat(matches(List.of("sign * today"), "sign all of the forms today")).isEmpty();
+    }
 }

@@ -56,4 +56,18 @@ class RepeatFilterTest {
         assertThat(f.firstTime(hit("close.other", Category.CLOSE, 200.0, 200.8))).isTrue();
         assertThat(f.firstTime(hit("close.ready", Category.CLOSE, 4.0, 4.8))).isTrue();
     }
+
+    @Test
+    void aTrustSignalStartingWithAPressureHitIsStillHeard() {
+        RepeatFilter f = new RepeatFilter();
+        assertThat(f.firstTime(hit("pitch.let-me", Category.PITCH, 10.0, 11.4))).isTrue();
+        assertThat(f.firstTime(hit("trust.fit", Category.TRUST, 10.2, 11.0))).isTrue();
+    }
+
+    @Test
+    void phrasesSharingATenthOfASecondAreTheSameWords() {
+        RepeatFilter f = new RepeatFilter();
+        assertThat(f.firstTime(hit("chase.checking-in", Category.CHASE, 0.0, 0.11))).isTrue();
+        assertThat(f.firstTime(hit("close.ready", Category.CLOSE, 0.01, 0.9))).isFalse();
+    }
 }

@@ -64,4 +64,14 @@ class SeparatePhrasesTest {
         List<Event> out = d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(1.0, "are you ready to sign")));
         assertThat(out).extracting(e -> ((Alert) e).rule()).containsExactly("close.ready");
     }
+
+    @Test
+    void aLighterPhraseStartingOnTheHeaviersLastWordIsOneAlert() {
+        RuleEngine engine = Packs.engine(String.join(",",
+                Packs.rule("close.ready", "CLOSE", "\"are you ready\"", "\"weight\":1.4"),
+                Packs.rule("urgency.ready", "URGENCY", "\"ready to sign\"", "")));
+        Detector d = new Detector(engine, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), true);
+        List<Event> out = d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(1.0, "are you ready to sign")));
+        assertThat(out).extracting(e -> ((Alert) e).rule()).containsExactly("close.ready");
+    }
 }
