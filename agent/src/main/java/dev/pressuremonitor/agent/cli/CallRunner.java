@@ -121,7 +121,11 @@ final class CallRunner {
                 err.println("pressure-monitor: the server refused part of call " + call.callId() + " (" + refused
                         + "): its report is incomplete or missing; see the server's log");
                 delivered = false;
-            } else if (!delivered) err.println("pressure-monitor: the server at " + client.server() + " did not confirm every event within 30 s");
+            } else if (!delivered) {
+                String away = client.unreachable();
+                err.println("pressure-monitor: the server at " + client.server() + " did not confirm every event within 30 s"
+                        + (away == null ? "" : " (it could not be reached: " + away + ")"));
+            }
             else out.println("report: " + reportUrl(client.server(), call.callId()) + reportQuery);
             out.flush();
             err.flush();

@@ -76,6 +76,10 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     private final Object deliveredLock = new Object();
     private final String token;
     private volatile String refusal;
+    /** Why the last attempt to connect failed, until a connection succeeds; null while connected or never tried. */
+    private volatile String unreachable;
+    /** Whether the rep was told the server cannot be reached, since the last connection (network thread only). */
+    private boolean toldUnreachable;
     private volatile Consumer<TeamSettings> settingsListener = s -> {};
     private volatile TeamSettings lastSettings;
 
@@ -204,7 +208,13 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
                 .connect(host, port)
                 .addListener(f -> {
                     if (!f.isSuccess()) {
-                        log.debug("cannot reach {}: {}", server, f.cause() == null ? "?" : f.cause().getMessage());
+                        unreachable = describe(f.cause(), server);
+                        log.debug("cannot reach {}: {}", server, unreachable);
+                        if (!toldUnreachable && !closed) {
+                            toldUnreachable = true;
+                            notices.accept("cannot reach the server at " + server + " (" + unreachable + "): the call's events"
+                                    + " wait in the outbox and are sent when it answers; trying again");
+                        }
                         scheduleReconnect();
                     }
                 });
@@ -219,6 +229,25 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     /** Why the server refused an event of {@code callId} for good (the first such event), or null when it took them all. */
     public String refusalOf(String callId) {
         return delivery.refusalOf(callId);
+    }
+
+    /**
+     * Why the server could not be reached at the last attempt ("connection refused by 10.0.0.5:8425", "cannot
+     * resolve host pm.example"), or null once connected.
+     */
+    public String unreachable() {
+        return unreachable;
+    }
+
+    /** A failed connection attempt in words: what a rep or their admin can act on, not an exception's class name. */
+    static String describe(Throwable cause, URI server) {
+        if (cause == null) return "the connection failed";
+        if (cause instanceof io.netty.channel.ConnectTimeoutException) {
+            return "no connection to " + server.getHost() + ":" + port(server) + " within 3 s";
+        }
+        URI asHttp = URI.create(("wss".equals(server.getScheme()) ? "https" : "http") + "://" + server.getRawAuthority() + "/");
+        String why = dev.pressuremonitor.agent.stt.model.DownloadFailure.describe(cause, asHttp, java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(3));
+        return why.startsWith("connection refused by ") ? "connection refused by " + server.getHost() + ":" + port(server) : why;
     }
 
     /** Why the server refused this agent outright (a bad token), or null; the client stops retrying then. */
@@ -253,6 +282,11 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
             if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
                 backoff.reset();
+                unreachable = null;
+                if (toldUnreachable) {
+                    toldUnreachable = false;
+                    notices.accept("reached the server at " + server + ": sending what waited");
+                }
                 // a new connection starts from no team settings: the server sends them now if the team has any (a rule
                 // turned back on while this agent was away must not stay off)
                 TeamSettings last = lastSettings;

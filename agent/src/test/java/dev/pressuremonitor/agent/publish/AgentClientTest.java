@@ -82,4 +82,37 @@ class AgentClientTest {
             assertThat(notices.get(0)).contains("newer events are not kept").contains("nudges still show here");
         }
     }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aServerNobodyAnswersOnIsToldToTheRepOnceWithWhyAndItsReturnToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        int port;
+        try (ServerSocket reserve = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = reserve.getLocalPort();
+        }
+        java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AgentClient.Timing quick = new AgentClient.Timing(Duration.ofMillis(20), Duration.ofMillis(100),
+                AgentClient.Timing.DEFAULT.retryAfter(), AgentClient.Timing.DEFAULT.perSecond());
+        try (AgentClient client = new AgentClient(URI.create("ws://127.0.0.1:" + port), Outbox.open(dir, 100), null, notices::add, quick)) {
+            client.accept(new Envelope("c1", 1, 1, new CallStarted("ana", "", 1, false)));
+            org.awaitility.Awaitility.await().until(() -> client.unreachable() != null);
+            assertThat(client.unreachable()).isEqualTo("connection refused by 127.0.0.1:" + port);
+            assertThat(notices).containsExactly("cannot reach the server at ws://127.0.0.1:" + port + "/ws/agent (connection refused by 127.0.0.1:"
+                    + port + "): the call's events wait in the outbox and are sent when it answers; trying again");
+            try (PressureServer server = PressureServer.start(ServerConfig.defaults().withPort(port))) {
+                assertThat(client.awaitDelivered(Duration.ofSeconds(15))).isTrue();
+                assertThat(client.unreachable()).isNull();
+                assertThat(notices).hasSize(2).last().isEqualTo("reached the server at ws://127.0.0.1:" + port + "/ws/agent: sending what waited");
+            }
+        }
+    }
+
+    @Test
+    void aFailedConnectionIsDescribedInWordsAnAdminCanActOn() {
+        URI server = URI.create("wss://pm.example/ws/agent");
+        assertThat(AgentClient.describe(new io.netty.channel.ConnectTimeoutException("connection timed out after 3000 ms"), server))
+                .isEqualTo("no connection to pm.example:443 within 3 s");
+        assertThat(AgentClient.describe(new java.net.ConnectException("Connection refused"), server)).isEqualTo("connection refused by pm.example:443");
+        assertThat(AgentClient.describe(new java.net.UnknownHostException("pm.example"), server)).isEqualTo("cannot resolve host pm.example");
+    }
 }
