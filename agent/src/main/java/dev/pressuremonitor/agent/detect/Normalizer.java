@@ -40,6 +40,8 @@ public final class Normalizer {
     public void normalize(Word word, int index, int clause, List<Token> out) {
         String t = clean(word.text());
         if (t.isEmpty()) return;
+        // the one contraction that starts with its apostrophe, which cleaning strips ("call 'em" is "call them")
+        if (t.equals("em") && (word.text().startsWith("'") || word.text().startsWith("\u2019"))) t = "'em";
         String[] expanded = CONTRACTIONS.get(t);
         if (expanded != null) {
             for (String part : expanded) out.add(new Token(part, word.start(), word.end(), index, clause));

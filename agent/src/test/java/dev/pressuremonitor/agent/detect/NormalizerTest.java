@@ -30,6 +30,13 @@ class NormalizerTest {
     }
 
     @Test
+    void readsEmWithItsLeadingApostropheAsThem() {
+        assertThat(tokens("'em")).containsExactly("them");
+        assertThat(tokens("\u2019em")).containsExactly("them");
+        assertThat(tokens("em")).containsExactly("em");
+    }
+
+    @Test
     void expandedTokensKeepTheWordsTimingAndIndex() {
         List<Token> out = new ArrayList<>();
         new Normalizer().normalize(new Word("we'll", 2.0, 2.4, 0.9), 3, out);
