@@ -22,10 +22,19 @@ class SeparatePhrasesTest {
             Packs.rule("pitch.let-me", "PITCH", "\"before we start let me\"", ""),
             Packs.rule("pitch.tell-you", "PITCH", "\"let me tell you\"", "\"weight\":1.4")));
 
-    private static List<String> rules(String words) {
-        Detector d = new Detector(ENGINE, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), true);
-        List<Event> out = d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(1.0, words)));
+    /** A detector that nudges every pressure category as often as it may, as the rep's channel of a call. */
+    private static Detector detector(RuleEngine engine) {
+        return new Detector(engine, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), true);
+    }
+
+    /** The rules of the alerts one settled stretch of the rep's words gives. */
+    private static List<String> rules(RuleEngine engine, String words) {
+        List<Event> out = detector(engine).accept(new TranscriptSegment(Speaker.REP, true, Words.at(1.0, words)));
         return out.stream().map(e -> ((Alert) e).rule()).toList();
+    }
+
+    private static List<String> rules(String words) {
+        return rules(ENGINE, words);
     }
 
     @Test
@@ -40,7 +49,7 @@ class SeparatePhrasesTest {
 
     @Test
     void aPhraseThatGrowsIntoAnotherRulesPhraseWhileSpokenIsOneAlert() {
-        Detector d = new Detector(ENGINE, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), true);
+        Detector d = detector(ENGINE);
         List<Event> partial = d.accept(new TranscriptSegment(Speaker.REP, false, Words.at(10.0, "before we start let me")));
         List<Event> settled = d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(10.0, "before we start let me tell you about us")));
         assertThat(partial).extracting(e -> ((Alert) e).rule()).containsExactly("pitch.let-me");
@@ -49,7 +58,7 @@ class SeparatePhrasesTest {
 
     @Test
     void theSamePhraseSaidAgainLaterInTheStretchIsASecondAlert() {
-        Detector d = new Detector(ENGINE, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), true);
+        Detector d = detector(ENGINE);
         d.accept(new TranscriptSegment(Speaker.REP, false, Words.at(10.0, "let me tell you")));
         List<Event> settled = d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(10.0, "let me tell you and let me tell you again")));
         assertThat(settled).extracting(e -> ((Alert) e).start()).containsExactly(11.5);
@@ -60,9 +69,7 @@ class SeparatePhrasesTest {
         RuleEngine engine = Packs.engine(String.join(",",
                 Packs.rule("urgency.ready", "URGENCY", "\"are you ready\"", ""),
                 Packs.rule("close.ready", "CLOSE", "\"ready to sign\"", "\"weight\":1.4")));
-        Detector d = new Detector(engine, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), true);
-        List<Event> out = d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(1.0, "are you ready to sign")));
-        assertThat(out).extracting(e -> ((Alert) e).rule()).containsExactly("close.ready");
+        assertThat(rules(engine, "are you ready to sign")).containsExactly("close.ready");
     }
 
     @Test
@@ -70,8 +77,6 @@ class SeparatePhrasesTest {
         RuleEngine engine = Packs.engine(String.join(",",
                 Packs.rule("close.ready", "CLOSE", "\"are you ready\"", "\"weight\":1.4"),
                 Packs.rule("urgency.ready", "URGENCY", "\"ready to sign\"", "")));
-        Detector d = new Detector(engine, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), true);
-        List<Event> out = d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(1.0, "are you ready to sign")));
-        assertThat(out).extracting(e -> ((Alert) e).rule()).containsExactly("close.ready");
+        assertThat(rules(engine, "are you ready to sign")).containsExactly("close.ready");
     }
 }
