@@ -245,9 +245,9 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
         if (cause instanceof io.netty.channel.ConnectTimeoutException) {
             return "no connection to " + server.getHost() + ":" + port(server) + " within 3 s";
         }
+        // the same address over HTTP(S): the default port of wss:// and https:// is 443, of ws:// and http:// 80
         URI asHttp = URI.create(("wss".equals(server.getScheme()) ? "https" : "http") + "://" + server.getRawAuthority() + "/");
-        String why = dev.pressuremonitor.agent.stt.model.DownloadFailure.describe(cause, asHttp, java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(3));
-        return why.startsWith("connection refused by ") ? "connection refused by " + server.getHost() + ":" + port(server) : why;
+        return dev.pressuremonitor.agent.stt.model.DownloadFailure.describe(cause, asHttp, java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(3));
     }
 
     /** Why the server refused this agent outright (a bad token), or null; the client stops retrying then. */
