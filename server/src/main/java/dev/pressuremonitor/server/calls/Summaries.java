@@ -40,6 +40,10 @@ final class Summaries implements AutoCloseable {
     });
     private volatile Consumer<CallSummary> onCallEnded = s -> { };
     private final LiveSummaries live;
+    /** Calls whose call_ended is stored and whose summary is not made yet. */
+    private final java.util.Queue<String> ending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Summaries saved in one commit at most. */
+    static final int SAVED_TOGETHER = 200;
 
     Summaries(Database db, CallReader reader, WriteHealth health) {
         this.db = db;
@@ -79,16 +83,20 @@ final class Summaries implements AutoCloseable {
         return Optional.of(live.summary(callId));
     }
 
-    /** A call's call_ended is stored: its summary is built, saved and handed to the listener, soon, on the summaries' thread. */
+    /**
+     * A call's call_ended is stored: its summary is built, saved and handed to the listener, soon, on the summaries'
+     * thread, with those of the other calls that ended meanwhile.
+     */
     void ended(String callId) {
-        worker.execute(() -> finish(callId, FIRST_RETRY_MS));
+        ending.add(callId);
+        worker.execute(this::finishEnding);
     }
 
     /** call_ended came again: the call is finished now if its summary was never saved. */
     void repair(String callId) {
         worker.execute(() -> {
             try {
-                if (!hasSaved(callId)) finish(callId, FIRST_RETRY_MS);
+                if (!hasSaved(callId)) finish(java.util.List.of(callId), FIRST_RETRY_MS);
             } catch (SQLException e) {
                 log.error("could not check the summary of call {}: {}", callId, e.getMessage());
             }
@@ -102,7 +110,7 @@ final class Summaries implements AutoCloseable {
     void rebuild(String callId) {
         worker.execute(() -> {
             try {
-                if (hasSaved(callId)) buildAndSave(callId);
+                if (hasSaved(callId)) buildAndSave(java.util.List.of(callId));
             } catch (SQLException e) {
                 log.error("could not rebuild the summary of call {} after a late event: {}; resending call_ended repairs it",
                         callId, e.getMessage());
@@ -119,53 +127,97 @@ final class Summaries implements AutoCloseable {
         }
     }
 
-    private void finish(String callId, long retryMs) {
+    /** The calls ended since the last run, in one batch: one commit saves all their summaries. */
+    private void finishEnding() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (String id = ending.poll(); id != null && ids.size() < SAVED_TOGETHER; id = ending.poll()) ids.add(id);
+        if (ids.size() == SAVED_TOGETHER) worker.execute(this::finishEnding); // the rest in the next batch
+        if (!ids.isEmpty()) finish(ids, FIRST_RETRY_MS);
+    }
+
+    private void finish(java.util.List<String> callIds, long retryMs) {
         try {
-            CallSummary s = buildAndSave(callId);
-            live.forget(callId);
+            for (CallSummary s : buildAndSave(callIds)) {
+                live.forget(s.callId());
+                onCallEnded.accept(s);
+            }
             health.ok();
-            onCallEnded.accept(s);
         } catch (SQLException e) {
             WriteHealth.Reason why = health.failed(e);
-            log.error("could not save the summary of call {} ({}: {}): trying again in {} s", callId, why.tag, e.getMessage(), retryMs / 1000.0);
-            retry(callId, retryMs);
+            log.error("could not save the summary of {} ({}: {}): trying again in {} s",
+                    callIds.size() == 1 ? "call " + callIds.get(0) : callIds.size() + " calls", why.tag, e.getMessage(), retryMs / 1000.0);
+            retry(callIds, retryMs);
         } catch (RuntimeException e) {
-            log.error("could not summarise call {}: {}", callId, e.getMessage());
+            log.error("could not save the summary of {}: {}", callIds.size() == 1 ? "call " + callIds.get(0) : callIds.size() + " calls", e.toString());
         }
     }
 
-    private void retry(String callId, long retryMs) {
+    private void retry(java.util.List<String> callIds, long retryMs) {
         try {
-            worker.schedule(() -> finish(callId, Math.min(retryMs * 2, MAX_RETRY_MS)), retryMs, TimeUnit.MILLISECONDS);
+            worker.schedule(() -> finish(callIds, Math.min(retryMs * 2, MAX_RETRY_MS)), retryMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closing) {
             // the store is closing: the summary is made when it opens again
         }
     }
 
     /**
-     * Builds and saves the call's summary, again should an event have been stored meanwhile (another server on
-     * the same database storing a late one): a late event stored after the second count finds this summary saved
-     * and has it rebuilt ({@link #rebuild}), so the last summary saved holds every event.
+     * Builds and saves the calls' summaries, a call's again should an event have been stored meanwhile (another
+     * server on the same database storing a late one): a late event stored after the second count finds this
+     * summary saved and has it rebuilt ({@link #rebuild}), so the last summary saved holds every event. All are
+     * saved in one transaction: a commit per call was a disk flush per call, and with a thousand calls ending
+     * together those flushes held the event writer up (SQLite has one writer at a time). A call whose summary
+     * cannot be built is logged and left out; the others are saved.
      */
-    private CallSummary buildAndSave(String callId) throws SQLException {
-        for (int round = 1; ; round++) {
-            long before = reader.eventCount(callId);
-            CallSummary s = build(callId);
-            save(s);
-            if (reader.eventCount(callId) == before || round == 5) return s;
+    private java.util.List<CallSummary> buildAndSave(java.util.List<String> callIds) throws SQLException {
+        java.util.Map<String, CallSummary> built = new java.util.LinkedHashMap<>();
+        java.util.List<String> todo = callIds;
+        for (int round = 1; !todo.isEmpty(); round++) {
+            java.util.Map<String, Long> before = new java.util.HashMap<>();
+            java.util.List<CallSummary> now = new java.util.ArrayList<>();
+            for (String id : todo) {
+                before.put(id, reader.eventCount(id));
+                try {
+                    now.add(build(id));
+                } catch (RuntimeException e) {
+                    log.error("could not summarise call {}: {}", id, e.getMessage());
+                }
+            }
+            save(now);
+            java.util.List<String> again = new java.util.ArrayList<>();
+            for (CallSummary s : now) {
+                built.put(s.callId(), s);
+                if (round < 5 && reader.eventCount(s.callId()) != before.get(s.callId())) again.add(s.callId());
+            }
+            todo = again;
         }
+        return new java.util.ArrayList<>(built.values());
     }
 
-    private void save(CallSummary s) throws SQLException {
-        try (Connection c = db.connection();
-             PreparedStatement p = c.prepareStatement("UPDATE calls SET ended_at = ?, duration_s = ?, pressure_score = ?, talk_share = ?, summary = ? WHERE call_id = ?")) {
-            Sql.setLong(p, 1, s.endedAt());
-            p.setDouble(2, s.duration());
-            p.setInt(3, s.pressureScore());
-            Sql.setDouble(p, 4, s.repTalkShare());
-            p.setString(5, Json.write(s));
-            p.setString(6, s.callId());
-            p.executeUpdate();
+    private void save(java.util.List<CallSummary> summaries) throws SQLException {
+        if (summaries.isEmpty()) return;
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("UPDATE calls SET ended_at = ?, duration_s = ?, pressure_score = ?, talk_share = ?, summary = ? WHERE call_id = ?")) {
+                for (CallSummary s : summaries) {
+                    Sql.setLong(p, 1, s.endedAt());
+                    p.setDouble(2, s.duration());
+                    p.setInt(3, s.pressureScore());
+                    Sql.setDouble(p, 4, s.repTalkShare());
+                    p.setString(5, Json.write(s));
+                    p.setString(6, s.callId());
+                    p.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         }
     }
 

@@ -115,6 +115,39 @@ abstract class CallStoreContract {
     }
 
     @Test
+    void eachEventOfABusyMomentGetsItsOwnAnswer() throws Exception {
+        // many calls' events in flight at once, as the writer takes them in batches: new ones, resends and reused
+        // seqs mixed, each answered for itself whatever order the batch is written in
+        int calls = 40;
+        for (int c = 0; c < calls; c++) append(run + "-busy-" + c, 1, new CallStarted("rep" + c, "emea", 1000, true));
+        for (int c = 0; c < calls; c++) append(run + "-busy-" + c, 2, alert(Category.CHASE));
+        java.util.Map<String, java.util.concurrent.CompletableFuture<CallStore.Stored>> answers = new java.util.LinkedHashMap<>();
+        java.util.Map<String, CallStore.Stored> expected = new java.util.HashMap<>();
+        for (int round = 0; round < 3; round++) {
+            for (int c = calls - 1; c >= 0; c--) {
+                String id = run + "-busy-" + c;
+                Envelope e = switch ((c + round) % 3) {
+                    case 0 -> new Envelope(id, 2, 1002, alert(Category.CHASE)); // a resend
+                    case 1 -> new Envelope(id, 2, 1002, alert(Category.URGENCY)); // seq 2 reused for another event
+                    default -> new Envelope(id, 10 + round, 1010, alert(Category.PITCH)); // new
+                };
+                String key = id + "#" + e.seq() + "#" + round;
+                expected.put(key, switch ((c + round) % 3) {
+                    case 0 -> CallStore.Stored.DUPLICATE;
+                    case 1 -> CallStore.Stored.CONFLICT;
+                    default -> CallStore.Stored.NEW;
+                });
+                answers.put(key, store.append(e));
+            }
+        }
+        for (var a : answers.entrySet()) assertThat(a.getValue().join()).as(a.getKey()).isEqualTo(expected.get(a.getKey()));
+        for (int c = 0; c < calls; c++) {
+            assertThat(store.events(run + "-busy-" + c)).extracting(Envelope::data).as("call %d", c)
+                    .containsExactly(new CallStarted("rep" + c, "emea", 1000, true), alert(Category.CHASE), alert(Category.PITCH));
+        }
+    }
+
+    @Test
     void anEventKeptAsItArrivedIsStoredOnceWhicheverWayItsResendIsSpelt() throws Exception {
         String id = run + "-as-arrived";
         Alert nudge = alert(Category.CHASE);
@@ -159,6 +192,34 @@ abstract class CallStoreContract {
         assertThat(ended.get(0)).isEqualTo(s);
         List<CallRow> rows = store.list(new CallFilter("ana-" + run, null, null, null, 10));
         assertThat(rows).containsExactly(new CallRow(id, "ana-" + run, "emea", 5 * DAY, 5 * DAY + 10_000, 10.0, 40, 0.6));
+    }
+
+    @Test
+    void callsEndingTogetherEachHaveTheirOwnSummary() throws Exception {
+        List<CallSummary> ended = new CopyOnWriteArrayList<>();
+        store.onCallEnded(ended::add);
+        int calls = 30;
+        for (int c = 0; c < calls; c++) {
+            String id = run + "-together-" + c;
+            append(id, 1, new CallStarted("rep" + c + "-" + run, "emea", 5 * DAY, true));
+            for (int a = 0; a < c % 4; a++) append(id, 2 + a, alert(Category.CHASE));
+            store.append(new Envelope(id, 10, 1010, new MetricsSnapshot(10, 0.5, 0, 4, 0, 130, 1, 0, 0, null, c, List.of())));
+        }
+        // every call_ended in flight at once, so their summaries are made and saved together
+        List<java.util.concurrent.CompletableFuture<CallStore.Stored>> ends = new java.util.ArrayList<>();
+        for (int c = 0; c < calls; c++) ends.add(store.append(new Envelope(run + "-together-" + c, 11, 1011, new CallEnded(10 + c, "hangup"))));
+        ends.forEach(java.util.concurrent.CompletableFuture::join);
+        await().until(() -> ended.size() == calls);
+        assertThat(ended).extracting(CallSummary::callId).doesNotHaveDuplicates();
+        for (int c = 0; c < calls; c++) {
+            CallSummary s = store.summary(run + "-together-" + c).orElseThrow();
+            assertThat(s.ended()).as("call %d", c).isTrue();
+            assertThat(s.duration()).as("call %d", c).isEqualTo(10.0 + c);
+            assertThat(s.pressureScore()).as("call %d", c).isEqualTo(c);
+            assertThat(s.alerts()).as("call %d's alerts", c).hasSize(c % 4);
+            assertThat(store.list(new CallFilter("rep" + c + "-" + run, null, null, null, 10))).singleElement()
+                    .extracting(CallRow::pressureScore).isEqualTo(c);
+        }
     }
 
     @Test
