@@ -38,6 +38,11 @@ final class Database implements AutoCloseable {
         if (!sqlite && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--db must be jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB?user=..., was " + url);
         }
+        if (!sqlite && url.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]rewritebatchedinserts=(true|on|yes|1)(&.*)?")) {
+            // the writer learns from each row's update count whether its event was new or a resend: a rewritten
+            // batch reports none, so nothing could be acknowledged
+            throw new IllegalArgumentException("--db: reWriteBatchedInserts hides which events were new from the server: remove it from the URL");
+        }
         if (sqlite) prepareFile(sqliteFile(url), deleteOnClose != null);
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
