@@ -88,14 +88,16 @@ final class EventWriter implements AutoCloseable {
     }
 
     /**
-     * A batch this big means the writer is busy: events come in faster than one commit's time apart. The next
-     * commit then waits until {@link #BUSY_INTERVAL_NANOS} after the last one began (or a full batch), so a busy
-     * server commits ten times a second instead of as often as it can. Each commit costs a disk flush and a write
-     * of every index page it touched; with a thousand calls interleaved a page rarely holds two events of one
-     * commit unless commits are far enough apart. At 4,000 events/s this cut the writer's CPU by a third; the
-     * price is acknowledgements up to 0.1 s later, under load only (overlays see events before they are stored).
+     * A batch this big means the writer is busy: several events came in while one commit was being written. The
+     * next commit then waits until {@link #BUSY_INTERVAL_NANOS} after the last one began (or a full batch), so a
+     * busy server commits ten times a second instead of as often as it can. Each commit costs a disk flush and a
+     * write of every index page it touched; with a thousand calls interleaved a page rarely holds two events of
+     * one commit unless commits are far enough apart. This cut the writer's CPU by 60% at 1,000 events/s and by a
+     * third at 4,000 (BENCHMARKS.md); the price is acknowledgements up to 0.1 s later, and only while events come
+     * in faster than one commit's time apart (overlays see events before they are stored). A lone event, as
+     * when one rep talks, is committed at once.
      */
-    static final int BUSY_BATCH = 100;
+    static final int BUSY_BATCH = 8;
     static final long BUSY_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
     /** Whether the last batch was {@link #BUSY_BATCH} events or more. Writer thread only. */
     private boolean busy;
