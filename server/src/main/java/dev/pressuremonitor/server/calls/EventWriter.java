@@ -154,8 +154,18 @@ final class EventWriter implements AutoCloseable {
             written = BatchWrite.write(c, batch.stream().map(p -> new BatchWrite.Row(p.envelope(), p.payload())).toList());
             c.commit();
         } catch (SQLException e) {
+            boolean connected = c != null;
             abandon(c, e);
             c = null; // evicted: the pool closes it
+            if (connected && batch.size() > 1 && WriteHealth.classify(e) == WriteHealth.Reason.OTHER) {
+                // most likely one event the database would not take: alone it would fail every other event of its
+                // batch, other agents' too, at each resend; halves are stored alone until it is found
+                log.warn("could not store a batch of {} events ({}): storing it in halves to find the event at fault", batch.size(), e.getMessage());
+                int half = batch.size() / 2;
+                commit(new ArrayList<>(batch.subList(0, half)));
+                commit(new ArrayList<>(batch.subList(half, batch.size())));
+                return;
+            }
             WriteHealth.Reason why = health.failed(e);
             if (why == WriteHealth.Reason.DISK_FULL) {
                 log.error("could not store {} event(s): disk full ({}); agents keep them and resend, writes resume once there is space",
