@@ -50,7 +50,7 @@ final class Replies {
         scheduled.set(false);
         Set<ChannelHandlerContext> written = new HashSet<>();
         for (Reply r = waiting.poll(); r != null; r = waiting.poll()) {
-            r.ctx().write(new TextWebSocketFrame(r.json()));
+            r.ctx().write(new TextWebSocketFrame(io.netty.buffer.ByteBufUtil.writeUtf8(r.ctx().alloc(), r.json())));
             written.add(r.ctx());
         }
         written.forEach(ChannelHandlerContext::flush);

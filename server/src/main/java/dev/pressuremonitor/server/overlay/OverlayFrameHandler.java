@@ -67,7 +67,8 @@ public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSo
     private void drain(Channel ch) {
         boolean wrote = false;
         while (ch.isActive() && ch.isWritable() && !buffer.isEmpty()) {
-            ch.write(new TextWebSocketFrame(buffer.poll()));
+            // encoded straight into a pooled buffer of the socket's allocator: no heap copy to collect, none to copy again
+            ch.write(new TextWebSocketFrame(io.netty.buffer.ByteBufUtil.writeUtf8(ch.alloc(), buffer.poll())));
             wrote = true;
         }
         if (wrote) ch.flush();
