@@ -32,9 +32,10 @@ final class EventWriter implements AutoCloseable {
     static final int MAX_BATCH = 2_000;
 
     /** @param payload the payload's JSON as it arrived, stored as it is; null to encode it */
-    private record Pending(Envelope envelope, String payload, CompletableFuture<CallStore.Stored> done) {}
+    /** @param row the event, with its payload's JSON as it arrived (null to encode it) */
+    private record Pending(BatchWrite.Row row, CompletableFuture<CallStore.Stored> done) {}
 
-    private static final Pending STOP = new Pending(null, null, null);
+    private static final Pending STOP = new Pending(null, null);
 
     private final Database db;
     private final WriteHealth health;
@@ -74,7 +75,7 @@ final class EventWriter implements AutoCloseable {
             return f;
         }
         if (envelope.data() instanceof CallStarted) knownCalls.add(envelope.callId());
-        writes.add(new Pending(envelope, payload, f));
+        writes.add(new Pending(new BatchWrite.Row(envelope, payload), f));
         return f;
     }
 
@@ -151,7 +152,7 @@ final class EventWriter implements AutoCloseable {
         try {
             c = db.connection();
             c.setAutoCommit(false);
-            written = BatchWrite.write(c, batch.stream().map(p -> new BatchWrite.Row(p.envelope(), p.payload())).toList());
+            written = BatchWrite.write(c, batch.stream().map(Pending::row).toList());
             c.commit();
         } catch (SQLException e) {
             boolean connected = c != null;
