@@ -7,9 +7,7 @@ import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.models.EventCodec;
 import dev.pressuremonitor.models.MetricsSnapshot;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,10 +47,26 @@ public final class OverlayHub {
 
     private static final class RepStream {
         final List<OverlaySubscriber> subscribers = new CopyOnWriteArrayList<>();
-        String callStarted;
-        String metrics;
-        String callEnded;
-        final Deque<String> nudges = new ArrayDeque<>();
+        final KeptFrame callStarted = new KeptFrame();
+        final KeptFrame metrics = new KeptFrame();
+        final KeptFrame callEnded = new KeptFrame();
+        /** The last {@link #RECENT_NUDGES} nudges, oldest first from {@link #oldestNudge}; arrays reused in turn. */
+        final KeptFrame[] nudges = new KeptFrame[RECENT_NUDGES];
+        int oldestNudge;
+        int nudgeCount;
+
+        RepStream() {
+            for (int i = 0; i < nudges.length; i++) nudges[i] = new KeptFrame();
+        }
+
+        void keepNudge(String json) {
+            if (nudgeCount < nudges.length) {
+                nudges[(oldestNudge + nudgeCount++) % nudges.length].keep(json);
+            } else {
+                nudges[oldestNudge].keep(json);
+                oldestNudge = (oldestNudge + 1) % nudges.length;
+            }
+        }
     }
 
     /**
@@ -113,37 +127,37 @@ public final class OverlayHub {
     private void resumeIn(String key, List<Envelope> stored) {
         RepStream stream = reps.computeIfAbsent(key, r -> new RepStream());
         synchronized (stream) {
-            if (stream.callStarted != null && stream.callEnded == null) return;
+            if (!stream.callStarted.isEmpty() && stream.callEnded.isEmpty()) return;
             for (Envelope e : stored) remember(stream, e, EventCodec.encode(e));
             List<String> now = snapshot(stream);
             for (OverlaySubscriber s : stream.subscribers) for (String json : now) s.send(json, false);
         }
     }
 
+    /** Keeps what a newly connected overlay gets, in arrays reused event after event ({@link KeptFrame}: why). */
     private static void remember(RepStream stream, Envelope envelope, String json) {
         var data = envelope.data();
         if (data instanceof CallStarted) {
-            stream.callStarted = json;
-            stream.metrics = null;
-            stream.callEnded = null;
-            stream.nudges.clear();
+            stream.callStarted.keep(json);
+            stream.metrics.clear();
+            stream.callEnded.clear();
+            stream.nudgeCount = 0;
         } else if (data instanceof MetricsSnapshot) {
-            stream.metrics = json;
+            stream.metrics.keep(json);
         } else if (data instanceof Alert a && a.nudge()) {
-            stream.nudges.addLast(json);
-            if (stream.nudges.size() > RECENT_NUDGES) stream.nudges.removeFirst();
+            stream.keepNudge(json);
         } else if (data instanceof CallEnded) {
-            stream.callEnded = json;
+            stream.callEnded.keep(json);
         }
     }
 
     private static List<String> snapshot(RepStream stream) {
         List<String> out = new ArrayList<>();
-        if (stream.callStarted == null) return out;
-        out.add(stream.callStarted);
-        out.addAll(stream.nudges);
-        if (stream.metrics != null) out.add(stream.metrics);
-        if (stream.callEnded != null) out.add(stream.callEnded);
+        if (stream.callStarted.isEmpty()) return out;
+        out.add(stream.callStarted.text());
+        for (int i = 0; i < stream.nudgeCount; i++) out.add(stream.nudges[(stream.oldestNudge + i) % RECENT_NUDGES].text());
+        if (!stream.metrics.isEmpty()) out.add(stream.metrics.text());
+        if (!stream.callEnded.isEmpty()) out.add(stream.callEnded.text());
         return out;
     }
 

@@ -103,4 +103,17 @@ class OverlayHubTest {
         hub.subscribe("ana", r);
         assertThat(r.got).containsExactly(second);
     }
+
+    @Test
+    void aNewCallsNudgesComeInOrderAfterALongLastCall() {
+        OverlayHub hub = new OverlayHub();
+        publish(hub, "ana", new CallStarted("ana", "", 1, true));
+        for (int i = 0; i < 7; i++) publish(hub, "ana", nudge("old " + i, i));
+        String second = publish(hub, "ana", new CallStarted("ana", "", 2, true));
+        String first = publish(hub, "ana", nudge("new 1", 1));
+        String next = publish(hub, "ana", nudge("new 2", 2));
+        Recorder r = new Recorder();
+        hub.subscribe("ana", r);
+        assertThat(r.got).containsExactly(second, first, next);
+    }
 }

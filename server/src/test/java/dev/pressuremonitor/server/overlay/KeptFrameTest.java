@@ -1,0 +1,47 @@
+package dev.pressuremonitor.server.overlay;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A kept overlay message comes back exactly as it was kept, whatever was kept in its place before. */
+class KeptFrameTest {
+    @Test
+    void aShorterMessageKeptInPlaceOfALongerOneComesBackWithoutTheLongersTail() {
+        KeptFrame f = new KeptFrame();
+        f.keep("{\"type\":\"alert\",\"phrase\":\"just checking in on the proposal\"}");
+        f.keep("{\"type\":\"alert\"}");
+        assertThat(f.text()).isEqualTo("{\"type\":\"alert\"}");
+    }
+
+    @Test
+    void aMessageWithCharactersBeyondAsciiComesBackWhole() {
+        KeptFrame f = new KeptFrame();
+        f.keep("{\"phrase\":\"ok\"}");
+        String accented = "{\"phrase\":\"d\u00e9j\u00e0 vu \u2014 \u00fcberzeugt? \uD83D\uDE00\"}";
+        f.keep(accented);
+        assertThat(f.text()).isEqualTo(accented);
+        f.keep("{\"phrase\":\"plain again\"}");
+        assertThat(f.text()).isEqualTo("{\"phrase\":\"plain again\"}");
+    }
+
+    @Test
+    void aSmallMessageAfterAHugeOneComesBackIntact() {
+        KeptFrame f = new KeptFrame();
+        f.keep("x".repeat(100_000));
+        f.keep("{\"small\":true}");
+        assertThat(f.text()).isEqualTo("{\"small\":true}");
+    }
+
+    @Test
+    void aClearedFrameIsEmptyAndHasNoText() {
+        KeptFrame f = new KeptFrame();
+        assertThat(f.isEmpty()).isTrue();
+        f.keep("{}");
+        assertThat(f.isEmpty()).isFalse();
+        f.clear();
+        assertThat(f.isEmpty()).isTrue();
+        assertThatThrownBy(f::text).isInstanceOf(IllegalStateException.class);
+    }
+}
