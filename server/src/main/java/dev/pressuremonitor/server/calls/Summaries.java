@@ -42,6 +42,8 @@ final class Summaries implements AutoCloseable {
     private final LiveSummaries live;
     /** Calls whose call_ended is stored and whose summary is not made yet. */
     private final java.util.Queue<String> ending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Whether a run of {@link #finishEnding} is queued or under way: it takes every call ended until it is done. */
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     /** Summaries saved in one commit at most. */
     static final int SAVED_TOGETHER = 200;
 
@@ -89,7 +91,7 @@ final class Summaries implements AutoCloseable {
      */
     void ended(String callId) {
         ending.add(callId);
-        worker.execute(this::finishEnding);
+        if (draining.compareAndSet(false, true)) worker.execute(this::finishEnding);
     }
 
     /** call_ended came again: the call is finished now if its summary was never saved. */
@@ -127,12 +129,29 @@ final class Summaries implements AutoCloseable {
         }
     }
 
-    /** The calls ended since the last run, in one batch: one commit saves all their summaries. */
+    /**
+     * The calls ended since the last run, in one batch: one commit saves all their summaries. With more waiting
+     * (a thousand calls ending together) the thread then rests as long as the batch took before the next: building
+     * a summary reads and decodes every event of its call, and done flat out for a thousand calls it took a core
+     * and most of what the server allocated for a second, right when those reps' next calls began, whose live
+     * events then waited for the processor and behind the collections (BENCHMARKS.md). Summaries are not urgent;
+     * live events are.
+     */
     private void finishEnding() {
+        long began = System.nanoTime();
         java.util.List<String> ids = new java.util.ArrayList<>();
-        for (String id = ending.poll(); id != null && ids.size() < SAVED_TOGETHER; id = ending.poll()) ids.add(id);
-        if (ids.size() == SAVED_TOGETHER) worker.execute(this::finishEnding); // the rest in the next batch
+        for (String id = ending.poll(); id != null; id = ids.size() < SAVED_TOGETHER ? ending.poll() : null) ids.add(id);
         if (!ids.isEmpty()) finish(ids, FIRST_RETRY_MS);
+        if (ending.isEmpty()) {
+            draining.set(false);
+            // a call that ended between the check and the reset would otherwise wait for the next one to end
+            if (ending.isEmpty() || !draining.compareAndSet(false, true)) return;
+        }
+        try {
+            worker.schedule(this::finishEnding, System.nanoTime() - began, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            finishEnding(); // closing: what was asked for is finished now, without resting
+        }
     }
 
     private void finish(java.util.List<String> callIds, long retryMs) {

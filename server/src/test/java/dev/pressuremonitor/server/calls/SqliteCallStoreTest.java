@@ -57,4 +57,49 @@ class SqliteCallStoreTest extends CallStoreContract {
         }
         assertThat(store.events(run + "-batch-17")).as("the refused event is not stored").hasSize(1);
     }
+
+    /** Calls more than one commit of summaries takes, all ending at once; their call_ended events are all stored. */
+    private List<String> endManyCallsAtOnce(int calls) {
+        List<String> ids = new ArrayList<>();
+        List<CompletableFuture<CallStore.Stored>> stored = new ArrayList<>();
+        for (int c = 0; c < calls; c++) {
+            String id = run + "-many-" + c;
+            ids.add(id);
+            stored.add(store.append(new Envelope(id, 1, 1000, new CallStarted("rep" + c, "emea", 1000, true))));
+            stored.add(store.append(new Envelope(id, 2, 1002,
+                    new Alert(Category.CHASE, "chase.x", "just checking in", Severity.MEDIUM, Speaker.REP, 1, 2, true, R))));
+        }
+        for (String id : ids) stored.add(store.append(new Envelope(id, 3, 1003, new dev.pressuremonitor.models.CallEnded(3, "hangup"))));
+        stored.forEach(CompletableFuture::join);
+        return ids;
+    }
+
+    private long savedSummaries() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url()); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM calls WHERE call_id LIKE '" + run + "-many-%' AND summary IS NOT NULL")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    void moreCallsEndingTogetherThanOneCommitSavesAreAllSummarisedAndAnnounced() throws Exception {
+        List<dev.pressuremonitor.models.CallSummary> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.onCallEnded(announced::add);
+        int calls = Summaries.SAVED_TOGETHER * 2 + 7;
+        List<String> ids = endManyCallsAtOnce(calls);
+        org.awaitility.Awaitility.await().until(() -> announced.size() >= calls);
+        assertThat(announced).extracting(dev.pressuremonitor.models.CallSummary::callId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(savedSummaries()).isEqualTo(calls);
+        assertThat(store.summary(ids.get(calls - 1)).orElseThrow().alerts()).hasSize(1);
+    }
+
+    @Test
+    void closingTheStoreRightAfterManyCallsEndedStillSavesEverySummary() throws Exception {
+        int calls = Summaries.SAVED_TOGETHER * 2 + 7;
+        endManyCallsAtOnce(calls);
+        store.close();
+        store = null;
+        assertThat(savedSummaries()).isEqualTo(calls);
+    }
 }
