@@ -44,8 +44,12 @@ final class Summaries implements AutoCloseable {
     private final java.util.Queue<String> ending = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Whether a run of {@link #finishEnding} is queued or under way: it takes every call ended until it is done. */
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
-    /** Summaries saved in one commit at most. */
-    static final int SAVED_TOGETHER = 200;
+    /**
+     * Summaries saved in one commit at most: few enough that a batch's summaries (each holding its call's alerts)
+     * die young; at 200 they outlived the young collections of a busy server and filled the old generation, a full
+     * collection at each wave of calls ending. A thousand calls are still 20 commits, not a thousand.
+     */
+    static final int SAVED_TOGETHER = 50;
 
     Summaries(Database db, CallReader reader, WriteHealth health) {
         this.db = db;
