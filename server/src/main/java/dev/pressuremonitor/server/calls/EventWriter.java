@@ -32,7 +32,6 @@ final class EventWriter implements AutoCloseable {
      */
     static final int MAX_BATCH = 2_000;
 
-    /** @param payload the payload's JSON as it arrived, stored as it is; null to encode it */
     /** @param row the event, with its payload's JSON as it arrived (null to encode it) */
     private record Pending(BatchWrite.Row row, CompletableFuture<CallStore.Stored> done) {}
 

@@ -144,7 +144,7 @@ final class Summaries implements AutoCloseable {
     private void finishEnding() {
         long began = System.nanoTime();
         java.util.List<String> ids = new java.util.ArrayList<>();
-        for (String id = ending.poll(); id != null; id = ids.size() < SAVED_TOGETHER ? ending.poll() : null) ids.add(id);
+        for (String id; ids.size() < SAVED_TOGETHER && (id = ending.poll()) != null; ) ids.add(id);
         if (!ids.isEmpty()) finish(ids, FIRST_RETRY_MS);
         if (ending.isEmpty()) {
             draining.set(false);

@@ -17,22 +17,8 @@ final class KeptFrame {
     private byte[] bytes;
     private int length = -1;
 
-    /** Keeps {@code json} in place of what was kept. */
-    void keep(String json) {
-        int n = json.length();
-        ensure(n);
-        for (int i = 0; i < n; i++) {
-            char c = json.charAt(i);
-            if (c >= 0x80) {
-                keepEncoded(json.getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            bytes[i] = (byte) c;
-        }
-        length = n;
-    }
-
-    private void keepEncoded(byte[] utf8) {
+    /** Keeps a message, given as UTF-8 (a copy is kept: the array given may be short-lived), in place of what was kept. */
+    void keep(byte[] utf8) {
         ensure(utf8.length);
         System.arraycopy(utf8, 0, bytes, 0, utf8.length);
         length = utf8.length;

@@ -7,6 +7,7 @@ import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.models.EventCodec;
 import dev.pressuremonitor.models.MetricsSnapshot;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,22 +51,19 @@ public final class OverlayHub {
         final KeptFrame callStarted = new KeptFrame();
         final KeptFrame metrics = new KeptFrame();
         final KeptFrame callEnded = new KeptFrame();
-        /** The last {@link #RECENT_NUDGES} nudges, oldest first from {@link #oldestNudge}; arrays reused in turn. */
+        /** The last {@link #RECENT_NUDGES} nudges, the oldest at {@code (next - nudgeCount)}; arrays reused in turn. */
         final KeptFrame[] nudges = new KeptFrame[RECENT_NUDGES];
-        int oldestNudge;
+        int next;
         int nudgeCount;
 
         RepStream() {
             for (int i = 0; i < nudges.length; i++) nudges[i] = new KeptFrame();
         }
 
-        void keepNudge(String json) {
-            if (nudgeCount < nudges.length) {
-                nudges[(oldestNudge + nudgeCount++) % nudges.length].keep(json);
-            } else {
-                nudges[oldestNudge].keep(json);
-                oldestNudge = (oldestNudge + 1) % nudges.length;
-            }
+        void keepNudge(byte[] utf8) {
+            nudges[next].keep(utf8);
+            next = (next + 1) % nudges.length;
+            nudgeCount = Math.min(nudgeCount + 1, nudges.length);
         }
     }
 
@@ -100,15 +98,17 @@ public final class OverlayHub {
 
     /** Publishes one ingested event of the call of {@code rep} of {@code team}, to its overlays and to any-team ones. */
     public void publish(String team, String rep, Envelope envelope, String json) {
-        publishTo(stream(team, rep), envelope, json);
-        if (anyTeam) publishTo(stream(null, rep), envelope, json);
+        // encoded once for every stream that keeps it, and only if one does
+        byte[] kept = isKept(envelope) ? json.getBytes(StandardCharsets.UTF_8) : null;
+        publishTo(stream(team, rep), envelope, json, kept);
+        if (anyTeam) publishTo(stream(null, rep), envelope, json, kept);
     }
 
-    private void publishTo(String key, Envelope envelope, String json) {
+    private void publishTo(String key, Envelope envelope, String json, byte[] kept) {
         RepStream stream = reps.computeIfAbsent(key, r -> new RepStream());
         boolean coalescable = envelope.data() instanceof MetricsSnapshot;
         synchronized (stream) {
-            remember(stream, envelope, json);
+            if (kept != null) remember(stream, envelope, kept);
             for (OverlaySubscriber s : stream.subscribers) s.send(json, coalescable);
         }
     }
@@ -128,26 +128,35 @@ public final class OverlayHub {
         RepStream stream = reps.computeIfAbsent(key, r -> new RepStream());
         synchronized (stream) {
             if (!stream.callStarted.isEmpty() && stream.callEnded.isEmpty()) return;
-            for (Envelope e : stored) remember(stream, e, EventCodec.encode(e));
+            for (Envelope e : stored) {
+                if (isKept(e)) remember(stream, e, EventCodec.encode(e).getBytes(StandardCharsets.UTF_8));
+            }
             List<String> now = snapshot(stream);
             for (OverlaySubscriber s : stream.subscribers) for (String json : now) s.send(json, false);
         }
     }
 
+    /** Whether a newly connected overlay gets this event back. */
+    private static boolean isKept(Envelope envelope) {
+        var data = envelope.data();
+        return data instanceof CallStarted || data instanceof MetricsSnapshot || data instanceof CallEnded
+                || data instanceof Alert a && a.nudge();
+    }
+
     /** Keeps what a newly connected overlay gets, in arrays reused event after event ({@link KeptFrame}: why). */
-    private static void remember(RepStream stream, Envelope envelope, String json) {
+    private static void remember(RepStream stream, Envelope envelope, byte[] utf8) {
         var data = envelope.data();
         if (data instanceof CallStarted) {
-            stream.callStarted.keep(json);
+            stream.callStarted.keep(utf8);
             stream.metrics.clear();
             stream.callEnded.clear();
             stream.nudgeCount = 0;
         } else if (data instanceof MetricsSnapshot) {
-            stream.metrics.keep(json);
-        } else if (data instanceof Alert a && a.nudge()) {
-            stream.keepNudge(json);
+            stream.metrics.keep(utf8);
+        } else if (data instanceof Alert) {
+            stream.keepNudge(utf8);
         } else if (data instanceof CallEnded) {
-            stream.callEnded.keep(json);
+            stream.callEnded.keep(utf8);
         }
     }
 
@@ -155,7 +164,7 @@ public final class OverlayHub {
         List<String> out = new ArrayList<>();
         if (stream.callStarted.isEmpty()) return out;
         out.add(stream.callStarted.text());
-        for (int i = 0; i < stream.nudgeCount; i++) out.add(stream.nudges[(stream.oldestNudge + i) % RECENT_NUDGES].text());
+        for (int i = stream.nudgeCount; i > 0; i--) out.add(stream.nudges[(stream.next - i + RECENT_NUDGES) % RECENT_NUDGES].text());
         if (!stream.metrics.isEmpty()) out.add(stream.metrics.text());
         if (!stream.callEnded.isEmpty()) out.add(stream.callEnded.text());
         return out;

@@ -7,30 +7,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A kept overlay message comes back exactly as it was kept, whatever was kept in its place before. */
 class KeptFrameTest {
+    private static byte[] utf8(String json) {
+        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void aShorterMessageKeptInPlaceOfALongerOneComesBackWithoutTheLongersTail() {
         KeptFrame f = new KeptFrame();
-        f.keep("{\"type\":\"alert\",\"phrase\":\"just checking in on the proposal\"}");
-        f.keep("{\"type\":\"alert\"}");
+        f.keep(utf8("{\"type\":\"alert\",\"phrase\":\"just checking in on the proposal\"}"));
+        f.keep(utf8("{\"type\":\"alert\"}"));
         assertThat(f.text()).isEqualTo("{\"type\":\"alert\"}");
     }
 
     @Test
     void aMessageWithCharactersBeyondAsciiComesBackWhole() {
         KeptFrame f = new KeptFrame();
-        f.keep("{\"phrase\":\"ok\"}");
+        f.keep(utf8("{\"phrase\":\"ok\"}"));
         String accented = "{\"phrase\":\"d\u00e9j\u00e0 vu \u2014 \u00fcberzeugt? \uD83D\uDE00\"}";
-        f.keep(accented);
+        f.keep(utf8(accented));
         assertThat(f.text()).isEqualTo(accented);
-        f.keep("{\"phrase\":\"plain again\"}");
+        f.keep(utf8("{\"phrase\":\"plain again\"}"));
         assertThat(f.text()).isEqualTo("{\"phrase\":\"plain again\"}");
     }
 
     @Test
     void aSmallMessageAfterAHugeOneComesBackIntact() {
         KeptFrame f = new KeptFrame();
-        f.keep("x".repeat(100_000));
-        f.keep("{\"small\":true}");
+        f.keep(utf8("x".repeat(100_000)));
+        f.keep(utf8("{\"small\":true}"));
         assertThat(f.text()).isEqualTo("{\"small\":true}");
     }
 
@@ -38,7 +42,7 @@ class KeptFrameTest {
     void aClearedFrameIsEmptyAndHasNoText() {
         KeptFrame f = new KeptFrame();
         assertThat(f.isEmpty()).isTrue();
-        f.keep("{}");
+        f.keep(utf8("{}"));
         assertThat(f.isEmpty()).isFalse();
         f.clear();
         assertThat(f.isEmpty()).isTrue();
