@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -58,6 +59,15 @@ public final class EventCodec {
     }
 
     /**
+     * As {@link #decodeKeepingPayload(String)} for an event as it came off the wire, in UTF-8: read from the bytes,
+     * so a server need not make a String of the whole frame first (nor encode it again for the overlays).
+     */
+    public static Decoded decodeKeepingPayload(byte[] utf8) throws DecodeException {
+        Decoded quick = decodeInOnePass(utf8);
+        return quick != null ? quick : new Decoded(decodeAsTree(new String(utf8, StandardCharsets.UTF_8)), null);
+    }
+
+    /**
      * The envelope read token by token, the payload straight into its record; null whenever anything is amiss
      * (unknown or repeated field, wrong token, trailing text, an invalid payload, the payload before the type):
      * the tree reading then accepts or refuses it and gives the reason. It accepts nothing the tree reading
@@ -66,54 +76,77 @@ public final class EventCodec {
     static Decoded decodeInOnePass(String text) {
         if (text == null) return null;
         try (JsonParser p = Json.mapper().getFactory().createParser(text)) {
-            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            if (p.nextToken() != JsonToken.START_OBJECT) return null;
-            EventType type = null;
-            String callId = null;
-            long seq = 0, ts = 0;
-            boolean hasSeq = false, hasTs = false;
-            Event event = null;
-            int payloadStart = 0, payloadEnd = 0;
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-                if (t != JsonToken.FIELD_NAME) return null;
-                String field = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (field) {
-                    case "type" -> {
-                        if (v != JsonToken.VALUE_STRING) return null;
-                        type = EventType.ofWireOrNull(p.getText());
-                        if (type == null) return null;
-                    }
-                    case "callId" -> {
-                        if (v != JsonToken.VALUE_STRING) return null;
-                        callId = p.getText();
-                    }
-                    case "seq" -> {
-                        if (!isLong(p, v)) return null;
-                        seq = p.getLongValue();
-                        hasSeq = true;
-                    }
-                    case "ts" -> {
-                        if (!isLong(p, v)) return null;
-                        ts = p.getLongValue();
-                        hasTs = true;
-                    }
-                    case "data" -> {
-                        if (v != JsonToken.START_OBJECT || type == null) return null;
-                        payloadStart = (int) p.currentTokenLocation().getCharOffset();
-                        event = PAYLOAD_READERS.get(type).readValue(p);
-                        payloadEnd = (int) p.currentLocation().getCharOffset();
-                    }
-                    default -> {
-                        return null;
-                    }
-                }
-            }
-            if (p.nextToken() != null || type == null || callId == null || !hasSeq || !hasTs || event == null) return null;
-            return new Decoded(new Envelope(callId, seq, ts, event), text.substring(payloadStart, payloadEnd));
+            return readInOnePass(p, false, text::substring);
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** As {@link #decodeInOnePass(String)} from UTF-8 bytes: the payload's place is counted in bytes, not characters. */
+    static Decoded decodeInOnePass(byte[] utf8) {
+        if (utf8 == null) return null;
+        try (JsonParser p = Json.mapper().getFactory().createParser(utf8)) {
+            return readInOnePass(p, true, (from, to) -> new String(utf8, from, to - from, StandardCharsets.UTF_8));
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The part of the input from one offset to another, as text. */
+    private interface Slice {
+        String of(int from, int to);
+    }
+
+    private static Decoded readInOnePass(JsonParser p, boolean bytes, Slice input) throws java.io.IOException {
+        p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        if (p.nextToken() != JsonToken.START_OBJECT) return null;
+        EventType type = null;
+        String callId = null;
+        long seq = 0, ts = 0;
+        boolean hasSeq = false, hasTs = false;
+        Event event = null;
+        int payloadStart = 0, payloadEnd = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            if (t != JsonToken.FIELD_NAME) return null;
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (field) {
+                case "type" -> {
+                    if (v != JsonToken.VALUE_STRING) return null;
+                    type = EventType.ofWireOrNull(p.getText());
+                    if (type == null) return null;
+                }
+                case "callId" -> {
+                    if (v != JsonToken.VALUE_STRING) return null;
+                    callId = p.getText();
+                }
+                case "seq" -> {
+                    if (!isLong(p, v)) return null;
+                    seq = p.getLongValue();
+                    hasSeq = true;
+                }
+                case "ts" -> {
+                    if (!isLong(p, v)) return null;
+                    ts = p.getLongValue();
+                    hasTs = true;
+                }
+                case "data" -> {
+                    if (v != JsonToken.START_OBJECT || type == null) return null;
+                    payloadStart = offset(p.currentTokenLocation(), bytes);
+                    event = PAYLOAD_READERS.get(type).readValue(p);
+                    payloadEnd = offset(p.currentLocation(), bytes);
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        if (p.nextToken() != null || type == null || callId == null || !hasSeq || !hasTs || event == null) return null;
+        return new Decoded(new Envelope(callId, seq, ts, event), input.of(payloadStart, payloadEnd));
+    }
+
+    private static int offset(com.fasterxml.jackson.core.JsonLocation at, boolean bytes) {
+        return (int) (bytes ? at.getByteOffset() : at.getCharOffset());
     }
 
     private static boolean isLong(JsonParser p, JsonToken v) throws java.io.IOException {

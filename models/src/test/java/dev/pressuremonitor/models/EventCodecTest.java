@@ -2,6 +2,7 @@ package dev.pressuremonitor.models;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,30 @@ class EventCodecTest {
         assertThat(d.payload()).isEqualTo("{ \"reason\" : \"x\", \"duration\": 1 }");
     }
 
+    /**
+     * Read from the wire's UTF-8, the payload is found by counting bytes: with letters of two, three and four bytes
+     * in it, a count in characters would cut it short.
+     */
+    @Test
+    void thePayloadReadFromUtf8IsKeptWholeWhateverTheLettersInIt() throws DecodeException {
+        String phrase = "ça suffit \u2014 on y va \ud83d\ude00 日本", callId = "call-1:a_b.c";
+        String json = EventCodec.encode(oneOfEachType().get(2)).replace("just checking in", phrase);
+        String data = json.substring(json.indexOf("\"data\":") + 7, json.length() - 1);
+        EventCodec.Decoded d = EventCodec.decodeKeepingPayload(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(d.payload()).isEqualTo(data).endsWith("}").contains(phrase);
+        assertThat(d.envelope().callId()).isEqualTo(callId);
+        assertThat(((Alert) d.envelope().data()).phrase()).isEqualTo(phrase);
+        assertThat(d).isEqualTo(EventCodec.decodeKeepingPayload(json));
+    }
+
+    @Test
+    void anEventTheOnePassReadingLeavesIsReadFromUtf8AsATree() throws DecodeException {
+        String json = "{\"data\":{\"duration\":1,\"reason\":\"fin – été\"},\"ts\":1,\"seq\":1,\"callId\":\"c\",\"type\":\"call_ended\"}";
+        EventCodec.Decoded d = EventCodec.decodeKeepingPayload(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(d.envelope()).isEqualTo(new Envelope("c", 1, 1, new CallEnded(1, "fin – été")));
+        assertThat(d.payload()).isNull();
+    }
+
     @Test
     void anEnvelopeReadAsATreeKeepsNoPayloadText() throws DecodeException {
         String json = "{\"data\":{\"duration\":1,\"reason\":\"x\"},\"ts\":1,\"seq\":1,\"callId\":\"c\",\"type\":\"call_ended\"}";
@@ -87,6 +112,8 @@ class EventCodecTest {
                 char c = json.charAt(i);
                 for (String variant : List.of(head + tail, head + c + c + tail, head + '7' + tail)) {
                     EventCodec.Decoded decoded = EventCodec.decodeInOnePass(variant);
+                    // read from the wire's bytes it is the same event, its payload the same text
+                    assertThat(EventCodec.decodeInOnePass(variant.getBytes(StandardCharsets.UTF_8))).as(variant).isEqualTo(decoded);
                     if (decoded == null) continue;
                     Envelope quick = decoded.envelope();
                     acceptedVariants++;
@@ -126,6 +153,8 @@ class EventCodecTest {
                 "[]", "", "   ");
         for (String json : faulty) {
             assertThat(EventCodec.decodeInOnePass(json)).as(json).isNull();
+            assertThat(EventCodec.decodeInOnePass(json.getBytes(StandardCharsets.UTF_8))).as(json).isNull();
+            assertThatThrownBy(() -> EventCodec.decodeKeepingPayload(json.getBytes(StandardCharsets.UTF_8))).as(json).isInstanceOf(DecodeException.class);
             assertThatThrownBy(() -> EventCodec.decode(json)).as(json).isInstanceOf(DecodeException.class);
         }
     }
@@ -143,6 +172,8 @@ class EventCodecTest {
         for (String number : List.of("1e2", "1.10", "1e400", "7")) {
             String json = String.format(alert, number);
             assertThat(EventCodec.decodeInOnePass(json)).as(json).isNull();
+            assertThat(EventCodec.decodeInOnePass(json.getBytes(StandardCharsets.UTF_8))).as(json).isNull();
+            assertThatThrownBy(() -> EventCodec.decodeKeepingPayload(json.getBytes(StandardCharsets.UTF_8))).as(json).isInstanceOf(DecodeException.class);
             assertThatThrownBy(() -> EventCodec.decode(json)).as(json)
                     .hasMessage("alert.data: field 'phrase': expected text in double quotes, found a number");
         }

@@ -70,7 +70,7 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
             }
             // the reply comes once the event is durable, from the store's writer thread, with the rest of its batch
             unanswered.incrementAndGet();
-            ingest.ingest(text.text(), principal).thenAccept(reply -> {
+            ingest.ingest(io.netty.buffer.ByteBufUtil.getBytes(text.content()), principal).thenAccept(reply -> {
                 replies.send(ctx, reply.toJson());
                 if (unanswered.decrementAndGet() == 0 && paused) ctx.executor().execute(() -> resume(ctx));
             });

@@ -103,14 +103,34 @@ public final class IngestService {
         try {
             event = EventCodec.decodeKeepingPayload(text);
         } catch (DecodeException e) {
-            rejected.incrementAndGet();
-            // which event it was, where that can be read: its agent then knows it was refused and stops sending it
-            com.fasterxml.jackson.databind.JsonNode n = readableOrNull(text);
-            String callId = n != null && n.path("callId").isTextual() ? n.get("callId").textValue() : null;
-            long seq = callId != null && n.path("seq").canConvertToExactIntegral() && n.get("seq").canConvertToLong() ? n.get("seq").longValue() : 0;
-            return CompletableFuture.completedFuture(AgentReply.error(callId, seq, "bad event: " + e.getMessage()));
+            return refused(text, e);
         }
-        return ingest(event, text, received, who);
+        return ingest(event, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), received, who);
+    }
+
+    /**
+     * As {@link #ingest(String, Principal)} for a frame's bytes as they came off the wire (valid UTF-8: the WebSocket
+     * decoder checked): read from the bytes, and forwarded to the overlays as those same bytes. No String of the
+     * whole frame is made, nor encoded again per overlay.
+     */
+    public CompletableFuture<AgentReply> ingest(byte[] utf8, Principal who) {
+        long received = System.nanoTime();
+        EventCodec.Decoded event;
+        try {
+            event = EventCodec.decodeKeepingPayload(utf8);
+        } catch (DecodeException e) {
+            return refused(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), e);
+        }
+        return ingest(event, utf8, received, who);
+    }
+
+    private CompletableFuture<AgentReply> refused(String text, DecodeException e) {
+        rejected.incrementAndGet();
+        // which event it was, where that can be read: its agent then knows it was refused and stops sending it
+        com.fasterxml.jackson.databind.JsonNode n = readableOrNull(text);
+        String callId = n != null && n.path("callId").isTextual() ? n.get("callId").textValue() : null;
+        long seq = callId != null && n.path("seq").canConvertToExactIntegral() && n.get("seq").canConvertToLong() ? n.get("seq").longValue() : 0;
+        return CompletableFuture.completedFuture(AgentReply.error(callId, seq, "bad event: " + e.getMessage()));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode readableOrNull(String text) {
@@ -123,11 +143,11 @@ public final class IngestService {
 
     /** One event already decoded, {@code json} being its text (what overlays get). */
     public CompletableFuture<AgentReply> ingest(Envelope env, String json, long receivedNanos, Principal who) {
-        return ingest(new EventCodec.Decoded(env, null), json, receivedNanos, who);
+        return ingest(new EventCodec.Decoded(env, null), json.getBytes(java.nio.charset.StandardCharsets.UTF_8), receivedNanos, who);
     }
 
     /** The payload's text as it arrived, where the decoding kept it, is what the store keeps: not encoded again. */
-    private CompletableFuture<AgentReply> ingest(EventCodec.Decoded event, String json, long receivedNanos, Principal who) {
+    private CompletableFuture<AgentReply> ingest(EventCodec.Decoded event, byte[] json, long receivedNanos, Principal who) {
         Envelope env = event.envelope();
         String callId = env.callId();
         if (env.data() instanceof CallStarted started && !who.isLocal()) {

@@ -1,6 +1,5 @@
 package dev.pressuremonitor.server.overlay;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * One overlay message kept for the snapshot a newly connected overlay gets, held as UTF-8 in a byte array that the
@@ -39,9 +38,9 @@ final class KeptFrame {
         return length < 0;
     }
 
-    /** The message kept; only asked for a snapshot, when an overlay connects. */
-    String text() {
+    /** A copy of the message kept, in UTF-8; only asked for a snapshot, when an overlay connects. */
+    byte[] utf8() {
         if (length < 0) throw new IllegalStateException("nothing kept");
-        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+        return java.util.Arrays.copyOf(bytes, length);
     }
 }

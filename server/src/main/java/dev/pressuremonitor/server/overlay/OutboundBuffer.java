@@ -11,8 +11,8 @@ import java.util.Deque;
  */
 public final class OutboundBuffer {
     private final int capacity;
-    private final Deque<String> queue = new ArrayDeque<>();
-    private String latestMetrics;
+    private final Deque<byte[]> queue = new ArrayDeque<>();
+    private byte[] latestMetrics;
     private long dropped;
 
     public OutboundBuffer(int capacity) {
@@ -21,7 +21,7 @@ public final class OutboundBuffer {
     }
 
     /** Queues a message; {@code coalescable} ones replace the previous coalescable message instead of queueing. */
-    public void offer(String message, boolean coalescable) {
+    public void offer(byte[] message, boolean coalescable) {
         if (coalescable) {
             if (latestMetrics != null) dropped++;
             latestMetrics = message;
@@ -35,8 +35,8 @@ public final class OutboundBuffer {
     }
 
     /** The next message to send, queued messages first and the coalesced snapshot last; null when empty. */
-    public String poll() {
-        String m = queue.pollFirst();
+    public byte[] poll() {
+        byte[] m = queue.pollFirst();
         if (m != null) return m;
         m = latestMetrics;
         latestMetrics = null;

@@ -48,18 +48,18 @@ public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSo
      * queue behind it, so each connection sees messages in the order they were published.
      */
     @Override
-    public void send(String json, boolean coalescable) {
+    public void send(byte[] utf8, boolean coalescable) {
         Channel ch = channel;
         if (ch == null) return;
         if (ch.eventLoop().inEventLoop() && queued.get() == 0) {
-            buffer.offer(json, coalescable);
+            buffer.offer(utf8, coalescable);
             drain(ch);
             return;
         }
         queued.incrementAndGet();
         ch.eventLoop().execute(() -> {
             queued.decrementAndGet();
-            buffer.offer(json, coalescable);
+            buffer.offer(utf8, coalescable);
             drain(ch);
         });
     }
@@ -67,8 +67,9 @@ public final class OverlayFrameHandler extends SimpleChannelInboundHandler<WebSo
     private void drain(Channel ch) {
         boolean wrote = false;
         while (ch.isActive() && ch.isWritable() && !buffer.isEmpty()) {
-            // encoded straight into a pooled buffer of the socket's allocator: no heap copy to collect, none to copy again
-            ch.write(new TextWebSocketFrame(io.netty.buffer.ByteBufUtil.writeUtf8(ch.alloc(), buffer.poll())));
+            // the agent's bytes copied once into a pooled buffer of the socket's allocator: nothing encoded again
+            byte[] utf8 = buffer.poll();
+            ch.write(new TextWebSocketFrame(ch.alloc().buffer(utf8.length).writeBytes(utf8)));
             wrote = true;
         }
         if (wrote) ch.flush();

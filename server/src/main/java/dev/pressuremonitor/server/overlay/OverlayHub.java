@@ -85,7 +85,7 @@ public final class OverlayHub {
         if (team == null && !anyTeam) throw new IllegalArgumentException("an overlay of a server with tokens watches a rep of one team: name the team");
         RepStream stream = reps.computeIfAbsent(stream(team, rep), r -> new RepStream());
         synchronized (stream) {
-            for (String json : snapshot(stream)) s.send(json, false);
+            for (byte[] utf8 : snapshot(stream)) s.send(utf8, false);
             stream.subscribers.add(s);
         }
         subscribeListeners.forEach(l -> l.accept(rep));
@@ -96,20 +96,23 @@ public final class OverlayHub {
         if (stream != null) stream.subscribers.remove(s);
     }
 
-    /** Publishes one ingested event of the call of {@code rep} of {@code team}, to its overlays and to any-team ones. */
-    public void publish(String team, String rep, Envelope envelope, String json) {
-        // encoded once for every stream that keeps it, and only if one does
-        byte[] kept = isKept(envelope) ? json.getBytes(StandardCharsets.UTF_8) : null;
-        publishTo(stream(team, rep), envelope, json, kept);
-        if (anyTeam) publishTo(stream(null, rep), envelope, json, kept);
+    /**
+     * Publishes one ingested event of the call of {@code rep} of {@code team}, to its overlays and to any-team ones.
+     *
+     * @param utf8 the event as it came off the wire (UTF-8): forwarded as it is, never encoded again; not changed
+     */
+    public void publish(String team, String rep, Envelope envelope, byte[] utf8) {
+        boolean kept = isKept(envelope);
+        publishTo(stream(team, rep), envelope, utf8, kept);
+        if (anyTeam) publishTo(stream(null, rep), envelope, utf8, kept);
     }
 
-    private void publishTo(String key, Envelope envelope, String json, byte[] kept) {
+    private void publishTo(String key, Envelope envelope, byte[] utf8, boolean kept) {
         RepStream stream = reps.computeIfAbsent(key, r -> new RepStream());
         boolean coalescable = envelope.data() instanceof MetricsSnapshot;
         synchronized (stream) {
-            if (kept != null) remember(stream, envelope, kept);
-            for (OverlaySubscriber s : stream.subscribers) s.send(json, coalescable);
+            if (kept) remember(stream, envelope, utf8);
+            for (OverlaySubscriber s : stream.subscribers) s.send(utf8, coalescable);
         }
     }
 
@@ -131,8 +134,8 @@ public final class OverlayHub {
             for (Envelope e : stored) {
                 if (isKept(e)) remember(stream, e, EventCodec.encode(e).getBytes(StandardCharsets.UTF_8));
             }
-            List<String> now = snapshot(stream);
-            for (OverlaySubscriber s : stream.subscribers) for (String json : now) s.send(json, false);
+            List<byte[]> now = snapshot(stream);
+            for (OverlaySubscriber s : stream.subscribers) for (byte[] utf8 : now) s.send(utf8, false);
         }
     }
 
@@ -160,13 +163,13 @@ public final class OverlayHub {
         }
     }
 
-    private static List<String> snapshot(RepStream stream) {
-        List<String> out = new ArrayList<>();
+    private static List<byte[]> snapshot(RepStream stream) {
+        List<byte[]> out = new ArrayList<>();
         if (stream.callStarted.isEmpty()) return out;
-        out.add(stream.callStarted.text());
-        for (int i = stream.nudgeCount; i > 0; i--) out.add(stream.nudges[(stream.next - i + RECENT_NUDGES) % RECENT_NUDGES].text());
-        if (!stream.metrics.isEmpty()) out.add(stream.metrics.text());
-        if (!stream.callEnded.isEmpty()) out.add(stream.callEnded.text());
+        out.add(stream.callStarted.utf8());
+        for (int i = stream.nudgeCount; i > 0; i--) out.add(stream.nudges[(stream.next - i + RECENT_NUDGES) % RECENT_NUDGES].utf8());
+        if (!stream.metrics.isEmpty()) out.add(stream.metrics.utf8());
+        if (!stream.callEnded.isEmpty()) out.add(stream.callEnded.utf8());
         return out;
     }
 

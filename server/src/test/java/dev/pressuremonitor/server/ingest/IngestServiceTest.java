@@ -24,7 +24,7 @@ class IngestServiceTest {
     private final List<String> seen = new ArrayList<>();
 
     {
-        hub.subscribe("ana", (json, c) -> seen.add(json));
+        hub.subscribe("ana", (json, c) -> seen.add(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @AfterEach
@@ -45,6 +45,25 @@ class IngestServiceTest {
         String json = event("c1", 1, new CallStarted("ana", "emea", 1, true));
         assertThat(send(json)).isEqualTo(AgentReply.ack("c1", 1));
         assertThat(seen).containsExactly(json);
+    }
+
+    /**
+     * A frame's bytes go to the overlays as the agent sent them, spacing and letters beyond ASCII included, and an
+     * event read from bytes is refused as its text would be, naming the fault and the event.
+     */
+    @Test
+    void anEventReadFromTheWiresBytesReachesOverlaysAsTheAgentSentIt() {
+        String json = "{ \"type\": \"call_started\", \"callId\": \"appel-ete\", \"seq\": 1, \"ts\": 1,"
+                + " \"data\": {\"rep\": \"ana\", \"team\": \"\u00e9quipe \u2615\", \"startedAt\": 1, \"prospectChannel\": true} }";
+        assertThat(ingest.ingest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), dev.pressuremonitor.server.access.Principal.LOCAL).join())
+                .isEqualTo(AgentReply.ack("appel-ete", 1));
+        assertThat(seen).containsExactly(json);
+
+        String bad = event("appel-ete", 2, new CallEnded(10, "hangup")).replace("\"duration\"", "\"lasted\"");
+        AgentReply refused = ingest.ingest(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8), dev.pressuremonitor.server.access.Principal.LOCAL).join();
+        assertThat(refused).isEqualTo(ingest.ingest(bad).join());
+        assertThat(refused.toJson()).contains("appel-ete").contains("missing field 'duration'");
+        assertThat(seen).hasSize(1);
     }
 
     @Test

@@ -112,7 +112,7 @@ class SilenceAcrossServersTest {
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         OverlayHub hub = new OverlayHub();
         IngestService server = new IngestService(hub, storeA, new TeamMetrics(false), ONE_CALL_A_REP, now::get);
-        hub.subscribe("ana", (json, coalescable) -> seen.add(json));
+        hub.subscribe("ana", (json, coalescable) -> seen.add(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
         send(server, "c1", 1, STARTED, new CallStarted("ana", "emea", STARTED, true));
         storeA.close();
 

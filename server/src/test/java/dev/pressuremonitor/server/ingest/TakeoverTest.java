@@ -85,7 +85,7 @@ class TakeoverTest {
     void anOverlayWatchingTheSecondServerGetsTheCallSoFarWhenTheCallMovesThere() throws Exception {
         twoServers();
         List<String> seen = new CopyOnWriteArrayList<>();
-        hubB.subscribe("ana", (json, coalescable) -> seen.add(json));
+        hubB.subscribe("ana", (json, coalescable) -> seen.add(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
         send(first, START);
         send(first, NUDGE);
         send(first, GAUGE);
@@ -102,7 +102,7 @@ class TakeoverTest {
         String fresh = EventCodec.encode(new Envelope("c2", 1, 5_000, new CallStarted("ana", "emea", 5_000, true)));
         send(second, fresh);
         List<String> seen = new CopyOnWriteArrayList<>();
-        hubB.subscribe("ana", (json, coalescable) -> seen.add(json));
+        hubB.subscribe("ana", (json, coalescable) -> seen.add(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
 
         send(second, LATER);
 

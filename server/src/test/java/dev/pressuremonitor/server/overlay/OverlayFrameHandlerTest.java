@@ -22,7 +22,7 @@ class OverlayFrameHandlerTest {
 
         Envelope started = new Envelope("c1", 1, 1, new CallStarted("ana", "", 1, true));
         String json = EventCodec.encode(started);
-        hub.publish("", "ana", started, json);
+        hub.publish("", "ana", started, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         // no runPendingTasks(): the frame is already on the wire
         TextWebSocketFrame frame = overlay.readOutbound();

@@ -24,7 +24,7 @@ class OverlayHubTest {
     private String publish(OverlayHub hub, String rep, Event e) {
         Envelope env = new Envelope("call-" + rep, ++seq, 1000 + seq, e);
         String json = EventCodec.encode(env);
-        hub.publish("emea", rep, env, json);
+        hub.publish("emea", rep, env, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return json;
     }
 
@@ -40,8 +40,8 @@ class OverlayHubTest {
         final List<String> got = new ArrayList<>();
 
         @Override
-        public void send(String json, boolean coalescable) {
-            got.add(json);
+        public void send(byte[] utf8, boolean coalescable) {
+            got.add(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
