@@ -11,10 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -43,8 +41,8 @@ final class EventWriter implements AutoCloseable {
     private final Consumer<String> onEndResent;
     private final Consumer<String> onRefilled;
     private final BlockingQueue<Pending> writes = new LinkedBlockingQueue<>();
-    /** Every call id the database holds, so a new call costs no query on the network thread. */
-    private final Set<String> knownCalls = ConcurrentHashMap.newKeySet();
+    /** The call ids the database may hold, so a new call costs no query on the network thread ({@link KnownCalls}: how). */
+    private final KnownCalls knownCalls = new KnownCalls();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -87,7 +85,7 @@ final class EventWriter implements AutoCloseable {
     }
 
     boolean mayHave(String callId) {
-        return knownCalls.contains(callId);
+        return knownCalls.mayHold(callId);
     }
 
     /**
