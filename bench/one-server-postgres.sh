@@ -22,7 +22,10 @@ out=$(mktemp -d)
 cleanup() { kill "${server:-}" 2>/dev/null || true; rm -rf "$out"; }
 trap cleanup EXIT
 
-java -Xmx1g -jar agent/target/pressure-monitor.jar server --no-auth --port 0 --db "$jdbc" \
+# the server runs with the JVM flags README.md recommends, as in compare-relay.sh; PM_SERVER_JAVA_OPTS overrides them
+server_opts=${PM_SERVER_JAVA_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmx256m -Xmn16m -XX:MetaspaceSize=48m -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70 -XX:TieredStopAtLevel=1"}
+# shellcheck disable=SC2086
+java $server_opts -jar agent/target/pressure-monitor.jar server --no-auth --port 0 --db "$jdbc" \
   --max-connections-per-address $((agents + overlays + 100)) > "$out/server.out" 2>/dev/null &
 server=$!
 for _ in $(seq 1 300); do grep -q "ws://" "$out/server.out" 2>/dev/null && break; sleep 0.1; done
