@@ -142,19 +142,22 @@ final class Summaries implements AutoCloseable {
      * live events are.
      */
     private void finishEnding() {
-        long began = System.nanoTime();
-        java.util.List<String> ids = new java.util.ArrayList<>();
-        for (String id; ids.size() < SAVED_TOGETHER && (id = ending.poll()) != null; ) ids.add(id);
-        if (!ids.isEmpty()) finish(ids, FIRST_RETRY_MS);
-        if (ending.isEmpty()) {
-            draining.set(false);
-            // a call that ended between the check and the reset would otherwise wait for the next one to end
-            if (ending.isEmpty() || !draining.compareAndSet(false, true)) return;
-        }
-        try {
-            worker.schedule(this::finishEnding, System.nanoTime() - began, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closing) {
-            finishEnding(); // closing: what was asked for is finished now, without resting
+        while (true) {
+            long began = System.nanoTime();
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            for (String id; ids.size() < SAVED_TOGETHER && (id = ending.poll()) != null; ) ids.add(id);
+            if (!ids.isEmpty()) finish(ids, FIRST_RETRY_MS);
+            if (ending.isEmpty()) {
+                draining.set(false);
+                // a call that ended between the check and the reset would otherwise wait for the next one to end
+                if (ending.isEmpty() || !draining.compareAndSet(false, true)) return;
+            }
+            try {
+                worker.schedule(this::finishEnding, System.nanoTime() - began, TimeUnit.NANOSECONDS);
+                return;
+            } catch (RejectedExecutionException closing) {
+                // closing: what was asked for is finished now, batch after batch, without resting
+            }
         }
     }
 
