@@ -22,6 +22,8 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
     private boolean closing;
     /** Where this connection's replies wait, with those of the other agents on its network thread. */
     private Replies replies;
+    /** This connection's side of them: when its replies were last flushed. */
+    private Replies.Outlet outlet;
     /** This connection's events not answered yet; counted down on the store's writer thread. */
     private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
     /** Reading is paused until this connection's events are answered, because the store was behind. */
@@ -49,6 +51,7 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         replies = Replies.of(ctx);
+        outlet = new Replies.Outlet(ctx);
     }
 
     @Override
@@ -71,7 +74,7 @@ public final class AgentFrameHandler extends SimpleChannelInboundHandler<WebSock
             // the reply comes once the event is durable, from the store's writer thread, with the rest of its batch
             unanswered.incrementAndGet();
             ingest.ingest(io.netty.buffer.ByteBufUtil.getBytes(text.content()), principal).thenAccept(reply -> {
-                replies.send(ctx, reply.toJson());
+                replies.send(outlet, reply.toJson());
                 if (unanswered.decrementAndGet() == 0 && paused) ctx.executor().execute(() -> resume(ctx));
             });
             if (ingest.storeIsBehind()) pause(ctx);

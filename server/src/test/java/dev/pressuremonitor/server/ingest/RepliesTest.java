@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Replies the store made ready together go out together: in order, each connection flushed once. */
+/** Replies the store made ready together go out together: in order, each connection flushed once, and not too often. */
 class RepliesTest {
     /** An agent's connection that counts how often its socket would be flushed. */
     private static final class Connection {
@@ -25,8 +26,15 @@ class RepliesTest {
             }
         }, new ChannelInboundHandlerAdapter());
 
+        private Replies.Outlet outlet;
+
         ChannelHandlerContext ctx() {
             return channel.pipeline().lastContext();
+        }
+
+        Replies.Outlet outlet() {
+            if (outlet == null) outlet = new Replies.Outlet(ctx());
+            return outlet;
         }
 
         List<String> sent() {
@@ -44,9 +52,9 @@ class RepliesTest {
     void repliesReadyTogetherReachTheAgentInOrderWithOneFlush() {
         Connection agent = new Connection();
         Replies replies = Replies.of(agent.ctx());
-        replies.send(agent.ctx(), "ack 1");
-        replies.send(agent.ctx(), "ack 2");
-        replies.send(agent.ctx(), "ack 3");
+        replies.send(agent.outlet(), "ack 1");
+        replies.send(agent.outlet(), "ack 2");
+        replies.send(agent.outlet(), "ack 3");
         assertThat(agent.sent()).as("nothing is written before the network thread runs").isEmpty();
 
         agent.channel.runPendingTasks();
@@ -56,15 +64,42 @@ class RepliesTest {
     }
 
     @Test
-    void aReplyMadeReadyAfterTheLastOnesWentOutIsSentToo() {
+    void anAgentAtTheUsualPaceGetsEachReplyAtOnce() {
         Connection agent = new Connection();
+        agent.channel.freezeTime();
         Replies replies = Replies.of(agent.ctx());
-        replies.send(agent.ctx(), "ack 1");
+        replies.send(agent.outlet(), "ack 1");
         agent.channel.runPendingTasks();
-        replies.send(agent.ctx(), "ack 2");
+        agent.channel.advanceTimeBy(250, TimeUnit.MILLISECONDS);
+        replies.send(agent.outlet(), "ack 2");
         agent.channel.runPendingTasks();
 
         assertThat(agent.sent()).containsExactly("ack 1", "ack 2");
+        assertThat(agent.flushes).isEqualTo(2);
+    }
+
+    /** Each flush is a system call: a busy agent's replies go out together, a quarter of a second after the last. */
+    @Test
+    void aBusyAgentsRepliesGoOutTogetherAQuarterOfASecondAfterItsLastFlush() {
+        Connection agent = new Connection();
+        agent.channel.freezeTime();
+        Replies replies = Replies.of(agent.ctx());
+        replies.send(agent.outlet(), "ack 1");
+        agent.channel.runPendingTasks();
+        assertThat(agent.sent()).containsExactly("ack 1");
+
+        replies.send(agent.outlet(), "ack 2");
+        agent.channel.runPendingTasks();
+        agent.channel.advanceTimeBy(100, TimeUnit.MILLISECONDS);
+        replies.send(agent.outlet(), "ack 3");
+        agent.channel.runPendingTasks();
+        agent.channel.advanceTimeBy(149, TimeUnit.MILLISECONDS);
+        agent.channel.runPendingTasks();
+        assertThat(agent.sent()).as("written, not flushed yet").isEmpty();
+
+        agent.channel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+        agent.channel.runPendingTasks();
+        assertThat(agent.sent()).containsExactly("ack 2", "ack 3");
         assertThat(agent.flushes).isEqualTo(2);
     }
 
@@ -74,8 +109,8 @@ class RepliesTest {
         Connection ben = new Connection(); // another event loop, its handler added on the same thread here
         Replies forAna = Replies.of(ana.ctx());
         Replies forBen = Replies.of(ben.ctx());
-        forAna.send(ana.ctx(), "ack ana");
-        forBen.send(ben.ctx(), "ack ben");
+        forAna.send(ana.outlet(), "ack ana");
+        forBen.send(ben.outlet(), "ack ben");
 
         ben.channel.runPendingTasks();
         assertThat(ben.sent()).as("ben's thread alone writes ben's reply").containsExactly("ack ben");
@@ -88,10 +123,10 @@ class RepliesTest {
         Connection gone = new Connection();
         Connection ben = new Connection();
         Replies replies = Replies.of(gone.ctx()); // one network thread's run, writing to both connections
-        replies.send(gone.ctx(), "ack gone 1");
-        replies.send(ben.ctx(), "ack ben 1");
-        replies.send(gone.ctx(), "ack gone 2");
-        replies.send(ben.ctx(), "ack ben 2");
+        replies.send(gone.outlet(), "ack gone 1");
+        replies.send(ben.outlet(), "ack ben 1");
+        replies.send(gone.outlet(), "ack gone 2");
+        replies.send(ben.outlet(), "ack ben 2");
         gone.channel.close();
 
         gone.channel.runPendingTasks();
@@ -107,7 +142,7 @@ class RepliesTest {
         List<String> made = new ArrayList<>();
         for (int i = 1; i <= 10_000; i++) {
             made.add((i % 100 == 0 ? "retry " : "ack ") + i);
-            replies.send(agent.ctx(), made.get(made.size() - 1));
+            replies.send(agent.outlet(), made.get(made.size() - 1));
         }
 
         agent.channel.runPendingTasks();
