@@ -51,7 +51,8 @@ final class Database implements AutoCloseable {
         cfg.setMinimumIdle(1);
         cfg.setInitializationFailTimeout(10_000);
         if (sqlite) {
-            cfg.setConnectionInitSql("PRAGMA busy_timeout = " + LOCK_TIMEOUT_MS);
+            cfg.addDataSourceProperty("busy_timeout", String.valueOf(LOCK_TIMEOUT_MS));
+            cfg.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
             // per connection, every connection: a commit is on disk before it returns, so an acknowledged event
             // survives a power loss too, not only a crash of the process; unless the URL says otherwise
             // (jdbc:sqlite:FILE?synchronous=NORMAL: faster, and safe against crashes but not power loss)
@@ -87,6 +88,17 @@ final class Database implements AutoCloseable {
             throw new IllegalArgumentException("cannot open the database " + redact(url) + " (" + why + "): check --db, the server and its credentials", e);
         }
     }
+
+    /**
+     * SQLite copies the write-ahead log back into the database file once it holds this many pages (4 KB each; SQLite's
+     * default is 1,000). A busy server's commit rewrites the index pages of every call in progress (a thousand calls:
+     * a thousand or more pages), so at the default nearly every commit ended in a checkpoint that read each page back
+     * from the log and wrote it again: at 8,000 events/s about a third of the writer's system calls. Ten times as many
+     * pages between checkpoints copy a page rewritten by several commits once: pwrite -18 to -21% and pread -32 to -38%
+     * per event (three pairs, BENCHMARKS.md). The log file then stays at up to 40 MB, and a restart after a crash
+     * reads up to that much back.
+     */
+    static final int WAL_CHECKPOINT_PAGES = 10_000;
 
     /** The file of a jdbc:sqlite: URL, without the settings that may follow it ("?synchronous=NORMAL"). */
     private static Path sqliteFile(String url) {

@@ -60,15 +60,31 @@ class DatabaseFileTest {
         assertThat(dir.resolve("calls.db")).as("the file is named without the setting").exists();
     }
 
+    /**
+     * Every connection waits out another's lock for the server's lock timeout, and leaves the write-ahead log to grow
+     * to {@link Database#WAL_CHECKPOINT_PAGES} pages before copying it back (not SQLite's 1,000).
+     */
+    @Test
+    void everyConnectionWaitsOutLocksAndCheckpointsTheLogRarely() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("calls.db");
+        assertThat(pragmaOfEveryConnection(url, "busy_timeout")).containsOnly((int) Database.LOCK_TIMEOUT_MS);
+        assertThat(pragmaOfEveryConnection(url, "wal_autocheckpoint")).containsOnly(10_000);
+    }
+
     /** PRAGMA synchronous as each of the pool's four connections reads it. */
     static List<Integer> synchronousOfEveryConnection(String url) throws Exception {
+        return pragmaOfEveryConnection(url, "synchronous");
+    }
+
+    /** A PRAGMA's value as each of the pool's four connections reads it. */
+    static List<Integer> pragmaOfEveryConnection(String url, String pragma) throws Exception {
         List<Integer> out = new ArrayList<>();
         try (Database db = Database.open(url, null)) {
             List<Connection> all = new ArrayList<>();
             try {
                 for (int i = 0; i < 4; i++) all.add(db.connection());
                 for (Connection c : all) {
-                    try (var s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA synchronous")) {
+                    try (var s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + pragma)) {
                         r.next();
                         out.add(r.getInt(1));
                     }
