@@ -1,6 +1,5 @@
 package dev.pressuremonitor.server.overlay;
 
-
 /**
  * One overlay message kept for the snapshot a newly connected overlay gets, held as UTF-8 in a byte array that the
  * next message kept in its place reuses. Keeping the message's String instead kept one object per event alive for

@@ -102,16 +102,15 @@ public final class OverlayHub {
      * @param utf8 the event as it came off the wire (UTF-8): forwarded as it is, never encoded again; not changed
      */
     public void publish(String team, String rep, Envelope envelope, byte[] utf8) {
-        boolean kept = isKept(envelope);
-        publishTo(stream(team, rep), envelope, utf8, kept);
-        if (anyTeam) publishTo(stream(null, rep), envelope, utf8, kept);
+        publishTo(stream(team, rep), envelope, utf8);
+        if (anyTeam) publishTo(stream(null, rep), envelope, utf8);
     }
 
-    private void publishTo(String key, Envelope envelope, byte[] utf8, boolean kept) {
+    private void publishTo(String key, Envelope envelope, byte[] utf8) {
         RepStream stream = reps.computeIfAbsent(key, r -> new RepStream());
         boolean coalescable = envelope.data() instanceof MetricsSnapshot;
         synchronized (stream) {
-            if (kept) remember(stream, envelope, utf8);
+            remember(stream, envelope, utf8);
             for (OverlaySubscriber s : stream.subscribers) s.send(utf8, coalescable);
         }
     }
@@ -131,22 +130,16 @@ public final class OverlayHub {
         RepStream stream = reps.computeIfAbsent(key, r -> new RepStream());
         synchronized (stream) {
             if (!stream.callStarted.isEmpty() && stream.callEnded.isEmpty()) return;
-            for (Envelope e : stored) {
-                if (isKept(e)) remember(stream, e, EventCodec.encode(e).getBytes(StandardCharsets.UTF_8));
-            }
+            for (Envelope e : stored) remember(stream, e, EventCodec.encode(e).getBytes(StandardCharsets.UTF_8));
             List<byte[]> now = snapshot(stream);
             for (OverlaySubscriber s : stream.subscribers) for (byte[] utf8 : now) s.send(utf8, false);
         }
     }
 
-    /** Whether a newly connected overlay gets this event back. */
-    private static boolean isKept(Envelope envelope) {
-        var data = envelope.data();
-        return data instanceof CallStarted || data instanceof MetricsSnapshot || data instanceof CallEnded
-                || data instanceof Alert a && a.nudge();
-    }
-
-    /** Keeps what a newly connected overlay gets, in arrays reused event after event ({@link KeptFrame}: why). */
+    /**
+     * Keeps what a newly connected overlay gets (the call's start, the latest gauge, the last nudges, the end), in
+     * arrays reused event after event ({@link KeptFrame}: why); other events are not kept.
+     */
     private static void remember(RepStream stream, Envelope envelope, byte[] utf8) {
         var data = envelope.data();
         if (data instanceof CallStarted) {
@@ -156,7 +149,7 @@ public final class OverlayHub {
             stream.nudgeCount = 0;
         } else if (data instanceof MetricsSnapshot) {
             stream.metrics.keep(utf8);
-        } else if (data instanceof Alert) {
+        } else if (data instanceof Alert a && a.nudge()) {
             stream.keepNudge(utf8);
         } else if (data instanceof CallEnded) {
             stream.callEnded.keep(utf8);
