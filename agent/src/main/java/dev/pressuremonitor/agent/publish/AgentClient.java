@@ -133,14 +133,17 @@ public final class AgentClient implements Consumer<Envelope>, AutoCloseable {
     /** Waits until the server has acknowledged everything published so far; false on timeout. */
     public boolean awaitDelivered(Duration timeout) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
-        synchronized (deliveredLock) {
-            while (true) {
-                if (refusal != null) return false;
-                // a publish may still be queued on the event loop: check there, not only the counter
-                if (delivery.waiting() == 0 && drained()) return true;
-                long left = until - System.nanoTime();
-                if (left <= 0) return false;
-                deliveredLock.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+        while (true) {
+            if (refusal != null) return false;
+            // a publish may still be queued on the event loop: check there, not only the counter. Not under the
+            // lock: the event loop takes that lock to wake waiters, and waiting on the loop while holding it was a
+            // deadlock whenever the loop woke waiters at that moment (a refusal: a test hung until its timeout)
+            if (delivery.waiting() == 0 && drained()) return true;
+            long left = until - System.nanoTime();
+            if (left <= 0) return false;
+            synchronized (deliveredLock) {
+                // a wake-up between the check above and this wait is missed for at most 100 ms
+                if (refusal == null) deliveredLock.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
             }
         }
     }
