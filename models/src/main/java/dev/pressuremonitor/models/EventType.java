@@ -17,6 +17,9 @@ public enum EventType {
     private static final Map<String, EventType> BY_WIRE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wire, Function.identity()));
 
+    /** values() copies its array at every call, and {@link #of} is asked once per stored event. */
+    private static final EventType[] ALL = values();
+
     private final String wire;
     private final Class<? extends Event> payloadClass;
 
@@ -47,7 +50,7 @@ public enum EventType {
     }
 
     public static EventType of(Event e) {
-        for (EventType t : values()) {
+        for (EventType t : ALL) {
             if (t.payloadClass.isInstance(e)) return t;
         }
         throw new IllegalStateException("no wire type for " + e.getClass());

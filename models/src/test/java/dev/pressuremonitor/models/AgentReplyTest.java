@@ -17,6 +17,19 @@ class AgentReplyTest {
     }
 
     @Test
+    void anAckIsSpeltExactlyAsTheJsonWriterSpellsItWhateverTheCallId() throws DecodeException {
+        String[] ids = {"c1", "call-7f3a-0001", "", " spaced id ", "q\"uote", "back\\slash", "tab\tnew\nline", "\u0001ctl",
+                "caf\u00e9", "\u65e5\u672c", "smile \ud83d\ude00", "~!@#$%^&*()_+{}|:<>?", null};
+        for (String id : ids) {
+            for (long seq : new long[] {0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE}) {
+                AgentReply ack = AgentReply.ack(id, seq);
+                assertThat(ack.toJson()).as("ack of %s #%d", id, seq).isEqualTo(Json.write(ack));
+                assertThat(AgentReply.parse(ack.toJson())).isEqualTo(ack);
+            }
+        }
+    }
+
+    @Test
     void aRetryAsksForTheSameEventAgain() throws DecodeException {
         AgentReply retry = AgentReply.parse(AgentReply.retry("c1", 4, "database busy").toJson());
         assertThat(retry).isEqualTo(new AgentReply("retry", "c1", 4, "database busy"));
