@@ -22,7 +22,7 @@ public final class OverlayHub {
     /** Nudges a newly connected overlay gets back. */
     static final int RECENT_NUDGES = 5;
 
-    private final Map<String, RepStream> reps = new ConcurrentHashMap<>();
+    private final Map<Key, RepStream> reps = new ConcurrentHashMap<>();
     /** Whether overlays may watch a rep in any team: only on a local server without tokens (every token names its team). */
     private final boolean anyTeam;
     private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
@@ -48,6 +48,14 @@ public final class OverlayHub {
 
     private static final class RepStream {
         final List<OverlaySubscriber> subscribers = new CopyOnWriteArrayList<>();
+        /** What a newly connected overlay gets, as published to this stream (an any-team stream's stays empty: it has a {@link #source}). */
+        final Kept kept = new Kept();
+        /** An any-team stream's: the rep's team stream that published last, whose kept call this stream shows (guarded by this stream). */
+        RepStream source;
+    }
+
+    /** One call's state kept for the snapshot, in arrays reused event after event ({@link KeptFrame}: why). */
+    private static final class Kept {
         final KeptFrame callStarted = new KeptFrame();
         final KeptFrame metrics = new KeptFrame();
         final KeptFrame callEnded = new KeptFrame();
@@ -56,7 +64,7 @@ public final class OverlayHub {
         int next;
         int nudgeCount;
 
-        RepStream() {
+        Kept() {
             for (int i = 0; i < nudges.length; i++) nudges[i] = new KeptFrame();
         }
 
@@ -65,14 +73,17 @@ public final class OverlayHub {
             next = (next + 1) % nudges.length;
             nudgeCount = Math.min(nudgeCount + 1, nudges.length);
         }
+
+        boolean inCall() {
+            return !callStarted.isEmpty() && callEnded.isEmpty();
+        }
     }
 
-    /**
-     * A rep is a person of a team: ana of apac is not ana of emea. Streams are keyed by both; a null team is "this
-     * rep in any team", for a local server without tokens whose overlay address names only the rep.
-     */
-    static String stream(String team, String rep) {
-        return (team == null ? "*" : team) + "/" + rep;
+    /** A rep is a person of a team: ana of apac is not ana of emea. A null team is "this rep in any team", for a local server. */
+    private record Key(String team, String rep) {}
+
+    private RepStream stream(String team, String rep) {
+        return reps.computeIfAbsent(new Key(team, rep), k -> new RepStream());
     }
 
     /** As {@link #subscribe(String, String, OverlaySubscriber)} for this rep in any team: a local server only. */
@@ -83,36 +94,60 @@ public final class OverlayHub {
     /** Adds a subscriber to {@code rep} of {@code team} (null: any team) and sends it the rep's current state first. */
     public void subscribe(String team, String rep, OverlaySubscriber s) {
         if (team == null && !anyTeam) throw new IllegalArgumentException("an overlay of a server with tokens watches a rep of one team: name the team");
-        RepStream stream = reps.computeIfAbsent(stream(team, rep), r -> new RepStream());
+        RepStream stream = stream(team, rep);
         synchronized (stream) {
-            for (byte[] utf8 : snapshot(stream)) s.send(utf8, false);
+            RepStream source = stream.source;
+            List<byte[]> now;
+            if (source == null) {
+                now = snapshot(stream.kept);
+            } else {
+                synchronized (source) {
+                    now = snapshot(source.kept);
+                }
+            }
+            for (byte[] utf8 : now) s.send(utf8, false);
             stream.subscribers.add(s);
         }
         subscribeListeners.forEach(l -> l.accept(rep));
     }
 
     public void unsubscribe(String team, String rep, OverlaySubscriber s) {
-        RepStream stream = reps.get(stream(team, rep));
+        RepStream stream = reps.get(new Key(team, rep));
         if (stream != null) stream.subscribers.remove(s);
     }
 
     /**
      * Publishes one ingested event of the call of {@code rep} of {@code team}, to its overlays and to any-team ones.
+     * The event is kept once, under its team: an any-team stream shows the call of the team that last published
+     * (it kept a copy of every event of its own before, twice the copies and the memory on a local server).
+     * The any-team stream's lock is taken first, then the team's, here and in {@link #subscribe}, so an overlay
+     * subscribing meanwhile gets each event once: in its snapshot or after it.
      *
      * @param utf8 the event as it came off the wire (UTF-8): forwarded as it is, never encoded again; not changed
      */
     public void publish(String team, String rep, Envelope envelope, byte[] utf8) {
-        publishTo(stream(team, rep), envelope, utf8);
-        if (anyTeam) publishTo(stream(null, rep), envelope, utf8);
+        boolean coalescable = envelope.data() instanceof MetricsSnapshot;
+        RepStream stream = stream(team, rep);
+        if (!anyTeam || team == null) {
+            synchronized (stream) {
+                stream.source = null;
+                publishTo(stream, envelope, utf8, coalescable);
+            }
+            return;
+        }
+        RepStream any = stream(null, rep);
+        synchronized (any) {
+            synchronized (stream) {
+                publishTo(stream, envelope, utf8, coalescable);
+            }
+            any.source = stream;
+            for (OverlaySubscriber s : any.subscribers) s.send(utf8, coalescable);
+        }
     }
 
-    private void publishTo(String key, Envelope envelope, byte[] utf8) {
-        RepStream stream = reps.computeIfAbsent(key, r -> new RepStream());
-        boolean coalescable = envelope.data() instanceof MetricsSnapshot;
-        synchronized (stream) {
-            remember(stream, envelope, utf8);
-            for (OverlaySubscriber s : stream.subscribers) s.send(utf8, coalescable);
-        }
+    private static void publishTo(RepStream stream, Envelope envelope, byte[] utf8, boolean coalescable) {
+        remember(stream.kept, envelope, utf8);
+        for (OverlaySubscriber s : stream.subscribers) s.send(utf8, coalescable);
     }
 
     /**
@@ -122,47 +157,66 @@ public final class OverlayHub {
      */
     public void resume(String team, String rep, List<Envelope> stored) {
         if (stored.isEmpty() || !(stored.get(0).data() instanceof CallStarted)) return;
-        resumeIn(stream(team, rep), stored);
-        if (anyTeam) resumeIn(stream(null, rep), stored);
+        RepStream stream = stream(team, rep);
+        if (!anyTeam || team == null) {
+            synchronized (stream) {
+                if (stream.source == null || !stream.source.kept.inCall()) {
+                    stream.source = null;
+                    resumeIn(stream, stored);
+                }
+            }
+            return;
+        }
+        RepStream any = stream(null, rep);
+        synchronized (any) {
+            List<byte[]> now;
+            synchronized (stream) {
+                now = resumeIn(stream, stored);
+                // the any-team view moves to this call unless it shows another team's call in progress
+                if (now == null || (any.source != null && any.source != stream && any.source.kept.inCall())) return;
+            }
+            any.source = stream;
+            for (OverlaySubscriber s : any.subscribers) for (byte[] utf8 : now) s.send(utf8, false);
+        }
     }
 
-    private void resumeIn(String key, List<Envelope> stored) {
-        RepStream stream = reps.computeIfAbsent(key, r -> new RepStream());
-        synchronized (stream) {
-            if (!stream.callStarted.isEmpty() && stream.callEnded.isEmpty()) return;
-            for (Envelope e : stored) remember(stream, e, EventCodec.encode(e).getBytes(StandardCharsets.UTF_8));
-            List<byte[]> now = snapshot(stream);
-            for (OverlaySubscriber s : stream.subscribers) for (byte[] utf8 : now) s.send(utf8, false);
-        }
+    /** Rebuilds {@code stream}'s call from {@code stored} and sends it to its overlays; null (nothing done) if it is in a call. */
+    private static List<byte[]> resumeIn(RepStream stream, List<Envelope> stored) {
+        Kept kept = stream.kept;
+        if (kept.inCall()) return null;
+        for (Envelope e : stored) remember(kept, e, EventCodec.encode(e).getBytes(StandardCharsets.UTF_8));
+        List<byte[]> now = snapshot(kept);
+        for (OverlaySubscriber s : stream.subscribers) for (byte[] utf8 : now) s.send(utf8, false);
+        return now;
     }
 
     /**
-     * Keeps what a newly connected overlay gets (the call's start, the latest gauge, the last nudges, the end), in
-     * arrays reused event after event ({@link KeptFrame}: why); other events are not kept.
+     * Keeps what a newly connected overlay gets (the call's start, the latest gauge, the last nudges, the end);
+     * other events are not kept.
      */
-    private static void remember(RepStream stream, Envelope envelope, byte[] utf8) {
+    private static void remember(Kept kept, Envelope envelope, byte[] utf8) {
         var data = envelope.data();
         if (data instanceof CallStarted) {
-            stream.callStarted.keep(utf8);
-            stream.metrics.clear();
-            stream.callEnded.clear();
-            stream.nudgeCount = 0;
+            kept.callStarted.keep(utf8);
+            kept.metrics.clear();
+            kept.callEnded.clear();
+            kept.nudgeCount = 0;
         } else if (data instanceof MetricsSnapshot) {
-            stream.metrics.keep(utf8);
+            kept.metrics.keep(utf8);
         } else if (data instanceof Alert a && a.nudge()) {
-            stream.keepNudge(utf8);
+            kept.keepNudge(utf8);
         } else if (data instanceof CallEnded) {
-            stream.callEnded.keep(utf8);
+            kept.callEnded.keep(utf8);
         }
     }
 
-    private static List<byte[]> snapshot(RepStream stream) {
+    private static List<byte[]> snapshot(Kept kept) {
         List<byte[]> out = new ArrayList<>();
-        if (stream.callStarted.isEmpty()) return out;
-        out.add(stream.callStarted.utf8());
-        for (int i = stream.nudgeCount; i > 0; i--) out.add(stream.nudges[(stream.next - i + RECENT_NUDGES) % RECENT_NUDGES].utf8());
-        if (!stream.metrics.isEmpty()) out.add(stream.metrics.utf8());
-        if (!stream.callEnded.isEmpty()) out.add(stream.callEnded.utf8());
+        if (kept.callStarted.isEmpty()) return out;
+        out.add(kept.callStarted.utf8());
+        for (int i = kept.nudgeCount; i > 0; i--) out.add(kept.nudges[(kept.next - i + RECENT_NUDGES) % RECENT_NUDGES].utf8());
+        if (!kept.metrics.isEmpty()) out.add(kept.metrics.utf8());
+        if (!kept.callEnded.isEmpty()) out.add(kept.callEnded.utf8());
         return out;
     }
 

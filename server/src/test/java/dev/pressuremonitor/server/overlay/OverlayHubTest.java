@@ -22,9 +22,13 @@ class OverlayHubTest {
     private long seq;
 
     private String publish(OverlayHub hub, String rep, Event e) {
-        Envelope env = new Envelope("call-" + rep, ++seq, 1000 + seq, e);
+        return publish(hub, "emea", rep, e);
+    }
+
+    private String publish(OverlayHub hub, String team, String rep, Event e) {
+        Envelope env = new Envelope("call-" + team + "-" + rep, ++seq, 1000 + seq, e);
         String json = EventCodec.encode(env);
-        hub.publish("emea", rep, env, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        hub.publish(team, rep, env, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return json;
     }
 
@@ -115,5 +119,66 @@ class OverlayHubTest {
         Recorder r = new Recorder();
         hub.subscribe("ana", r);
         assertThat(r.got).containsExactly(second, first, next);
+    }
+
+    @Test
+    void onALocalServerOverlaysNamingTheTeamOrNotHearEachEventOnceAndJoinMidCallToTheSameState() {
+        OverlayHub hub = new OverlayHub();
+        Recorder anyTeam = new Recorder(), emea = new Recorder();
+        hub.subscribe("ana", anyTeam);
+        hub.subscribe("emea", "ana", emea);
+        List<String> sent = new ArrayList<>();
+        sent.add(publish(hub, "ana", new CallStarted("ana", "emea", 1, true)));
+        for (int i = 0; i < 3; i++) sent.add(publish(hub, "ana", nudge("phrase " + i, i)));
+        assertThat(anyTeam.got).containsExactlyElementsOf(sent);
+        assertThat(emea.got).containsExactlyElementsOf(sent);
+
+        Recorder lateAny = new Recorder(), lateEmea = new Recorder();
+        hub.subscribe("ana", lateAny);
+        hub.subscribe("emea", "ana", lateEmea);
+        assertThat(lateAny.got).containsExactlyElementsOf(sent).isEqualTo(lateEmea.got);
+    }
+
+    @Test
+    void onALocalServerAnOverlayNamingNoTeamShowsTheCallOfTheTeamThatSpokeLast() {
+        OverlayHub hub = new OverlayHub();
+        publish(hub, "emea", "ana", new CallStarted("ana", "emea", 1, true));
+        publish(hub, "emea", "ana", nudge("emea's", 1));
+        String apacStarted = publish(hub, "apac", "ana", new CallStarted("ana", "apac", 2, true));
+        String apacNudge = publish(hub, "apac", "ana", nudge("apac's", 2));
+
+        Recorder anyTeam = new Recorder(), emea = new Recorder();
+        hub.subscribe("ana", anyTeam);
+        hub.subscribe("emea", "ana", emea);
+        assertThat(anyTeam.got).containsExactly(apacStarted, apacNudge);
+        assertThat(emea.got).hasSize(2).doesNotContain(apacStarted, apacNudge);
+    }
+
+    @Test
+    void aResumedCallIsWhatOverlaysNamingTheTeamOrNotGet() {
+        OverlayHub hub = new OverlayHub();
+        Envelope started = new Envelope("call-r", 1, 1, new CallStarted("ana", "emea", 1, true));
+        Envelope hint = new Envelope("call-r", 2, 2, nudge("resumed", 1));
+        Recorder watching = new Recorder();
+        hub.subscribe("ana", watching);
+        hub.resume("emea", "ana", List.of(started, hint));
+
+        List<String> expected = List.of(EventCodec.encode(started), EventCodec.encode(hint));
+        assertThat(watching.got).containsExactlyElementsOf(expected);
+        Recorder lateAny = new Recorder(), lateEmea = new Recorder();
+        hub.subscribe("ana", lateAny);
+        hub.subscribe("emea", "ana", lateEmea);
+        assertThat(lateAny.got).containsExactlyElementsOf(expected);
+        assertThat(lateEmea.got).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aResumeDoesNotTakeAnOverlayNamingNoTeamAwayFromAnotherTeamsCallInProgress() {
+        OverlayHub hub = new OverlayHub();
+        String live = publish(hub, "apac", "ana", new CallStarted("ana", "apac", 1, true));
+        hub.resume("emea", "ana", List.of(new Envelope("call-r", 1, 1, new CallStarted("ana", "emea", 1, true))));
+        Recorder anyTeam = new Recorder();
+        hub.subscribe("ana", anyTeam);
+        assertThat(anyTeam.got).containsExactly(live);
     }
 }
