@@ -106,6 +106,26 @@ public final class Json {
         }
     }
 
+    /**
+     * As {@link #read(String, Class)} from UTF-8 bytes, as a database hands back a text column: no String of the
+     * whole text is made first (summaries read every stored event of each call that ends).
+     */
+    public static <T> T read(byte[] utf8, Class<T> type) throws DecodeException {
+        if (utf8 == null || blank(utf8)) throw new DecodeException("empty input: expected a JSON object");
+        try {
+            return MAPPER.readValue(utf8, type);
+        } catch (JsonProcessingException e) {
+            throw new DecodeException(describe(e), e);
+        } catch (java.io.IOException e) {
+            throw new DecodeException(e.getMessage(), e); // not from an array in memory; for the compiler
+        }
+    }
+
+    private static boolean blank(byte[] utf8) {
+        for (byte b : utf8) if (b != ' ' && b != '\t' && b != '\n' && b != '\r') return false;
+        return true;
+    }
+
     public static <T> T convert(JsonNode node, Class<T> type) throws DecodeException {
         try {
             return MAPPER.treeToValue(node, type);

@@ -65,7 +65,7 @@ final class CallReader {
                 while (r.next()) {
                     EventType type = EventType.ofWire(r.getString(2));
                     try {
-                        Event e = Json.read(r.getString(4), type.payloadClass());
+                        Event e = Json.read(r.getBytes(4), type.payloadClass()); // the stored text's UTF-8, not a String of it
                         out.add(new Envelope(callId, r.getLong(1), r.getLong(3), e));
                     } catch (DecodeException e) {
                         log.warn("stored event {}#{} cannot be read ({}): left out", callId, r.getLong(1), e.getMessage());
