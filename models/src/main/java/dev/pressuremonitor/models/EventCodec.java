@@ -75,7 +75,7 @@ public final class EventCodec {
      */
     static Decoded decodeInOnePass(String text) {
         if (text == null) return null;
-        try (JsonParser p = Json.mapper().getFactory().createParser(text)) {
+        try (JsonParser p = new UniqueFields(Json.mapper().getFactory().createParser(text))) {
             return readInOnePass(p, false, text::substring);
         } catch (java.io.IOException | RuntimeException e) {
             return null;
@@ -85,7 +85,7 @@ public final class EventCodec {
     /** As {@link #decodeInOnePass(String)} from UTF-8 bytes: the payload's place is counted in bytes, not characters. */
     static Decoded decodeInOnePass(byte[] utf8) {
         if (utf8 == null) return null;
-        try (JsonParser p = Json.mapper().getFactory().createParser(utf8)) {
+        try (JsonParser p = new UniqueFields(Json.mapper().getFactory().createParser(utf8))) {
             return readInOnePass(p, true, (from, to) -> new String(utf8, from, to - from, StandardCharsets.UTF_8));
         } catch (java.io.IOException | RuntimeException e) {
             return null;
@@ -98,7 +98,6 @@ public final class EventCodec {
     }
 
     private static Decoded readInOnePass(JsonParser p, boolean bytes, Slice input) throws java.io.IOException {
-        p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         if (p.nextToken() != JsonToken.START_OBJECT) return null;
         EventType type = null;
         String callId = null;

@@ -326,4 +326,27 @@ class EventCodecTest {
         }
         assertThat(refused).as("variants refused").isPositive();
     }
+
+    /**
+     * A field given twice (at the envelope, in the payload, in an object inside it) is refused, read from text or
+     * from the wire's bytes, naming the field: the last one given must not quietly win.
+     */
+    @Test
+    void aFieldGivenTwiceAnywhereInAnEventIsRefusedNamingIt() throws DecodeException {
+        Envelope alert = oneOfEachType().stream().filter(e -> e.data() instanceof Alert).findFirst().orElseThrow();
+        String json = EventCodec.encode(alert);
+        assertThat(json).contains("\"seq\":", "\"phrase\":", "\"ask\":");
+        for (String[] twice : new String[][] {
+                {"\"seq\":", "\"seq\":99,\"seq\":", "seq"},
+                {"\"phrase\":", "\"phrase\":\"other words\",\"phrase\":", "phrase"},
+                {"\"ask\":", "\"ask\":\"another ask?\",\"ask\":", "ask"}}) {
+            String doubled = json.replace(twice[0], twice[1]);
+            assertThatThrownBy(() -> EventCodec.decodeKeepingPayload(doubled)).as(doubled)
+                    .isInstanceOf(DecodeException.class).hasMessageContaining("'" + twice[2] + "' appears twice");
+            assertThatThrownBy(() -> EventCodec.decodeKeepingPayload(doubled.getBytes(StandardCharsets.UTF_8))).as(doubled)
+                    .isInstanceOf(DecodeException.class).hasMessageContaining("'" + twice[2] + "' appears twice");
+        }
+        // the same names in different objects are no repetition
+        assertThat(EventCodec.decodeKeepingPayload(json.getBytes(StandardCharsets.UTF_8)).envelope()).isEqualTo(alert);
+    }
 }
