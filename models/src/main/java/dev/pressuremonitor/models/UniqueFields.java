@@ -64,13 +64,14 @@ final class UniqueFields extends JsonParserDelegate {
         starts[depth++] = count;
     }
 
+    /** An object ends: its names are forgotten (the parser has checked that each end closes an object begun). */
     private void leave() {
-        if (depth > 0) count = starts[--depth];
+        count = starts[--depth];
     }
 
+    /** A name in the innermost open object (a name comes only inside one). */
     private void add(String name) throws JsonParseException {
-        int from = depth > 0 ? starts[depth - 1] : 0;
-        for (int i = from; i < count; i++) {
+        for (int i = starts[depth - 1]; i < count; i++) {
             // Jackson's names are interned, so == nearly always decides
             if (names[i] == name || names[i].equals(name)) throw new JsonParseException(delegate, "Duplicate field '" + name + "'");
         }

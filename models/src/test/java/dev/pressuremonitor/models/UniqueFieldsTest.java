@@ -62,11 +62,28 @@ class UniqueFieldsTest {
             p.nextToken();
             p.nextToken();
             p.nextToken();
-            p.skipChildren();
+            assertThat(p.skipChildren()).isSameAs(p);
             assertThat(p.currentToken()).isEqualTo(JsonToken.END_OBJECT);
             // the skipped object's names were its own: x at the top is new there
             assertThat(p.nextToken()).isEqualTo(JsonToken.FIELD_NAME);
             assertThat(p.currentName()).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void skippingAValueThatHoldsNothingDoesNothingAndSkippingInputCutShortSaysSo() throws IOException {
+        try (JsonParser p = parser("{\"a\":1,\"b\":2}")) {
+            p.nextToken();
+            p.nextToken();
+            assertThat(p.nextToken()).isEqualTo(JsonToken.VALUE_NUMBER_INT);
+            assertThat(p.skipChildren()).isSameAs(p);
+            assertThat(p.currentToken()).isEqualTo(JsonToken.VALUE_NUMBER_INT);
+            assertThat(p.nextToken()).isEqualTo(JsonToken.FIELD_NAME);
+            assertThat(p.currentName()).isEqualTo("b");
+        }
+        try (JsonParser p = parser("[[1, 2")) {
+            p.nextToken();
+            assertThatThrownBy(p::skipChildren).hasMessageContaining("end-of-input");
         }
     }
 
