@@ -325,6 +325,9 @@ class EventCodecTest {
             }
         }
         assertThat(refused).as("variants refused").isPositive();
+        for (String nothing : List.of("", " \n\t\r ")) {
+            assertThatThrownBy(() -> Json.read(nothing.getBytes(StandardCharsets.UTF_8), Alert.class)).hasMessage("empty input: expected a JSON object");
+        }
     }
 
     /**
