@@ -48,10 +48,19 @@ public final class OverlayHub {
 
     private static final class RepStream {
         final List<OverlaySubscriber> subscribers = new CopyOnWriteArrayList<>();
-        /** What a newly connected overlay gets, as published to this stream (an any-team stream's stays empty: it has a {@link #source}). */
-        final Kept kept = new Kept();
-        /** An any-team stream's: the rep's team stream that published last, whose kept call this stream shows (guarded by this stream). */
+        /** A team's stream: what a newly connected overlay gets. Null in an any-team stream, which shows its {@link #source}'s. */
+        final Kept kept;
+        /** An any-team stream's: the rep's team stream that published last (guarded by this stream); null until one has. */
         RepStream source;
+
+        RepStream(boolean team) {
+            kept = team ? new Kept() : null;
+        }
+
+        /** The stream whose kept call an overlay of this one gets: itself, or for any team the team that spoke last. */
+        RepStream shown() {
+            return kept != null || source == null ? this : source;
+        }
     }
 
     /** One call's state kept for the snapshot, in arrays reused event after event ({@link KeptFrame}: why). */
@@ -83,7 +92,12 @@ public final class OverlayHub {
     private record Key(String team, String rep) {}
 
     private RepStream stream(String team, String rep) {
-        return reps.computeIfAbsent(new Key(team, rep), k -> new RepStream());
+        return reps.computeIfAbsent(new Key(team, rep), k -> new RepStream(k.team() != null));
+    }
+
+    /** The stream of a call's rep under its team (a call always has one). */
+    private RepStream teamStream(String team, String rep) {
+        return stream(java.util.Objects.requireNonNull(team, "a call's events belong to its team: team is null"), rep);
     }
 
     /** As {@link #subscribe(String, String, OverlaySubscriber)} for this rep in any team: a local server only. */
@@ -96,14 +110,10 @@ public final class OverlayHub {
         if (team == null && !anyTeam) throw new IllegalArgumentException("an overlay of a server with tokens watches a rep of one team: name the team");
         RepStream stream = stream(team, rep);
         synchronized (stream) {
-            RepStream source = stream.source;
+            RepStream shown = stream.shown();
             List<byte[]> now;
-            if (source == null) {
-                now = snapshot(stream.kept);
-            } else {
-                synchronized (source) {
-                    now = snapshot(source.kept);
-                }
+            synchronized (shown) {
+                now = snapshot(shown.kept);
             }
             for (byte[] utf8 : now) s.send(utf8, false);
             stream.subscribers.add(s);
@@ -123,14 +133,14 @@ public final class OverlayHub {
      * The any-team stream's lock is taken first, then the team's, here and in {@link #subscribe}, so an overlay
      * subscribing meanwhile gets each event once: in its snapshot or after it.
      *
+     * @param team  the call's team (a call always has one)
      * @param utf8 the event as it came off the wire (UTF-8): forwarded as it is, never encoded again; not changed
      */
     public void publish(String team, String rep, Envelope envelope, byte[] utf8) {
         boolean coalescable = envelope.data() instanceof MetricsSnapshot;
-        RepStream stream = stream(team, rep);
-        if (!anyTeam || team == null) {
+        RepStream stream = teamStream(team, rep);
+        if (!anyTeam) {
             synchronized (stream) {
-                stream.source = null;
                 publishTo(stream, envelope, utf8, coalescable);
             }
             return;
@@ -157,13 +167,10 @@ public final class OverlayHub {
      */
     public void resume(String team, String rep, List<Envelope> stored) {
         if (stored.isEmpty() || !(stored.get(0).data() instanceof CallStarted)) return;
-        RepStream stream = stream(team, rep);
-        if (!anyTeam || team == null) {
+        RepStream stream = teamStream(team, rep);
+        if (!anyTeam) {
             synchronized (stream) {
-                if (stream.source == null || !stream.source.kept.inCall()) {
-                    stream.source = null;
-                    resumeIn(stream, stored);
-                }
+                resumeIn(stream, stored);
             }
             return;
         }
@@ -212,7 +219,7 @@ public final class OverlayHub {
 
     private static List<byte[]> snapshot(Kept kept) {
         List<byte[]> out = new ArrayList<>();
-        if (kept.callStarted.isEmpty()) return out;
+        if (kept == null || kept.callStarted.isEmpty()) return out;
         out.add(kept.callStarted.utf8());
         for (int i = kept.nudgeCount; i > 0; i--) out.add(kept.nudges[(kept.next - i + RECENT_NUDGES) % RECENT_NUDGES].utf8());
         if (!kept.metrics.isEmpty()) out.add(kept.metrics.utf8());
