@@ -101,6 +101,6 @@ final class Replies {
 
     /** The network thread's clock (a test's own, in an embedded channel). */
     private static long now(ChannelHandlerContext ctx) {
-        return ctx.executor() instanceof io.netty.util.concurrent.AbstractScheduledEventExecutor e ? e.ticker().nanoTime() : System.nanoTime();
+        return ctx.executor().ticker().nanoTime();
     }
 }
