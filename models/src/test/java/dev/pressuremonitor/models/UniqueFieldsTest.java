@@ -16,6 +16,14 @@ class UniqueFieldsTest {
         return new UniqueFields(Json.mapper().getFactory().createParser(json));
     }
 
+    /** A parser moved on to its {@code tokens}-th token, which is {@code expected}. */
+    private static JsonParser parserAt(String json, int tokens, JsonToken expected) throws IOException {
+        JsonParser p = parser(json);
+        for (int i = 1; i < tokens; i++) p.nextToken();
+        assertThat(p.nextToken()).isEqualTo(expected);
+        return p;
+    }
+
     /** Reads every token with {@code nextToken}, as the deserializers do. */
     private static int readAll(String json) throws IOException {
         int n = 0;
@@ -52,16 +60,10 @@ class UniqueFieldsTest {
 
     @Test
     void skippingAnObjectStillChecksItAndLeavesItClosed() throws IOException {
-        try (JsonParser p = parser("{\"skip\":{\"x\":1,\"x\":2},\"y\":3}")) {
-            p.nextToken();
-            p.nextToken();
-            assertThat(p.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+        try (JsonParser p = parserAt("{\"skip\":{\"x\":1,\"x\":2},\"y\":3}", 3, JsonToken.START_OBJECT)) {
             assertThatThrownBy(p::skipChildren).hasMessageContaining("Duplicate field 'x'");
         }
-        try (JsonParser p = parser("{\"skip\":{\"x\":{\"z\":1}},\"x\":3,\"skip2\":1}")) {
-            p.nextToken();
-            p.nextToken();
-            p.nextToken();
+        try (JsonParser p = parserAt("{\"skip\":{\"x\":{\"z\":1}},\"x\":3,\"skip2\":1}", 3, JsonToken.START_OBJECT)) {
             assertThat(p.skipChildren()).isSameAs(p);
             assertThat(p.currentToken()).isEqualTo(JsonToken.END_OBJECT);
             // the skipped object's names were its own: x at the top is new there
@@ -72,17 +74,13 @@ class UniqueFieldsTest {
 
     @Test
     void skippingAValueThatHoldsNothingDoesNothingAndSkippingInputCutShortSaysSo() throws IOException {
-        try (JsonParser p = parser("{\"a\":1,\"b\":2}")) {
-            p.nextToken();
-            p.nextToken();
-            assertThat(p.nextToken()).isEqualTo(JsonToken.VALUE_NUMBER_INT);
+        try (JsonParser p = parserAt("{\"a\":1,\"b\":2}", 3, JsonToken.VALUE_NUMBER_INT)) {
             assertThat(p.skipChildren()).isSameAs(p);
             assertThat(p.currentToken()).isEqualTo(JsonToken.VALUE_NUMBER_INT);
             assertThat(p.nextToken()).isEqualTo(JsonToken.FIELD_NAME);
             assertThat(p.currentName()).isEqualTo("b");
         }
-        try (JsonParser p = parser("[[1, 2")) {
-            p.nextToken();
+        try (JsonParser p = parserAt("[[1, 2", 1, JsonToken.START_ARRAY)) {
             assertThatThrownBy(p::skipChildren).hasMessageContaining("end-of-input");
         }
     }
