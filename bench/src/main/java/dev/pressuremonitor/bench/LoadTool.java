@@ -40,7 +40,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Loopback load: N agents each send alerts for their own rep at an even share of the target rate, M overlays
@@ -48,6 +47,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * count, loopback only, stops by itself.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.pressuremonitor.bench.LoadTool [agents] [overlays] [rates,...] [seconds] [ws://target [pid]]</pre>
+ * Latency percentiles are given over the whole step, then the p99 of the events sent in the step's first second
+ * (new connections, every call starting at once) and of those sent after it, at the steady rate
+ * ({@link StepLatencies} says why).
  * Without a target the real server runs in this JVM (no access control, a throwaway database); with one, the tool
  * drives that server (ours or the reference relay) and reads the process's CPU and memory from /proc when given
  * its pid.
@@ -73,9 +75,9 @@ public final class LoadTool {
         System.out.printf(Locale.ROOT, "%d agents, %d overlays, %d s per step, loopback, server in this JVM (%d cores)%n%n",
                 agents, overlays, seconds, Runtime.getRuntime().availableProcessors());
         System.out.println(target == null
-                ? "| target ev/s | sent ev/s | delivered ev/s | p50 ms | p90 ms | p99 ms | max ms | dropped | JVM heap used MiB | process CPU % |"
-                : "| target ev/s | sent ev/s | delivered ev/s | p50 ms | p90 ms | p99 ms | max ms | dropped | server RSS MiB | server CPU % |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+                ? "| target ev/s | sent ev/s | delivered ev/s | p50 ms | p90 ms | p99 ms | max ms | p99 ms, 1st s | p99 ms, after | dropped | JVM heap used MiB | process CPU % |"
+                : "| target ev/s | sent ev/s | delivered ev/s | p50 ms | p90 ms | p99 ms | max ms | p99 ms, 1st s | p99 ms, after | dropped | server RSS MiB | server CPU % |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         step(agents, overlays, rates[0], 3, false); // JIT warm-up, not reported
         for (int rate : rates) step(agents, overlays, rate, seconds, true);
     }
@@ -89,8 +91,8 @@ public final class LoadTool {
                 URI base = target != null ? target : URI.create("ws://127.0.0.1:" + server.port());
                 ConcurrentHashMap<String, Long> sentAt = new ConcurrentHashMap<>();
                 int maxSamples = rate * seconds * Math.max(1, (overlays + agents - 1) / agents) + 1024;
-                AtomicLongArray latencies = new AtomicLongArray(maxSamples);
-                AtomicLong samples = new AtomicLong();
+                StepLatencies latencies = new StepLatencies(maxSamples);
+                AtomicLong stepStart = new AtomicLong(); // set when the calls have started, before the first alert
                 AtomicLong delivered = new AtomicLong();
 
                 CountDownLatch overlaysUp = new CountDownLatch(overlays);
@@ -107,8 +109,7 @@ public final class LoadTool {
                         Long t0 = sentAt.get(text.substring(c, ce) + "#" + text.substring(s, se));
                         if (t0 == null) return;
                         delivered.incrementAndGet();
-                        long i = samples.getAndIncrement();
-                        if (i < latencies.length()) latencies.set((int) i, now - t0);
+                        latencies.add(t0 - stepStart.get(), now - t0);
                     }));
                 }
                 if (!overlaysUp.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("overlays did not connect");
@@ -124,6 +125,7 @@ public final class LoadTool {
                             new Envelope("call-" + stepId + "-" + i, 1, System.currentTimeMillis(), new CallStarted("rep-" + i, "load", System.currentTimeMillis(), false)))));
                 }
 
+                stepStart.set(System.nanoTime());
                 long cpu0 = target == null ? cpuNanos() : procCpuNanos(), wall0 = System.nanoTime();
                 AtomicLong sent = new AtomicLong();
                 long periodNanos = (long) (1e9 * agents / rate);
@@ -160,13 +162,12 @@ public final class LoadTool {
                 Runtime rt = Runtime.getRuntime();
                 long heap = target == null ? (rt.totalMemory() - rt.freeMemory()) >> 20 : procRssMiB();
 
-                int n = (int) Math.min(samples.get(), latencies.length());
-                long[] lat = new long[n];
-                for (int i = 0; i < n; i++) lat[i] = latencies.get(i);
-                Arrays.sort(lat);
-                if (report) System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %s | %d | %.0f |%n", rate,
-                        sent.get() / wall, delivered.get() / wall, pct(lat, 50), pct(lat, 90), pct(lat, 99),
-                        n == 0 ? 0 : lat[n - 1] / 1e6, server == null ? "-" : String.valueOf(server.overlays().dropped()), heap, cpu);
+                long[] lat = latencies.sorted();
+                int n = lat.length;
+                if (report) System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %d | %.0f |%n", rate,
+                        sent.get() / wall, delivered.get() / wall, pct(lat, 50), pct(lat, 90), pct(lat, 99), n == 0 ? 0 : lat[n - 1] / 1e6,
+                        pct(latencies.sorted(true), 99), pct(latencies.sorted(false), 99),
+                        server == null ? "-" : String.valueOf(server.overlays().dropped()), heap, cpu);
                 overlayChannels.forEach(Channel::close);
                 agentChannels.forEach(Channel::close);
             } finally {
@@ -176,8 +177,7 @@ public final class LoadTool {
     }
 
     private static double pct(long[] sorted, double p) {
-        if (sorted.length == 0) return 0;
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+        return StepLatencies.pct(sorted, p);
     }
 
     /** utime + stime of the target process, from /proc (Linux), in nanoseconds; 0 without a pid. */
