@@ -112,6 +112,8 @@ public final class PressureServer implements AutoCloseable {
         metrics.openConnections(caps::open);
         StaticAssets assets = new StaticAssets();
         HttpRouter.Health health = this::healthJson;
+        // one router for every connection (it keeps nothing of one): a connection's handshake allocates none
+        HttpRouter router = new HttpRouter(config, ingest, overlays, assets, health, apis, blocking, access, perToken, metrics, rates, teamSettings::joined);
         try {
             serverChannel = new ServerBootstrap()
                     .group(boss, workers)
@@ -137,7 +139,7 @@ public final class PressureServer implements AutoCloseable {
                                     .addLast("http", new HttpServerCodec(4096, 8192, 8192))
                                     .addLast(RequestDeadline.MESSAGES, deadline.messages())
                                     .addLast("http-aggregator", new HttpObjectAggregator(config.maxFrameBytes()))
-                                    .addLast("router", new HttpRouter(config, ingest, overlays, assets, health, apis, blocking, access, perToken, metrics, rates, teamSettings::joined));
+                                    .addLast("router", router);
                         }
                     })
                     .bind(config.host(), config.port()).sync().channel();

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * First handler after HTTP decoding: serves the overlay page and health check, and turns WebSocket upgrades on
  * /ws/agent and /ws/overlay into the matching pipeline. Thin: the work is in the services it hands off to.
  */
+@io.netty.channel.ChannelHandler.Sharable
 public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     public static final String AGENT_PATH = "/ws/agent";
     public static final String OVERLAY_PATH = "/ws/overlay";
@@ -49,6 +50,9 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final dev.pressuremonitor.server.access.HostCheck hosts;
     private final dev.pressuremonitor.server.access.TokenRates rates;
     private final dev.pressuremonitor.server.team.TeamMetrics metrics;
+    /** What each upgraded connection's WebSocket handler is given: built once, as every agent's (and overlay's) is the same. */
+    private final WebSocketServerProtocolConfig agentProtocol;
+    private final WebSocketServerProtocolConfig overlayProtocol;
     /** The principal of a WebSocket connection. */
     public static final io.netty.util.AttributeKey<dev.pressuremonitor.server.access.Principal> PRINCIPAL = io.netty.util.AttributeKey.valueOf("pm.principal");
 
@@ -84,6 +88,23 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         this.health = health;
         this.apis = apis;
         this.blocking = blocking;
+        this.agentProtocol = protocol(config, AGENT_PATH);
+        this.overlayProtocol = protocol(config, OVERLAY_PATH);
+    }
+
+    private static WebSocketServerProtocolConfig protocol(ServerConfig config, String path) {
+        return WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(path)
+                .checkStartsWith(true)
+                .handleCloseFrames(true)
+                .handshakeTimeoutMillis(config.handshakeTimeout().toMillis())
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(config.maxFrameBytes())
+                        .allowExtensions(true)
+                        .withUTF8Validator(true)
+                        .closeOnProtocolViolation(true)
+                        .build())
+                .build();
     }
 
     @Override
@@ -194,10 +215,10 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         String team = principal.isLocal() ? single(uri, "team") : principal.team();
         if (agent) {
             var rate = principal.isLocal() ? rates.forConnection() : rates.forToken(key);
-            upgrade(ctx, req, AGENT_PATH, new AgentFrameHandler(ingest, principal, rate, rates.perSecond(), metrics,
+            upgrade(ctx, req, agentProtocol, new AgentFrameHandler(ingest, principal, rate, rates.perSecond(), metrics,
                     ch -> { if (team != null) agentJoined.accept(team, ch); }));
         } else {
-            upgrade(ctx, req, OVERLAY_PATH, new OverlayFrameHandler(overlays, team, rep, config.overlayBacklog()));
+            upgrade(ctx, req, overlayProtocol, new OverlayFrameHandler(overlays, team, rep, config.overlayBacklog()));
         }
     }
 
@@ -336,23 +357,12 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
                 && HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(req.headers().get(HttpHeaderNames.UPGRADE, ""));
     }
 
-    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest req, String path, io.netty.channel.ChannelHandler frames) {
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest req, WebSocketServerProtocolConfig protocol, io.netty.channel.ChannelHandler frames) {
         ChannelPipeline p = ctx.pipeline();
         String me = ctx.name();
         p.addAfter(me, "ws-compression", new WebSocketServerCompressionHandler(config.maxFrameBytes()));
         p.addAfter("ws-compression", "ws-control", new ControlFrames(config.limits().eventsPerSecond(), metrics::refused));
-        p.addAfter("ws-control", "ws-protocol", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(path)
-                .checkStartsWith(true)
-                .handleCloseFrames(true)
-                .handshakeTimeoutMillis(config.handshakeTimeout().toMillis())
-                .decoderConfig(WebSocketDecoderConfig.newBuilder()
-                        .maxFramePayloadLength(config.maxFrameBytes())
-                        .allowExtensions(true)
-                        .withUTF8Validator(true)
-                        .closeOnProtocolViolation(true)
-                        .build())
-                .build()));
+        p.addAfter("ws-control", "ws-protocol", new WebSocketServerProtocolHandler(protocol));
         p.addAfter("ws-protocol", "ws-aggregator", new WebSocketFrameAggregator(config.maxFrameBytes()));
         p.addAfter("ws-aggregator", "ws-frames", frames);
         RequestDeadline.remove(p); // from here on, frames: the keep-alive watches them

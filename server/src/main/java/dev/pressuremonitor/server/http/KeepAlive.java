@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 public final class KeepAlive extends ChannelDuplexHandler {
     private final long pingEveryNanos;
     private final long silentNanos;
-    private final String reason;
     private long lastHeard;
     /** Pings sent since we last heard from the peer: a peer is given up on only once it has been asked. */
     private int unanswered;
@@ -29,7 +28,11 @@ public final class KeepAlive extends ChannelDuplexHandler {
     public KeepAlive(Duration pingEvery, Duration closeIfSilentFor) {
         this.pingEveryNanos = pingEvery.toNanos();
         this.silentNanos = closeIfSilentFor.toNanos();
-        this.reason = "nothing heard for " + describe(closeIfSilentFor) + " (not even a pong): reconnect";
+    }
+
+    /** The close frame's reason, made when needed: a string kept per connection cost each one about 100 bytes. */
+    private String reason() {
+        return "nothing heard for " + describe(Duration.ofNanos(silentNanos)) + " (not even a pong): reconnect";
     }
 
     static String describe(Duration d) {
@@ -84,7 +87,7 @@ public final class KeepAlive extends ChannelDuplexHandler {
             closing = true;
             stop();
             if (webSocket) {
-                WebSocketErrors.closeGracefully(ctx, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, reason);
+                WebSocketErrors.closeGracefully(ctx, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, reason());
             } else {
                 ctx.close();
             }
