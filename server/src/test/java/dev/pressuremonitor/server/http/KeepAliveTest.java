@@ -77,7 +77,7 @@ class KeepAliveTest {
             RawWebSocket.Frame close = silent.readUntilClose();
             assertThat(close).as("a close frame before the socket ended").isNotNull();
             assertThat(close.closeCode()).isEqualTo(1001);
-            assertThat(close.closeReason()).contains("nothing heard").contains("reconnect");
+            assertThat(close.closeReason()).contains("nothing heard for " + KeepAlive.describe(SILENT_FOR)).contains("reconnect");
             assertThat(silent.seen[RawWebSocket.PING]).as("pings before giving up").isPositive();
         }
     }
