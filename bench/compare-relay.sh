@@ -10,8 +10,8 @@ data=$(mktemp -d)
 cleanup() { kill "${ours:-}" "${relay:-}" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
 
-# the server runs with the JVM flags README.md recommends (why: BENCHMARKS.md); PM_SERVER_JAVA_OPTS overrides them
-server_opts=${PM_SERVER_JAVA_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmx256m -Xmn16m -XX:MetaspaceSize=48m -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70 -XX:+AlwaysPreTouch -XX:TieredStopAtLevel=1 -Dio.netty.leakDetection.level=disabled"}
+# the server runs with the JVM flags README.md recommends (bench/server-flags.sh); PM_SERVER_JAVA_OPTS overrides them
+source bench/server-flags.sh
 java $server_opts -jar agent/target/pressure-monitor.jar server --no-auth --port 0 --data "$data" --max-connections-per-address $((agents + overlays + 100)) > "$data/ours.out" 2>/dev/null &
 ours=$!
 node bench/ws-relay/relay.js 0 > "$data/relay.out" &

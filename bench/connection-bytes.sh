@@ -13,7 +13,7 @@ data=$(mktemp -d)
 cleanup() { kill "${server:-}" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
 
-server_opts=${PM_SERVER_JAVA_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmx256m -Xmn16m -XX:MetaspaceSize=48m -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70 -XX:+AlwaysPreTouch -XX:TieredStopAtLevel=1 -Dio.netty.leakDetection.level=disabled"}
+source bench/server-flags.sh
 # shellcheck disable=SC2086
 java $server_opts -jar "${PM_JAR:-agent/target/pressure-monitor.jar}" server --no-auth --port 0 --data "$data" \
   --max-connections-per-address $((conns + 100)) > "$data/server.out" 2>&1 &

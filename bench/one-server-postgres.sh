@@ -22,8 +22,8 @@ out=$(mktemp -d)
 cleanup() { kill "${server:-}" 2>/dev/null || true; rm -rf "$out"; }
 trap cleanup EXIT
 
-# the server runs with the JVM flags README.md recommends, as in compare-relay.sh; PM_SERVER_JAVA_OPTS overrides them
-server_opts=${PM_SERVER_JAVA_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmx256m -Xmn16m -XX:MetaspaceSize=48m -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70 -XX:+AlwaysPreTouch -XX:TieredStopAtLevel=1 -Dio.netty.leakDetection.level=disabled"}
+# the server runs with the JVM flags README.md recommends (bench/server-flags.sh); PM_SERVER_JAVA_OPTS overrides them
+source bench/server-flags.sh
 # shellcheck disable=SC2086
 java $server_opts -jar agent/target/pressure-monitor.jar server --no-auth --port 0 --db "$jdbc" \
   --max-connections-per-address $((agents + overlays + 100)) > "$out/server.out" 2>/dev/null &

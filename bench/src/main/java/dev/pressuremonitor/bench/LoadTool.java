@@ -41,6 +41,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static dev.pressuremonitor.bench.StepLatencies.pct;
+
 /**
  * Loopback load: N agents each send alerts for their own rep at an even share of the target rate, M overlays
  * each watch one rep, and every delivered alert's ingest-to-overlay latency is recorded. Bounded in time and
@@ -162,11 +164,11 @@ public final class LoadTool {
                 Runtime rt = Runtime.getRuntime();
                 long heap = target == null ? (rt.totalMemory() - rt.freeMemory()) >> 20 : procRssMiB();
 
-                long[] lat = latencies.sorted();
+                long[] lat = latencies.sorted(Long.MIN_VALUE, Long.MAX_VALUE);
                 int n = lat.length;
                 if (report) System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %d | %.0f |%n", rate,
                         sent.get() / wall, delivered.get() / wall, pct(lat, 50), pct(lat, 90), pct(lat, 99), n == 0 ? 0 : lat[n - 1] / 1e6,
-                        pct(latencies.sorted(true), 99), pct(latencies.sorted(false), 99),
+                        pct(latencies.sorted(Long.MIN_VALUE, StepLatencies.FIRST_SECOND_NANOS), 99), pct(latencies.sorted(StepLatencies.FIRST_SECOND_NANOS, Long.MAX_VALUE), 99),
                         server == null ? "-" : String.valueOf(server.overlays().dropped()), heap, cpu);
                 overlayChannels.forEach(Channel::close);
                 agentChannels.forEach(Channel::close);
@@ -174,10 +176,6 @@ public final class LoadTool {
                 group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
             }
         }
-    }
-
-    private static double pct(long[] sorted, double p) {
-        return StepLatencies.pct(sorted, p);
     }
 
     /** utime + stime of the target process, from /proc (Linux), in nanoseconds; 0 without a pid. */

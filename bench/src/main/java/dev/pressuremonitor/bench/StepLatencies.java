@@ -33,24 +33,16 @@ final class StepLatencies {
         latencies.set(i, latencyNanos);
     }
 
-    /** Sorted latencies (ns) of the events sent in the first second ({@code firstSecond}) or of the others. */
-    long[] sorted(boolean firstSecond) {
+    /** Sorted latencies (ns) of the events sent from {@code fromNanos} (inclusive) to {@code toNanos} after the step's start. */
+    long[] sorted(long fromNanos, long toNanos) {
         int n = Math.min(count.get(), latencies.length());
         long[] out = new long[n];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if ((sentAfter.get(i) < FIRST_SECOND_NANOS) == firstSecond) out[k++] = latencies.get(i);
+            long sent = sentAfter.get(i);
+            if (sent >= fromNanos && sent < toNanos) out[k++] = latencies.get(i);
         }
         out = Arrays.copyOf(out, k);
-        Arrays.sort(out);
-        return out;
-    }
-
-    /** Every sample, sorted (ns). */
-    long[] sorted() {
-        int n = Math.min(count.get(), latencies.length());
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) out[i] = latencies.get(i);
         Arrays.sort(out);
         return out;
     }
@@ -58,6 +50,6 @@ final class StepLatencies {
     /** The {@code p}th percentile of sorted nanoseconds, in milliseconds; 0 for no samples. */
     static double pct(long[] sorted, double p) {
         if (sorted.length == 0) return 0;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1))] / 1e6;
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
     }
 }
