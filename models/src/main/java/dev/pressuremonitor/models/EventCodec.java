@@ -132,7 +132,9 @@ public final class EventCodec {
                 case "data" -> {
                     if (v != JsonToken.START_OBJECT || type == null) return null;
                     payloadStart = offset(p.currentTokenLocation(), bytes);
-                    event = PAYLOAD_READERS.get(type).readValue(p);
+                    // alerts, most of what a busy server takes in, are read by hand ({@link AlertReader}: why)
+                    event = type == EventType.ALERT ? AlertReader.read(p) : PAYLOAD_READERS.get(type).readValue(p);
+                    if (event == null) return null;
                     payloadEnd = offset(p.currentLocation(), bytes);
                 }
                 default -> {

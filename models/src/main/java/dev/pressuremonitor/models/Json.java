@@ -47,19 +47,26 @@ public final class Json {
         public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
                 throws java.io.IOException {
             String s = super.deserialize(p, ctxt);
-            if (s == null) return null;
-            if (s.indexOf('\0') >= 0) return ctxt.reportInputMismatch(this, "text may not contain the character U+0000 (\\u0000): remove it");
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    return ctxt.reportInputMismatch(this, "text holds half of a UTF-16 surrogate pair (\\u%04x) with no other half: "
-                            + "send whole characters", (int) c);
-                }
-            }
-            return s;
+            String fault = s == null ? null : textFault(s);
+            return fault == null ? s : ctxt.reportInputMismatch(this, fault);
         }
+    }
+
+    /**
+     * Why a text cannot be taken, or null if it can: it holds U+0000, or half of a surrogate pair ({@link Text} says
+     * why each is refused). Every reading of text checks it, so none takes what another refuses.
+     */
+    static String textFault(String s) {
+        if (s.indexOf('\0') >= 0) return "text may not contain the character U+0000 (\\u0000): remove it";
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return String.format(java.util.Locale.ROOT, "text holds half of a UTF-16 surrogate pair (\\u%04x) with no other half: send whole characters", (int) c);
+            }
+        }
+        return null;
     }
 
     static {
