@@ -12,7 +12,7 @@ trap cleanup EXIT
 
 # the server runs with the JVM flags README.md recommends (bench/server-flags.sh); PM_SERVER_JAVA_OPTS overrides them
 source bench/server-flags.sh
-java $server_opts -jar agent/target/pressure-monitor.jar server --no-auth --port 0 --data "$data" --max-connections-per-address $((agents + overlays + 100)) > "$data/ours.out" 2>/dev/null &
+java $server_opts -jar agent/target/pressure-monitor.jar server --no-auth --port 0 --data "$data" --max-connections-per-address $((2 * (agents + overlays) + 100)) > "$data/ours.out" 2>/dev/null &
 ours=$!
 node bench/ws-relay/relay.js 0 > "$data/relay.out" &
 relay=$!
