@@ -26,7 +26,7 @@ trap cleanup EXIT
 source bench/server-flags.sh
 # shellcheck disable=SC2086
 java $server_opts -jar agent/target/pressure-monitor.jar server --no-auth --port 0 --db "$jdbc" \
-  --max-connections-per-address $((agents + overlays + 100)) > "$out/server.out" 2>/dev/null &
+  --max-connections-per-address $((2 * (agents + overlays) + 100)) > "$out/server.out" 2>/dev/null &
 server=$!
 for _ in $(seq 1 300); do grep -q "ws://" "$out/server.out" 2>/dev/null && break; sleep 0.1; done
 url=$(grep -o 'ws://[0-9.]*:[0-9]*' "$out/server.out" | head -1)
