@@ -35,8 +35,9 @@ final class AlertReader {
         Severity severity = null;
         Speaker speaker = null;
         String rule = null, phrase = null;
-        double start = 0, end = 0;
-        boolean hasStart = false, hasEnd = false, hasNudge = false, nudge = false;
+        // a number missing stays NaN, which the record refuses
+        double start = Double.NaN, end = Double.NaN;
+        Boolean nudge = null;
         Reframe reframe = null;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
             if (t != JsonToken.FIELD_NAME) return null;
@@ -61,17 +62,14 @@ final class AlertReader {
                 case "start" -> {
                     if (!number(v)) return null;
                     start = p.getDoubleValue();
-                    hasStart = true;
                 }
                 case "end" -> {
                     if (!number(v)) return null;
                     end = p.getDoubleValue();
-                    hasEnd = true;
                 }
                 case "nudge" -> {
                     if (v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE) return null;
                     nudge = v == JsonToken.VALUE_TRUE;
-                    hasNudge = true;
                 }
                 case "reframe" -> {
                     if ((reframe = reframe(p, v)) == null) return null;
@@ -81,8 +79,7 @@ final class AlertReader {
                 }
             }
         }
-        if (category == null || severity == null || speaker == null || rule == null || phrase == null || !hasStart || !hasEnd
-                || !hasNudge || reframe == null) {
+        if (category == null || severity == null || speaker == null || rule == null || phrase == null || nudge == null || reframe == null) {
             return null;
         }
         try {
