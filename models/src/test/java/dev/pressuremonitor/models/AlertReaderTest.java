@@ -73,4 +73,21 @@ class AlertReaderTest {
         String nestedReframe = PLAIN.replace("\"trust\":\"t\"", "\"trust\":{\"trust\":\"t\"}");
         assertThat(read(nestedReframe)).isNull();
     }
+
+    /** What a summary reads back from the store: the same alert whichever reading takes it, and the same faults named. */
+    @Test
+    void readsStoredAlertsAsDataBindingDoesAndRefusesWhatItRefuses() throws Exception {
+        Alert a = new Alert(Category.URGENCY, "urgency.today", "nur heute, ça coûte 5 € \ud83d\ude00", Severity.LOW, Speaker.PROSPECT, 12.5, 13, true, REFRAME);
+        byte[] stored = Json.write(a).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(EventCodec.readPayload(EventType.ALERT, stored)).isEqualTo(a);
+        // another shape, left to the strict reading, which still takes it
+        byte[] numberAsText = PLAIN.replace("\"start\":1.5", "\"start\":\"1.5\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(EventCodec.readPayload(EventType.ALERT, numberAsText)).isEqualTo(Json.read(PLAIN, Alert.class));
+        for (String bad : List.of(PLAIN + " {}", PLAIN.replace("\"start\":1.5", "\"start\":-1"), "", PLAIN.substring(0, 40))) {
+            byte[] utf8 = bad.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String strict = org.assertj.core.api.Assertions.catchThrowableOfType(() -> Json.read(utf8, Alert.class), DecodeException.class).getMessage();
+            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(() -> EventCodec.readPayload(EventType.ALERT, utf8), DecodeException.class))
+                    .as(bad).hasMessage(strict);
+        }
+    }
 }

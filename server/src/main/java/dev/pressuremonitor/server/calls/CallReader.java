@@ -5,7 +5,7 @@ import dev.pressuremonitor.models.DecodeException;
 import dev.pressuremonitor.models.Envelope;
 import dev.pressuremonitor.models.Event;
 import dev.pressuremonitor.models.EventType;
-import dev.pressuremonitor.models.Json;
+import dev.pressuremonitor.models.EventCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +65,7 @@ final class CallReader {
                 while (r.next()) {
                     EventType type = EventType.ofWire(r.getString(2));
                     try {
-                        Event e = Json.read(r.getBytes(4), type.payloadClass()); // the stored text's UTF-8, not a String of it
+                        Event e = EventCodec.readPayload(type, r.getBytes(4)); // the stored text's UTF-8, not a String of it
                         out.add(new Envelope(callId, r.getLong(1), r.getLong(3), e));
                     } catch (DecodeException e) {
                         log.warn("stored event {}#{} cannot be read ({}): left out", callId, r.getLong(1), e.getMessage());
