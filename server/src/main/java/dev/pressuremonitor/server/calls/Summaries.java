@@ -50,6 +50,8 @@ final class Summaries implements AutoCloseable {
      * collection at each wave of calls ending. A thousand calls are still 20 commits, not a thousand.
      */
     static final int SAVED_TOGETHER = 50;
+    /** How much longer than a batch of summaries took the thread rests before the next, while more wait. */
+    static final int REST_PER_WORK = 3;
 
     Summaries(Database db, CallReader reader, WriteHealth health) {
         this.db = db;
@@ -135,10 +137,12 @@ final class Summaries implements AutoCloseable {
 
     /**
      * The calls ended since the last run, in one batch: one commit saves all their summaries. With more waiting
-     * (a thousand calls ending together) the thread then rests as long as the batch took before the next: building
-     * a summary reads and decodes every event of its call, and done flat out for a thousand calls it took a core
-     * and most of what the server allocated for a second, right when those reps' next calls began, whose live
-     * events then waited for the processor and behind the collections (BENCHMARKS.md). Summaries are not urgent;
+     * (a thousand calls ending together) the thread then rests {@value #REST_PER_WORK} times as long as the batch
+     * took before the next, so it takes at most a quarter of a core: building a summary reads and decodes every
+     * event of its call, and done flat out for a thousand calls it took a core and most of what the server
+     * allocated for a second, right when those reps' next calls began, whose live events then waited for the
+     * processor and behind the collections. Resting as long as it worked (half a core) still left the live events
+     * of those first seconds slower than resting three times as long (BENCHMARKS.md). Summaries are not urgent;
      * live events are.
      */
     private void finishEnding() {
@@ -153,7 +157,7 @@ final class Summaries implements AutoCloseable {
                 if (ending.isEmpty() || !draining.compareAndSet(false, true)) return;
             }
             try {
-                worker.schedule(this::finishEnding, System.nanoTime() - began, TimeUnit.NANOSECONDS);
+                worker.schedule(this::finishEnding, REST_PER_WORK * (System.nanoTime() - began), TimeUnit.NANOSECONDS);
                 return;
             } catch (RejectedExecutionException closing) {
                 // closing: what was asked for is finished now, batch after batch, without resting
