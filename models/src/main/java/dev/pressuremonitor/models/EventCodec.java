@@ -85,7 +85,7 @@ public final class EventCodec {
     /** As {@link #decodeInOnePass(String)} from UTF-8 bytes: the payload's place is counted in bytes, not characters. */
     static Decoded decodeInOnePass(byte[] utf8) {
         if (utf8 == null) return null;
-        try (JsonParser p = new UniqueFields(Json.mapper().getFactory().createParser(utf8))) {
+        try (JsonParser p = parser(utf8)) {
             return readInOnePass(p, true, (from, to) -> new String(utf8, from, to - from, StandardCharsets.UTF_8));
         } catch (java.io.IOException | RuntimeException e) {
             return null;
@@ -93,21 +93,37 @@ public final class EventCodec {
     }
 
     /**
-     * A stored payload of the given type from its UTF-8 text, as {@link Json#read(byte[], Class)} reads it. An alert
-     * in the agent's shape is read by hand ({@link AlertReader}), anything else the strict way: a summary reads every
-     * stored event of its call, and a thousand calls ending together are tens of thousands of alerts read at once.
+     * A stored payload of the given type from its UTF-8 text, as {@link Json#read(byte[], Class)} reads it: read the
+     * one-pass way first ({@link #payloadAt}), and the strict way when that does not take it, which accepts it or
+     * names the fault. A summary reads every stored event of its call, and a thousand calls ending together are tens
+     * of thousands of alerts read at once.
      */
     public static Event readPayload(EventType type, byte[] utf8) throws DecodeException {
-        if (type == EventType.ALERT && utf8 != null) {
-            try (JsonParser p = new UniqueFields(Json.mapper().getFactory().createParser(utf8))) {
+        if (utf8 != null) {
+            try (JsonParser p = parser(utf8)) {
                 p.nextToken();
-                Alert a = AlertReader.read(p);
-                if (a != null && p.nextToken() == null) return a;
+                Event e = payloadAt(type, p);
+                if (e != null && p.nextToken() == null) return e;
             } catch (java.io.IOException | RuntimeException e) {
                 // the strict reading below accepts it or names the fault
             }
         }
         return Json.read(utf8, type.payloadClass());
+    }
+
+    /** A parser over UTF-8 that refuses a field given twice, as the strict reading does. */
+    private static JsonParser parser(byte[] utf8) throws java.io.IOException {
+        return new UniqueFields(Json.mapper().getFactory().createParser(utf8));
+    }
+
+    /**
+     * The payload whose object starts at the parser's current token, read to its end; null if it is not one the
+     * one-pass reading takes. Alerts, most of what a busy server takes in and reads back, are read by hand
+     * ({@link AlertReader}: why); the other types through data binding, without the trailing-text check (the
+     * payload is not the end of the text: callers check what follows).
+     */
+    private static Event payloadAt(EventType type, JsonParser p) throws java.io.IOException {
+        return type == EventType.ALERT ? AlertReader.read(p) : PAYLOAD_READERS.get(type).readValue(p);
     }
 
     /** The part of the input from one offset to another, as text. */
@@ -150,8 +166,7 @@ public final class EventCodec {
                 case "data" -> {
                     if (v != JsonToken.START_OBJECT || type == null) return null;
                     payloadStart = offset(p.currentTokenLocation(), bytes);
-                    // alerts, most of what a busy server takes in, are read by hand ({@link AlertReader}: why)
-                    event = type == EventType.ALERT ? AlertReader.read(p) : PAYLOAD_READERS.get(type).readValue(p);
+                    event = payloadAt(type, p);
                     if (event == null) return null;
                     payloadEnd = offset(p.currentLocation(), bytes);
                 }
