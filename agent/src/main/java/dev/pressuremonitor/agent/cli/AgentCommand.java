@@ -119,17 +119,18 @@ final class AgentCommand implements Callable<Integer> {
             stop.countDown();
             CallRunner.awaitQuietly(finished, 10);
         }, "pressure-monitor-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        if (!StopHooks.add(hook)) {
+            client.close();
+            err.println("stopped before the call began: nothing was recorded");
+            err.flush();
+            return 130;
+        }
         try (client) {
             var ctx = new CallRunner.Context(call, engine, opinion, client, spec.commandLine().getOut(), spec.commandLine().getErr());
             return CallRunner.follow(input, false, speed, listen, ctx, stop) ? 0 : 1;
         } finally {
             finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // already on the way out
-            }
+            StopHooks.remove(hook);
         }
     }
 }

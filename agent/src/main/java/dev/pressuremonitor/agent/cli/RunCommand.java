@@ -96,8 +96,6 @@ final class RunCommand implements Callable<Integer> {
             if (r.equals(rep)) watched.countDown();
         });
         String shown = bind.shownHost();
-        out.println("overlay: http://" + shown + ":" + server.port() + "/?rep=" + rep + "&token=" + viewerToken);
-        out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -109,7 +107,15 @@ final class RunCommand implements Callable<Integer> {
             CallRunner.awaitQuietly(finished, 10); // let the call end and be delivered
             server.close();
         }, "pressure-monitor-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // the hook is in place before the address is shown: a Ctrl-C as soon as it shows still ends and stores the call
+        if (!StopHooks.add(hook)) {
+            server.close();
+            err.println("stopped before the call began: nothing was recorded");
+            err.flush();
+            return 130;
+        }
+        out.println("overlay: http://" + shown + ":" + server.port() + "/?rep=" + rep + "&token=" + viewerToken);
+        out.flush();
         try (AgentClient client = new AgentClient(URI.create("ws://" + shown + ":" + server.port() + "/ws/agent"), 100_000, agentToken)) {
             if (waitForOverlay) {
                 err.println("waiting for the overlay to open...");
@@ -127,11 +133,7 @@ final class RunCommand implements Callable<Integer> {
             finished.countDown();
             if (exitWhenDone) {
                 server.close();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // already on the way out
-                }
+                StopHooks.remove(hook);
             }
         }
     }

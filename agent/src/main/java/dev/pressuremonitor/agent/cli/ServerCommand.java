@@ -75,10 +75,13 @@ final class ServerCommand implements Callable<Integer> {
         PressureServer server = Servers.start(bind, store, !noAuth, allowOrigin,
                 c -> c.withConnections(new ServerConfig.Connections(maxConnections, maxPerAddress)).withAllowedHosts(allowHost).withAbandonAfter(abandon));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        if (!StopHooks.add(new Thread(() -> {
             server.close();
             stopped.countDown();
-        }, "pressure-monitor-shutdown"));
+        }, "pressure-monitor-shutdown"))) {
+            server.close(); // Ctrl-C while it started: stop as if it had come a moment later
+            return 130;
+        }
         var out = spec.commandLine().getOut();
         out.println("server: http://" + bind.shownHost() + ":" + server.port() + "/  (agents: ws://" + bind.shownHost() + ":" + server.port() + "/ws/agent)");
         if (!noAuth) {
