@@ -27,7 +27,7 @@ class StopRunTest {
     private BufferedReader out;
     private final List<String> lines = new ArrayList<>();
 
-    private void start(Path dir) throws Exception {
+    private void start(Path dir, String... more) throws Exception {
         Path call = Files.writeString(dir.resolve("call.jsonl"), new VoskLines()
                 .say("rep", 0.5, "just checking in on the proposal i sent")
                 .say("prospect", 4.0, "we are happy with our current vendor")
@@ -35,6 +35,7 @@ class StopRunTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), PressureMonitor.class.getName(),
                 "run", "--input", call.toString(), "--port", "0", "--rep", "ana", "--data", dir.resolve("data").toString()));
+        cmd.addAll(List.of(more));
         process = new ProcessBuilder(cmd).redirectError(dir.resolve("err.txt").toFile()).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
@@ -75,6 +76,16 @@ class StopRunTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).as("promptly").isLessThan(5000);
         assertThat(s.ended()).as("the call is closed, not left open").isTrue();
         assertThat(s.duration()).as("it ended where Ctrl-C came, not at the demo's end").isLessThan(300);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void ctrlCWhileWaitingForTheOverlayStopsPromptlyAndStoresTheCall(@TempDir Path dir) throws Exception {
+        start(dir, "--wait-for-overlay");
+        readUntil("overlay: "); // nobody opens it
+        CallSummary s = stopAndFindTheStoredCall(dir);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).as("promptly, not after the hook's 10 s wait").isLessThan(5000);
+        assertThat(s.ended()).isTrue();
     }
 
     @Test
