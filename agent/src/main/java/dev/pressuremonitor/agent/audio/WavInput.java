@@ -91,6 +91,12 @@ public final class WavInput {
      * @param speed 1 = real time, N = N times faster, 0 = as fast as the recognisers take it
      */
     public void play(Layout layout, Map<Speaker, ChunkQueue> queues, double speed) throws IOException, InterruptedException {
+        play(layout, queues, speed, () -> false);
+    }
+
+    /** As {@link #play(Layout, Map, double)}, ending where {@code stopped} first says so (Ctrl-C): what was read is kept. */
+    public void play(Layout layout, Map<Speaker, ChunkQueue> queues, double speed, java.util.function.BooleanSupplier stopped)
+            throws IOException, InterruptedException {
         int channels = format.getChannels();
         List<Speaker> map = channels == 1 ? List.of(Speaker.REP) : layout.channels();
         if (map.size() != channels) {
@@ -104,7 +110,7 @@ public final class WavInput {
             long start = System.nanoTime();
             long bytesDone = 0;
             int n;
-            while ((n = readFully(pcm, buf)) > 0) {
+            while (!stopped.getAsBoolean() && (n = readFully(pcm, buf)) > 0) {
                 byte[][] perChannel = PcmFormats.split(buf, n, channels);
                 for (int c = 0; c < channels; c++) {
                     Speaker s = map.get(c);

@@ -117,7 +117,7 @@ final class AgentCommand implements Callable<Integer> {
                 stopping.flush();
             }
             stop.countDown();
-            CallRunner.awaitQuietly(finished, 10);
+            CallRunner.awaitQuietly(finished, CallRunner.STOP_HOOK_WAIT_SECONDS);
         }, "pressure-monitor-shutdown");
         if (!StopHooks.add(hook)) {
             client.close();

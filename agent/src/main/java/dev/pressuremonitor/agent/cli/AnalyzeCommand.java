@@ -100,7 +100,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserException(e.getMessage());
             }
-            CallRunner.Transcribed t = CallRunner.transcribeFile(file, 0, recording, prospect -> newCall(callId, engine, opinion, prospect, events, recordedAt), seg -> {
+            CallRunner.Transcribed t = CallRunner.transcribeFile(file, 0, recording, () -> false, prospect -> newCall(callId, engine, opinion, prospect, events, recordedAt), seg -> {
                 if (!seg.words().isEmpty()) progress.show((long) seg.words().get(seg.words().size() - 1).end(), (long) total, "s");
             });
             if (t.failure() != null) err.println("pressure-monitor: reading " + file + " stopped: " + t.failure());

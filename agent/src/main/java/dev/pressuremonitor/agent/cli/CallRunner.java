@@ -95,6 +95,16 @@ final class CallRunner {
         }
     }
 
+    /** How long a call's end waits for the server to confirm every event. */
+    static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
+    /**
+     * The same after Ctrl-C, when the process is on its way out: short enough to say what happened before the stop
+     * hook gives up ({@link #STOP_HOOK_WAIT_SECONDS}); what was not confirmed stays in the agent's outbox.
+     */
+    static final Duration STOPPING_WAIT = Duration.ofSeconds(8);
+    /** How long a Ctrl-C hook lets the call end, be delivered and be reported. */
+    static final long STOP_HOOK_WAIT_SECONDS = STOPPING_WAIT.toSeconds() + 2;
+
     /** Everything a call needs besides its source. */
     record Context(CallOptions opts, RuleEngine engine, SecondOpinion opinion, AgentClient client, PrintWriter out, PrintWriter err, String reportQuery) {
         Context(CallOptions opts, RuleEngine engine, SecondOpinion opinion, AgentClient client, PrintWriter out, PrintWriter err) {
@@ -112,8 +122,13 @@ final class CallRunner {
         }
 
         boolean finish(LiveCall call, String reason) throws InterruptedException {
+            return finish(call, reason, DELIVERY_WAIT);
+        }
+
+        /** Ends the call and waits up to {@code wait} for the server to confirm it: {@link #STOPPING_WAIT} after Ctrl-C. */
+        boolean finish(LiveCall call, String reason, Duration wait) throws InterruptedException {
             call.end(reason);
-            boolean delivered = client.awaitDelivered(Duration.ofSeconds(30));
+            boolean delivered = client.awaitDelivered(wait);
             String refused = client.refusalOf(call.callId());
             if (client.refusal() != null) {
                 // already said once, when the server refused; the call's events stay in the outbox
@@ -123,7 +138,7 @@ final class CallRunner {
                 delivered = false;
             } else if (!delivered) {
                 String away = client.unreachable();
-                err.println("pressure-monitor: the server at " + client.server() + " did not confirm every event within 30 s"
+                err.println("pressure-monitor: the server at " + client.server() + " did not confirm every event within " + wait.toSeconds() + " s"
                         + (away == null ? "" : " (it could not be reached: " + away + ")"));
             }
             else out.println("report: " + reportUrl(client.server(), call.callId()) + reportQuery);
@@ -152,7 +167,7 @@ final class CallRunner {
             throws InterruptedException {
         if (demo) return play(load(null, true, ctx.err()), speed, ctx, stop);
         if (input != null && isTranscript(input)) return play(load(input, false, ctx.err()), speed, ctx, stop);
-        if (input != null) return transcribe(input, speed, listen, ctx);
+        if (input != null) return transcribe(input, speed, listen, ctx, stop);
         return listen(listen, ctx, stop);
     }
 
@@ -160,13 +175,15 @@ final class CallRunner {
     static boolean play(RecordedCall recorded, double speed, Context ctx, CountDownLatch stop) throws InterruptedException {
         LiveCall call = ctx.newCall(recorded.hasProspect());
         new Replayer(speed).play(recorded, call::accept, () -> stop.getCount() == 0);
-        return ctx.finish(call, stop.getCount() == 0 ? "hangup" : "end-of-input");
+        return stop.getCount() == 0 ? ctx.finish(call, "hangup", STOPPING_WAIT) : ctx.finish(call, "end-of-input");
     }
 
     /** An audio recording through Vosk, at {@code speed} (0 = as fast as the recognisers go). */
-    static boolean transcribe(Path file, double speed, ListenOptions listen, Context ctx) throws InterruptedException {
-        Transcribed t = transcribeFile(file, speed, listen.recording, ctx::newCall, seg -> { });
+    static boolean transcribe(Path file, double speed, ListenOptions listen, Context ctx, CountDownLatch stop) throws InterruptedException {
+        java.util.function.BooleanSupplier stopped = () -> stop.getCount() == 0;
+        Transcribed t = transcribeFile(file, speed, listen.recording, stopped, ctx::newCall, seg -> { });
         if (t.failure() != null) ctx.err().println("pressure-monitor: reading " + file + " stopped: " + t.failure());
+        if (stopped.getAsBoolean()) return ctx.finish(t.call(), "hangup", STOPPING_WAIT); // Ctrl-C: the call ends where it was
         return ctx.finish(t.call(), t.failure() == null ? "end-of-input" : "input-error");
     }
 
@@ -177,7 +194,8 @@ final class CallRunner {
      * Feeds an audio file through Vosk into a call made by {@code newCall} (told whether the prospect is heard),
      * telling {@code onSegment} of each segment too. Shared by the live commands and the offline analyze.
      */
-    static Transcribed transcribeFile(Path file, double speed, RecordingOptions recording, java.util.function.Function<Boolean, LiveCall> newCall,
+    static Transcribed transcribeFile(Path file, double speed, RecordingOptions recording, java.util.function.BooleanSupplier stopped,
+                                      java.util.function.Function<Boolean, LiveCall> newCall,
                                       java.util.function.Consumer<dev.pressuremonitor.models.TranscriptSegment> onSegment) throws InterruptedException {
         WavInput wav;
         WavInput.Layout layout;
@@ -188,12 +206,12 @@ final class CallRunner {
             throw new UserException(e.getMessage());
         }
         try (VoskEngine vosk = VoskEngine.open(recording.modelDir())) {
-            return transcribeWith(wav, layout, speed, (s, rate) -> vosk.newRecognizer(rate), newCall, onSegment);
+            return transcribeWith(wav, layout, speed, stopped, (s, rate) -> vosk.newRecognizer(rate), newCall, onSegment);
         }
     }
 
     /** {@link #transcribeFile} with the recognisers given: Vosk's, or a scripted one in tests. */
-    static Transcribed transcribeWith(WavInput wav, WavInput.Layout layout, double speed,
+    static Transcribed transcribeWith(WavInput wav, WavInput.Layout layout, double speed, java.util.function.BooleanSupplier stopped,
                                       java.util.function.BiFunction<Speaker, Float, dev.pressuremonitor.agent.stt.SpeechRecognizer> recognizers,
                                       java.util.function.Function<Boolean, LiveCall> newCall,
                                       java.util.function.Consumer<dev.pressuremonitor.models.TranscriptSegment> onSegment) throws InterruptedException {
@@ -204,7 +222,7 @@ final class CallRunner {
         String[] failure = new String[1];
         new SpeechSession(recognizers).run(queues, rates, () -> {
             try {
-                wav.play(layout, queues, speed);
+                wav.play(layout, queues, speed, stopped);
             } catch (IOException e) {
                 failure[0] = e.getMessage();
                 queues.values().forEach(q -> q.offerLive(dev.pressuremonitor.agent.audio.AudioChunk.END));
@@ -260,7 +278,7 @@ final class CallRunner {
                 long dropped = queues.get(s).dropped();
                 if (dropped > 0) ctx.err().println(s.name().toLowerCase() + ": " + dropped + " audio chunk(s) dropped because recognition fell behind");
             });
-            return ctx.finish(call, "hangup");
+            return ctx.finish(call, "hangup", STOPPING_WAIT); // the microphone's call ends only by Ctrl-C
         }
     }
 

@@ -131,7 +131,7 @@ final class ModelCheck {
         List<Envelope> events = new ArrayList<>();
         Map<Speaker, List<String>> heard = new EnumMap<>(Speaker.class);
         long started = nanoClock.getAsLong();
-        CallRunner.Transcribed t = CallRunner.transcribeWith(WavInput.open(spoken.wav()), WavInput.Layout.parse("rep,prospect"), 0, recognizers,
+        CallRunner.Transcribed t = CallRunner.transcribeWith(WavInput.open(spoken.wav()), WavInput.Layout.parse("rep,prospect"), 0, () -> false, recognizers,
                 prospect -> new LiveCall("model-check", "check", "", new Detector(engine, AlertPolicy.defaults(), MetricsThresholds.research(), prospect),
                         prospect, false, events::add, System::currentTimeMillis),
                 seg -> {

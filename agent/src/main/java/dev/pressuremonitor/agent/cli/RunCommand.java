@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
             }
             stop.countDown();
             watched.countDown(); // no longer waiting for an overlay: the call starts and ends at once, and is stored
-            CallRunner.awaitQuietly(finished, 10); // let the call end and be delivered
+            CallRunner.awaitQuietly(finished, CallRunner.STOP_HOOK_WAIT_SECONDS); // let the call end and be delivered
             server.close();
         }, "pressure-monitor-shutdown");
         // the hook is in place before the address is shown: a Ctrl-C as soon as it shows still ends and stores the call
@@ -123,7 +123,11 @@ final class RunCommand implements Callable<Integer> {
                 err.flush();
                 watched.await();
             }
-            boolean delivered = CallRunner.follow(input, demo, speed, listen, new CallRunner.Context(call, engine, opinion, client, out, err, "?token=" + viewerToken), stop);
+            var ctx = new CallRunner.Context(call, engine, opinion, client, out, err, "?token=" + viewerToken);
+            // Ctrl-C while waiting for the overlay: the call is stored as begun and ended there, no model loaded for it
+            boolean delivered = stop.getCount() == 0
+                    ? ctx.finish(ctx.newCall(false), "hangup", CallRunner.STOPPING_WAIT)
+                    : CallRunner.follow(input, demo, speed, listen, ctx, stop);
             finished.countDown();
             if (exitWhenDone || stop.getCount() == 0) return delivered ? 0 : 1;
             err.println("call finished; the overlay stays up until Ctrl-C");
@@ -132,10 +136,8 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         } finally {
             finished.countDown();
-            if (exitWhenDone) {
-                server.close();
-                StopHooks.remove(hook);
-            }
+            // the hook, once running, closes the server itself (after the call is finished): one closer only
+            if (exitWhenDone && StopHooks.remove(hook)) server.close();
         }
     }
 }

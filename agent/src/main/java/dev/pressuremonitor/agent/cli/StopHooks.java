@@ -19,12 +19,15 @@ final class StopHooks {
         }
     }
 
-    /** Removes {@code hook} when the command ends by itself; nothing to do once the process is stopping. */
-    static void remove(Thread hook) {
+    /**
+     * Removes {@code hook} when the command ends by itself. False when it was not registered or the process is
+     * already stopping: then the hook runs (or ran), so what it closes must be left to it.
+     */
+    static boolean remove(Thread hook) {
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            return Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // already on the way out: the hook runs, and finds the work done
+            return false;
         }
     }
 }

@@ -51,6 +51,17 @@ class WavInputTest {
     }
 
     @Test
+    void ctrlCStopsReadingTheRecordingWhereItCameAndStillEndsEachSpeakersStream() throws Exception {
+        WavInput in = WavInput.open(speech);
+        Map<Speaker, ChunkQueue> queues = WavInput.queuesFor(in, WavInput.Layout.repLeftProspectRight(), 10_000);
+        int[] asked = new int[1];
+        in.play(WavInput.Layout.repLeftProspectRight(), queues, 0, () -> ++asked[0] > 2); // Ctrl-C after two chunks
+        int chunks = 0;
+        for (AudioChunk c; !(c = queues.get(Speaker.REP).queue().take()).isEnd(); ) chunks++;
+        assertThat(chunks).as("0.2 s of a %.1f s recording", in.seconds()).isEqualTo(2);
+    }
+
+    @Test
     void fortyEightKilohertzIsDownsampledTo16() throws Exception {
         Path hi = SoundFiles.sox(dir, "48k.wav", speech.toString(), "-r", "48000");
         WavInput in = WavInput.open(hi);

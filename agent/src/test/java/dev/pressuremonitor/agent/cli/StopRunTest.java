@@ -54,8 +54,9 @@ class StopRunTest {
     private CallSummary stopAndFindTheStoredCall(Path dir) throws Exception {
         sent = System.nanoTime();
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        // what is left to print is a few lines, well within the pipe's buffer: wait first, so a hang fails here
+        assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("exits soon after Ctrl-C").isTrue();
         for (String line; (line = out.readLine()) != null; ) lines.add(line);
-        assertThat(process.waitFor(8, TimeUnit.SECONDS)).as("exits soon after Ctrl-C").isTrue();
 
         Matcher report = Pattern.compile("report: http://127\\.0\\.0\\.1:\\d+/calls/([0-9a-f-]{36})\\?token=\\S+").matcher(String.join("\n", lines));
         assertThat(report.find()).as("prints the report address: " + lines).isTrue();
