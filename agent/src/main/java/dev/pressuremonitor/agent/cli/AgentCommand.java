@@ -110,15 +110,7 @@ final class AgentCommand implements Callable<Integer> {
         var opinion = learned.opinion(spec.commandLine().getErr(), teamModel, teamEncoder);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
-        PrintWriter stopping = spec.commandLine().getErr();
-        Thread hook = new Thread(() -> {
-            if (finished.getCount() > 0) {
-                stopping.println("stopping: ending the call and sending what is left...");
-                stopping.flush();
-            }
-            stop.countDown();
-            CallRunner.awaitQuietly(finished, CallRunner.STOP_HOOK_WAIT_SECONDS);
-        }, "pressure-monitor-shutdown");
+        Thread hook = StopHooks.endingTheCall(err, "stopping: ending the call and sending what is left...", finished, () -> { }, stop);
         if (!StopHooks.add(hook)) {
             client.close();
             err.println("stopped before the call began: nothing was recorded");

@@ -99,11 +99,9 @@ final class CallRunner {
     static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
     /**
      * The same after Ctrl-C, when the process is on its way out: short enough to say what happened before the stop
-     * hook gives up ({@link #STOP_HOOK_WAIT_SECONDS}); what was not confirmed stays in the agent's outbox.
+     * hook gives up ({@link StopHooks#CALL_END_WAIT_SECONDS}); what was not confirmed stays in the agent's outbox.
      */
     static final Duration STOPPING_WAIT = Duration.ofSeconds(8);
-    /** How long a Ctrl-C hook lets the call end, be delivered and be reported. */
-    static final long STOP_HOOK_WAIT_SECONDS = STOPPING_WAIT.toSeconds() + 2;
 
     /** Everything a call needs besides its source. */
     record Context(CallOptions opts, RuleEngine engine, SecondOpinion opinion, AgentClient client, PrintWriter out, PrintWriter err, String reportQuery) {
@@ -121,11 +119,7 @@ final class CallRunner {
                     }, System::currentTimeMillis);
         }
 
-        boolean finish(LiveCall call, String reason) throws InterruptedException {
-            return finish(call, reason, DELIVERY_WAIT);
-        }
-
-        /** Ends the call and waits up to {@code wait} for the server to confirm it: {@link #STOPPING_WAIT} after Ctrl-C. */
+        /** Ends the call and waits up to {@code wait} for the server to confirm it. */
         boolean finish(LiveCall call, String reason, Duration wait) throws InterruptedException {
             call.end(reason);
             boolean delivered = client.awaitDelivered(wait);
@@ -162,9 +156,14 @@ final class CallRunner {
         VoskEngine.checkLooksLikeAModel(listen.modelDir());
     }
 
-    /** Follows the call from the chosen source: the demo, a transcript (.jsonl), an audio file, or the microphone. */
+    /**
+     * Follows the call from the chosen source: the demo, a transcript (.jsonl), an audio file, or the microphone. A
+     * Ctrl-C that came before (while waiting for the overlay) stores the call as begun and ended there, with no source
+     * opened and no speech model loaded for it.
+     */
     static boolean follow(Path input, boolean demo, double speed, ListenOptions listen, Context ctx, CountDownLatch stop)
             throws InterruptedException {
+        if (stop.getCount() == 0) return end(ctx, ctx.newCall(false), stop, "hangup");
         if (demo) return play(load(null, true, ctx.err()), speed, ctx, stop);
         if (input != null && isTranscript(input)) return play(load(input, false, ctx.err()), speed, ctx, stop);
         if (input != null) return transcribe(input, speed, listen, ctx, stop);
@@ -175,16 +174,22 @@ final class CallRunner {
     static boolean play(RecordedCall recorded, double speed, Context ctx, CountDownLatch stop) throws InterruptedException {
         LiveCall call = ctx.newCall(recorded.hasProspect());
         new Replayer(speed).play(recorded, call::accept, () -> stop.getCount() == 0);
-        return stop.getCount() == 0 ? ctx.finish(call, "hangup", STOPPING_WAIT) : ctx.finish(call, "end-of-input");
+        return end(ctx, call, stop, "end-of-input");
+    }
+
+    /**
+     * Ends the call {@code why}, or as a hang-up if Ctrl-C came ({@code stop} counted down): then the process is on its
+     * way out, so delivery is waited for only {@link #STOPPING_WAIT}, inside the stop hook's time.
+     */
+    private static boolean end(Context ctx, LiveCall call, CountDownLatch stop, String why) throws InterruptedException {
+        return stop.getCount() == 0 ? ctx.finish(call, "hangup", STOPPING_WAIT) : ctx.finish(call, why, DELIVERY_WAIT);
     }
 
     /** An audio recording through Vosk, at {@code speed} (0 = as fast as the recognisers go). */
     static boolean transcribe(Path file, double speed, ListenOptions listen, Context ctx, CountDownLatch stop) throws InterruptedException {
-        java.util.function.BooleanSupplier stopped = () -> stop.getCount() == 0;
-        Transcribed t = transcribeFile(file, speed, listen.recording, stopped, ctx::newCall, seg -> { });
+        Transcribed t = transcribeFile(file, speed, listen.recording, () -> stop.getCount() == 0, ctx::newCall, seg -> { });
         if (t.failure() != null) ctx.err().println("pressure-monitor: reading " + file + " stopped: " + t.failure());
-        if (stopped.getAsBoolean()) return ctx.finish(t.call(), "hangup", STOPPING_WAIT); // Ctrl-C: the call ends where it was
-        return ctx.finish(t.call(), t.failure() == null ? "end-of-input" : "input-error");
+        return end(ctx, t.call(), stop, t.failure() == null ? "end-of-input" : "input-error");
     }
 
     /** The call an audio file went into, and why reading stopped early (null when it did not). */
@@ -278,7 +283,7 @@ final class CallRunner {
                 long dropped = queues.get(s).dropped();
                 if (dropped > 0) ctx.err().println(s.name().toLowerCase() + ": " + dropped + " audio chunk(s) dropped because recognition fell behind");
             });
-            return ctx.finish(call, "hangup", STOPPING_WAIT); // the microphone's call ends only by Ctrl-C
+            return end(ctx, call, stop, "hangup"); // the microphone's call ends only by Ctrl-C
         }
     }
 

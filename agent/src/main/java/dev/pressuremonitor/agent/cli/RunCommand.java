@@ -98,16 +98,8 @@ final class RunCommand implements Callable<Integer> {
         String shown = bind.shownHost();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            if (finished.getCount() > 0) {
-                err.println("stopping: ending the call and storing it...");
-                err.flush();
-            }
-            stop.countDown();
-            watched.countDown(); // no longer waiting for an overlay: the call starts and ends at once, and is stored
-            CallRunner.awaitQuietly(finished, CallRunner.STOP_HOOK_WAIT_SECONDS); // let the call end and be delivered
-            server.close();
-        }, "pressure-monitor-shutdown");
+        // Ctrl-C also ends the wait for an overlay: the call then starts and ends at once, and is stored
+        Thread hook = StopHooks.endingTheCall(err, "stopping: ending the call and storing it...", finished, server::close, stop, watched);
         // the hook is in place before the address is shown: a Ctrl-C as soon as it shows still ends and stores the call
         if (!StopHooks.add(hook)) {
             server.close();
@@ -123,11 +115,7 @@ final class RunCommand implements Callable<Integer> {
                 err.flush();
                 watched.await();
             }
-            var ctx = new CallRunner.Context(call, engine, opinion, client, out, err, "?token=" + viewerToken);
-            // Ctrl-C while waiting for the overlay: the call is stored as begun and ended there, no model loaded for it
-            boolean delivered = stop.getCount() == 0
-                    ? ctx.finish(ctx.newCall(false), "hangup", CallRunner.STOPPING_WAIT)
-                    : CallRunner.follow(input, demo, speed, listen, ctx, stop);
+            boolean delivered = CallRunner.follow(input, demo, speed, listen, new CallRunner.Context(call, engine, opinion, client, out, err, "?token=" + viewerToken), stop);
             finished.countDown();
             if (exitWhenDone || stop.getCount() == 0) return delivered ? 0 : 1;
             err.println("call finished; the overlay stays up until Ctrl-C");
