@@ -57,13 +57,14 @@ public final class CallStore implements AutoCloseable {
     private CallStore(Database db) throws SQLException {
         this.db = db;
         this.reader = new CallReader(db);
-        this.summaries = new Summaries(db, reader, health);
+        RunningCalls running = new RunningCalls();
+        this.summaries = new Summaries(db, reader, health, running);
         this.team = new TeamQueries(db);
         this.tokens = new TokenTable(db);
         this.retention = new Retention(db);
         this.feedback = new FeedbackTable(db);
         this.teamSettings = new TeamSettingsTable(db);
-        this.writer = new EventWriter(db, health, summaries::ended, summaries::repair, summaries::rebuild);
+        this.writer = new EventWriter(db, health, summaries::ended, summaries::repair, summaries::rebuild, running::stored);
         // calls whose call_ended was stored but whose summary a crash kept from being saved are finished now
         List<String> unfinished = reader.endedWithoutSummary();
         if (!unfinished.isEmpty()) log.warn("finishing {} ended call(s) that have no summary yet", unfinished.size());

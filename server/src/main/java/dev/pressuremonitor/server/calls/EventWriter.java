@@ -40,6 +40,7 @@ final class EventWriter implements AutoCloseable {
     private final Consumer<String> onEnded;
     private final Consumer<String> onEndResent;
     private final Consumer<String> onRefilled;
+    private final Consumer<Envelope> onNew;
     private final BlockingQueue<Pending> writes = new LinkedBlockingQueue<>();
     /** The call ids the database may hold, so a new call costs no query on the network thread ({@link KnownCalls}: how). */
     private final KnownCalls knownCalls = new KnownCalls();
@@ -50,14 +51,16 @@ final class EventWriter implements AutoCloseable {
      * @param onEnded     told, on this thread, the id of each call whose call_ended was just stored
      * @param onEndResent told the id of each call whose call_ended came again (already stored)
      * @param onRefilled  told the id of each ended call that just got an event it had been missing (a gap filled late)
+     * @param onNew       told, on this thread, each event just stored that the database did not have (before onEnded)
      */
-    EventWriter(Database db, WriteHealth health, Consumer<String> onEnded, Consumer<String> onEndResent, Consumer<String> onRefilled)
-            throws SQLException {
+    EventWriter(Database db, WriteHealth health, Consumer<String> onEnded, Consumer<String> onEndResent, Consumer<String> onRefilled,
+                Consumer<Envelope> onNew) throws SQLException {
         this.db = db;
         this.health = health;
         this.onEnded = onEnded;
         this.onEndResent = onEndResent;
         this.onRefilled = onRefilled;
+        this.onNew = onNew;
         try (Connection c = db.connection(); var s = c.createStatement(); ResultSet r = s.executeQuery("SELECT call_id FROM calls")) {
             while (r.next()) knownCalls.add(r.getString(1));
         }
@@ -183,6 +186,7 @@ final class EventWriter implements AutoCloseable {
         }
         if (health.ok()) log.warn("storing works again");
         for (int i = 0; i < batch.size(); i++) batch.get(i).done().complete(written.outcomes[i]);
+        for (int i = 0; i < batch.size(); i++) if (written.outcomes[i] == CallStore.Stored.NEW) onNew.accept(batch.get(i).row().envelope());
         written.ended.forEach(onEnded);
         written.endResent.forEach(onEndResent);
         written.ended.forEach(written.lowestNew::remove);

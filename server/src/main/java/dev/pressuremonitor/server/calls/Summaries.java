@@ -20,8 +20,9 @@ import java.util.function.Consumer;
 
 /**
  * Calls' summaries: built from the stored events, saved beside each call once it ends (on a thread of their own,
- * so a long call's summary never holds up storing other calls' events), read back. A summary that cannot be saved
- * (a full disk) is tried again until it is.
+ * so a long call's summary never holds up storing other calls' events), read back. At a call's end its events are
+ * taken from memory when this server stored all of them ({@link RunningCalls}), else read back from the database.
+ * A summary that cannot be saved (a full disk) is tried again until it is.
  */
 final class Summaries implements AutoCloseable {
     static final long FIRST_RETRY_MS = 500;
@@ -40,6 +41,8 @@ final class Summaries implements AutoCloseable {
     });
     private volatile Consumer<CallSummary> onCallEnded = s -> { };
     private final LiveSummaries live;
+    /** The events of calls in progress, as stored: a call's summary at its end is built from them when they are all there. */
+    private final RunningCalls running;
     /** Calls whose call_ended is stored and whose summary is not made yet. */
     private final java.util.Queue<String> ending = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Whether a run of {@link #finishEnding} is queued or under way: it takes every call ended until it is done. */
@@ -53,8 +56,9 @@ final class Summaries implements AutoCloseable {
     /** How much longer than a batch of summaries took the thread rests before the next, while more wait. */
     static final int REST_PER_WORK = 3;
 
-    Summaries(Database db, CallReader reader, WriteHealth health) {
+    Summaries(Database db, CallReader reader, WriteHealth health, RunningCalls running) {
         this.db = db;
+        this.running = running;
         this.reader = reader;
         this.health = health;
         this.live = new LiveSummaries(reader, builder, java.time.Duration.ofSeconds(2));
@@ -205,9 +209,12 @@ final class Summaries implements AutoCloseable {
             java.util.Map<String, Long> before = new java.util.HashMap<>();
             java.util.List<CallSummary> now = new java.util.ArrayList<>();
             for (String id : todo) {
-                before.put(id, reader.eventCount(id));
+                long stored = reader.eventCount(id);
+                before.put(id, stored);
+                // the events kept as they were stored, when they are all of them; else (and in later rounds) read back
+                java.util.List<dev.pressuremonitor.models.Envelope> kept = running.take(id, stored);
                 try {
-                    now.add(build(id));
+                    now.add(kept != null ? builder.build(id, kept) : build(id));
                 } catch (RuntimeException e) {
                     log.error("could not summarise call {}: {}", id, e.getMessage());
                 }

@@ -223,6 +223,47 @@ abstract class CallStoreContract {
     }
 
     @Test
+    void theSummarySavedAtACallsEndIsTheOneItsStoredEventsMake() throws Exception {
+        List<CallSummary> ended = new CopyOnWriteArrayList<>();
+        store.onCallEnded(ended::add);
+        String id = run + "-same", rep = "same-" + run;
+        append(id, 1, new CallStarted(rep, "emea", 5 * DAY, true));
+        // out of order, resent, every kind of event a summary reads, and alerts that repeat their words
+        append(id, 5, new MetricsSnapshot(40, 0.7, 0, 12, 3, 150, 2, 1, 0, 1.5, 55, List.of()));
+        append(id, 3, new Alert(Category.CHASE, "chase.x", "just checking in", Severity.MEDIUM, Speaker.REP, 20, 21, true, R));
+        append(id, 2, new MetricsSnapshot(10, 0.5, 0, 4, 0, 130, 1, 0, 0, null, 20, List.of()));
+        append(id, 4, new Alert(Category.CHASE, "chase.x", "just checking in", Severity.HIGH, Speaker.REP, 30, 31, true, R));
+        append(id, 4, new Alert(Category.CHASE, "chase.x", "just checking in", Severity.HIGH, Speaker.REP, 30, 31, true, R));
+        append(id, 6, new dev.pressuremonitor.models.TrustSignal("trust.open-question", "what made you", 45, 46));
+        append(id, 7, new Alert(Category.URGENCY, "urgency.x", "only until friday", Severity.LOW, Speaker.REP, 50, 51, false, R));
+        append(id, 8, new MetricsSnapshot(60, 0.8, 0, 12, 3, 150, 2, 1, 0, 2.5, 70, List.of()));
+        append(id, 9, new CallEnded(65, "hangup"));
+        await().until(() -> !ended.isEmpty());
+        CallSummary saved = store.summary(id).orElseThrow();
+        assertThat(saved.alerts()).hasSize(3);
+        assertThat(saved.trustSignals()).hasSize(1);
+        assertThat(saved).isEqualTo(store.summarize(id)).isEqualTo(ended.get(0));
+    }
+
+    @Test
+    void aCallAnotherServerStoredEventsOfHasThemAllInItsSummary() throws Exception {
+        List<CallSummary> ended = new CopyOnWriteArrayList<>();
+        store.onCallEnded(ended::add);
+        String id = run + "-shared", rep = "shared-" + run;
+        append(id, 1, new CallStarted(rep, "emea", 5 * DAY, true));
+        append(id, 2, alert(Category.CHASE));
+        // this server died for a while: its rep's agent sent the next events to another server on the same database
+        try (CallStore other = CallStore.open(url())) {
+            other.append(new Envelope(id, 3, 1003, alert(Category.URGENCY))).join();
+            other.append(new Envelope(id, 4, 1004, alert(Category.PITCH))).join();
+        }
+        append(id, 5, new CallEnded(20, "hangup"));
+        await().until(() -> !ended.isEmpty());
+        assertThat(store.summary(id).orElseThrow().alerts()).extracting(CallSummary.AlertMoment::category)
+                .containsExactly(Category.CHASE, Category.URGENCY, Category.PITCH);
+    }
+
+    @Test
     void aCallInProgressIsSummarisedOnDemand() throws Exception {
         String id = run + "-live";
         append(id, 1, new CallStarted("ana", "", 1000, false));
