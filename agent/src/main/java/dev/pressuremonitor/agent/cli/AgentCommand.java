@@ -89,13 +89,7 @@ final class AgentCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        client.onTeamSettings(s -> {
-            String changed = call.ruleControls.replace(s.rules());
-            if (!changed.isEmpty()) {
-                err.println("team '" + s.team() + "' rule settings: " + changed);
-                err.flush();
-            }
-        });
+        call.followTeamSettings(client, err);
         dev.pressuremonitor.agent.detect.learned.LearnedModel teamModel = null;
         String teamEncoder = null;
         if (!call.team.isBlank() && learned.learned == LearnedOptions.Switch.on && learned.model == null) {

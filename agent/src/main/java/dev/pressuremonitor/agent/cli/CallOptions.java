@@ -39,6 +39,22 @@ final class CallOptions {
     /** The team's per-rule settings, as the server sends them (none for a call without a team server). */
     final dev.pressuremonitor.agent.detect.RuleControls ruleControls = new dev.pressuremonitor.agent.detect.RuleControls();
 
+    /**
+     * Takes the team's rule settings as they arrive on the agent's connection, on connecting and whenever a manager
+     * changes one, and says on {@code err} what changed.
+     */
+    void followTeamSettings(dev.pressuremonitor.agent.publish.AgentClient client, java.io.PrintWriter err) {
+        client.onTeamSettings(s -> applyTeamRules(s.team(), s.rules(), err));
+    }
+
+    /** Replaces the rule settings with {@code rules} (by rule id: "off" or "down"), saying what changed. */
+    void applyTeamRules(String team, java.util.Map<String, String> rules, java.io.PrintWriter err) {
+        String changed = ruleControls.replace(rules);
+        if (changed.isEmpty()) return;
+        err.println("team '" + team + "' rule settings: " + changed);
+        err.flush();
+    }
+
     AlertPolicy policy() {
         EnumSet<Category> on = EnumSet.copyOf(Category.pressure());
         off.forEach(on::remove);

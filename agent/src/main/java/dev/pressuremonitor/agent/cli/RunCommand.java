@@ -110,6 +110,10 @@ final class RunCommand implements Callable<Integer> {
         out.println("overlay: http://" + shown + ":" + server.port() + "/?rep=" + rep + "&token=" + viewerToken);
         out.flush();
         try (AgentClient client = new AgentClient(URI.create("ws://" + shown + ":" + server.port() + "/ws/agent"), 100_000, agentToken)) {
+            // the team's rule settings in this database apply from the call's first word; a change while it runs
+            // arrives on the agent's connection, as for 'agent'
+            call.applyTeamRules(call.team, server.store().teamSettings().rules(call.team), err);
+            call.followTeamSettings(client, err);
             if (waitForOverlay) {
                 err.println("waiting for the overlay to open...");
                 err.flush();

@@ -128,6 +128,33 @@ class RunEndToEndTest {
         assertThat(out.text.toString()).containsPattern("report: http://127\\.0\\.0\\.1:\\d+/calls/[0-9a-f-]{36}");
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aRuleTheTeamTurnedOffInItsDatabaseNeverNudgesTheRepsCall(@TempDir Path dir) throws Exception {
+        Path call = dir.resolve("call.jsonl");
+        Files.writeString(call, CALL);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        String db = "jdbc:sqlite:" + data.resolve("pressure-monitor.db");
+        try (var store = dev.pressuremonitor.server.calls.CallStore.open(db)) {
+            store.teamSettings().setRule("emea", "chase.checking-in", "off", "their-manager", System.currentTimeMillis());
+        }
+        StringWriter err = new StringWriter();
+        int exit = PressureMonitor.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()), new PrintWriter(err),
+                "run", "--port", "0", "--input", call.toString(), "--speed", "0", "--rep", "ana", "--team", "emea",
+                "--exit-when-done", "--data", data.toString());
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("team 'emea' rule settings:").contains("chase.checking-in");
+        try (var store = dev.pressuremonitor.server.calls.CallStore.open(db)) {
+            String id = store.list(new dev.pressuremonitor.server.calls.CallFilter("ana", "emea", null, null, 1)).get(0).callId();
+            List<dev.pressuremonitor.models.Alert> alerts = store.events(id, dev.pressuremonitor.models.EventType.ALERT).stream()
+                    .map(e -> (dev.pressuremonitor.models.Alert) e.data()).toList();
+            // recorded as ever, but no nudge for the rule turned off; the other rules nudge as usual
+            assertThat(alerts).extracting(dev.pressuremonitor.models.Alert::rule).contains("chase.checking-in");
+            assertThat(alerts).filteredOn(a -> a.rule().equals("chase.checking-in")).noneMatch(dev.pressuremonitor.models.Alert::nudge);
+            assertThat(alerts).filteredOn(a -> !a.rule().equals("chase.checking-in")).isNotEmpty().allMatch(dev.pressuremonitor.models.Alert::nudge);
+        }
+    }
+
     /** The same call through a detector in this test, with the defaults 'run' uses. */
     private static int gaugeAtTheEnd() throws Exception {
         var recorded = dev.pressuremonitor.agent.transcript.RecordedCall.read("call",
