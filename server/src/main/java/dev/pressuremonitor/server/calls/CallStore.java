@@ -143,6 +143,14 @@ public final class CallStore implements AutoCloseable {
         return writer.mayHave(callId);
     }
 
+    /**
+     * Calls whose summary at their end was built from the events this server kept as it stored them, since the store
+     * opened; the others' were read back from the database.
+     */
+    public long summariesFromMemory() {
+        return summaries.builtFromMemory();
+    }
+
     /** Builds the summary from the stored events (also for a call in progress). */
     public CallSummary summarize(String callId) throws SQLException {
         return summaries.build(callId);

@@ -3,6 +3,9 @@ package dev.pressuremonitor.server.calls;
 import dev.pressuremonitor.models.Alert;
 import dev.pressuremonitor.models.CallStarted;
 import dev.pressuremonitor.models.Envelope;
+import dev.pressuremonitor.models.MetricsSnapshot;
+import dev.pressuremonitor.models.Reframe;
+import dev.pressuremonitor.models.TrustSignal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,40 +20,51 @@ import java.util.Map;
  * With a thousand calls ending together, reading them back was most of the summaries' work, in the first seconds
  * of the reps' next calls (BENCHMARKS.md).
  *
- * <p>Only what the writer stored as new since the call's {@code call_started} is kept, so the kept events are a
- * subset of the stored ones: {@link #take} gives them only when there are as many as the database holds, and then
- * they are the same events. Otherwise (another server stored some, this one restarted, a call too long to keep)
- * the summary is read from the database as before.
+ * <p>Only what the writer stored as new since the call's {@code call_started} counts, so the events counted are a
+ * subset of the stored ones: {@link #takeIfAll} gives them only when there are as many as the database holds, and
+ * then they are the same events. Of those, only the kinds a summary reads are kept ({@link SummaryBuilder#reads});
+ * the others (a transcript's words) are counted and let go. Otherwise (another server stored some, this one
+ * restarted, a call too long to keep) the summary is read back from the database as before.
  *
- * <p>Bounded: at most {@link #MAX_PER_CALL} events of a call and {@link #MAX_EVENTS} in all (about 100 bytes each,
- * the strings an event repeats kept once per call). A call past its bound is dropped; past the total, the calls
- * that started first are dropped, which also frees calls whose end this server never saw (another server took them
- * over). Thread-safe: the writer adds, the summaries' thread takes.
+ * <p>Bounded by an estimate of the heap it holds: {@link #MAX_CALL_BYTES} a call, {@link #MAX_BYTES} in all (an
+ * alert about 130 bytes, the strings its call repeats kept once). A call past its bound is dropped; past the
+ * total, the calls that started first are dropped, which also frees calls whose end this server never saw (another
+ * server took them over). Thread-safe: the writer adds, the summaries' thread takes.
  */
 final class RunningCalls {
-    static final int MAX_PER_CALL = 1_024;
-    static final int MAX_EVENTS = 100_000;
+    static final long MAX_CALL_BYTES = 512 * 1024;
+    static final long MAX_BYTES = 12 * 1024 * 1024;
+    /** An envelope and its event record, with the list's slot: the estimate of a kept event beyond its new strings. */
+    static final int EVENT_BYTES = 128;
 
-    private final int maxPerCall;
-    private final int maxEvents;
+    private final long maxCallBytes;
+    private final long maxBytes;
     /** In the order the calls started: the first dropped when the total is reached. */
     private final LinkedHashMap<String, Kept> calls = new LinkedHashMap<>();
-    private int events;
+    private long bytes;
+    private long taken;
 
-    /** One call's events, and the strings and reframes they repeat, kept once. */
+    /** One call's events, and the strings and values they repeat, kept once. */
     private static final class Kept {
         final String callId;
         final List<Envelope> events = new ArrayList<>();
+        /** Stored events of kinds no summary reads: counted, not kept. */
+        long unread;
         final Map<Object, Object> shared = new HashMap<>();
+        long bytes;
 
         Kept(String callId) {
             this.callId = callId;
+            this.bytes = EVENT_BYTES + estimate(callId);
         }
 
         @SuppressWarnings("unchecked")
         <T> T once(T value) {
+            if (value == null) return null;
             Object kept = shared.putIfAbsent(value, value);
-            return kept == null ? value : (T) kept;
+            if (kept != null) return (T) kept;
+            bytes += estimate(value);
+            return value;
         }
 
         /** The event as kept: the same event, its repeated parts shared with the call's other events. */
@@ -58,18 +72,41 @@ final class RunningCalls {
             var data = e.data();
             if (data instanceof Alert a) {
                 data = new Alert(a.category(), once(a.rule()), once(a.phrase()), a.severity(), a.speaker(), a.start(), a.end(), a.nudge(), once(a.reframe()));
+            } else if (data instanceof TrustSignal t) {
+                data = new TrustSignal(once(t.rule()), once(t.phrase()), t.start(), t.end());
+            } else if (data instanceof MetricsSnapshot m) {
+                data = new MetricsSnapshot(m.at(), m.repTalkShare(), m.currentMonologue(), m.longestMonologue(), m.longestMonologueAt(),
+                        m.wordsPerMinute(), m.openQuestions(), m.closedQuestions(), m.interruptions(), m.lastObjectionPause(),
+                        m.pressureIndex(), once(m.warnings()));
+            } else {
+                bytes += estimate(data);
             }
+            bytes += EVENT_BYTES;
             return new Envelope(callId, e.seq(), e.ts(), data);
         }
     }
 
-    RunningCalls() {
-        this(MAX_PER_CALL, MAX_EVENTS);
+    /** Roughly what {@code value} holds on the heap, its strings at two bytes a character (never less than it is). */
+    static long estimate(Object value) {
+        if (value instanceof String s) return 48 + 2L * s.length();
+        if (value instanceof Reframe r) return 32 + estimate(r.shift()) + estimate(r.trust()) + estimate(r.ask());
+        if (value instanceof List<?> l) {
+            long n = 32 + 8L * l.size();
+            for (Object o : l) n += estimate(o);
+            return n;
+        }
+        if (value instanceof CallStarted s) return 48 + estimate(s.rep()) + estimate(s.team());
+        if (value instanceof dev.pressuremonitor.models.CallEnded c) return 32 + estimate(c.reason());
+        return 32;
     }
 
-    RunningCalls(int maxPerCall, int maxEvents) {
-        this.maxPerCall = maxPerCall;
-        this.maxEvents = maxEvents;
+    RunningCalls() {
+        this(MAX_CALL_BYTES, MAX_BYTES);
+    }
+
+    RunningCalls(long maxCallBytes, long maxBytes) {
+        this.maxCallBytes = maxCallBytes;
+        this.maxBytes = maxBytes;
     }
 
     /** The writer stored {@code e} as a new event (not a resend): a call_started begins keeping its call. */
@@ -79,36 +116,51 @@ final class RunningCalls {
             if (!(e.data() instanceof CallStarted)) return;
             kept = new Kept(e.callId());
             calls.put(e.callId(), kept);
+            bytes += kept.bytes;
         }
-        if (kept.events.size() >= maxPerCall) {
-            drop(e.callId());
+        if (!SummaryBuilder.reads(e.data())) {
+            kept.unread++;
             return;
         }
+        long before = kept.bytes;
         kept.events.add(kept.compact(e));
-        events++;
-        for (Iterator<Map.Entry<String, Kept>> first = calls.entrySet().iterator(); events > maxEvents && first.hasNext(); ) {
-            events -= first.next().getValue().events.size();
+        bytes += kept.bytes - before;
+        if (kept.bytes > maxCallBytes) drop(e.callId());
+        for (Iterator<Map.Entry<String, Kept>> first = calls.entrySet().iterator(); bytes > maxBytes && first.hasNext(); ) {
+            bytes -= first.next().getValue().bytes;
             first.remove();
         }
     }
 
     /**
-     * The call's events if exactly {@code stored} are kept (then they are the stored ones), or null; either way the
-     * call is no longer kept.
+     * The call's events as kept, if this server stored all {@code storedCount} the database holds for it (then they
+     * are those events, but for kinds no summary reads), or null; either way the call is no longer kept.
      */
-    synchronized List<Envelope> take(String callId, long stored) {
+    synchronized List<Envelope> takeIfAll(String callId, long storedCount) {
         Kept kept = drop(callId);
-        return kept != null && kept.events.size() == stored ? kept.events : null;
+        if (kept == null || kept.events.size() + kept.unread != storedCount) return null;
+        taken++;
+        return kept.events;
     }
 
     private Kept drop(String callId) {
         Kept kept = calls.remove(callId);
-        if (kept != null) events -= kept.events.size();
+        if (kept != null) bytes -= kept.bytes;
         return kept;
     }
 
-    /** Events kept now, over all calls. */
-    synchronized int size() {
-        return events;
+    /** The estimated heap held now, over all calls. */
+    synchronized long bytes() {
+        return bytes;
+    }
+
+    /** Calls kept now. */
+    synchronized int calls() {
+        return calls.size();
+    }
+
+    /** Calls whose summary was built from what was kept, since this store opened. */
+    synchronized long taken() {
+        return taken;
     }
 }

@@ -68,6 +68,11 @@ final class Summaries implements AutoCloseable {
         this.onCallEnded = listener;
     }
 
+    /** Calls whose summary at their end was built from the events kept as they were stored, not read back. */
+    long builtFromMemory() {
+        return running.taken();
+    }
+
     /** Builds the summary from the stored events (also for a call in progress). */
     CallSummary build(String callId) throws SQLException {
         return builder.build(callId, reader.events(callId));
@@ -209,10 +214,10 @@ final class Summaries implements AutoCloseable {
             java.util.Map<String, Long> before = new java.util.HashMap<>();
             java.util.List<CallSummary> now = new java.util.ArrayList<>();
             for (String id : todo) {
-                long stored = reader.eventCount(id);
-                before.put(id, stored);
+                long storedCount = reader.eventCount(id);
+                before.put(id, storedCount);
                 // the events kept as they were stored, when they are all of them; else (and in later rounds) read back
-                java.util.List<dev.pressuremonitor.models.Envelope> kept = running.take(id, stored);
+                java.util.List<dev.pressuremonitor.models.Envelope> kept = running.takeIfAll(id, storedCount);
                 try {
                     now.add(kept != null ? builder.build(id, kept) : build(id));
                 } catch (RuntimeException e) {

@@ -57,6 +57,11 @@ public final class SummaryBuilder {
         this.chart = chart;
     }
 
+    /** Whether {@link #build} reads events of this kind; it passes over the others (a transcript's words). */
+    static boolean reads(dev.pressuremonitor.models.Event e) {
+        return e instanceof CallStarted || e instanceof CallEnded || e instanceof Alert || e instanceof TrustSignal || e instanceof MetricsSnapshot;
+    }
+
     public CallSummary build(String callId, List<Envelope> events) {
         List<Envelope> ordered = new ArrayList<>(events);
         ordered.sort(Comparator.comparingLong(Envelope::seq));

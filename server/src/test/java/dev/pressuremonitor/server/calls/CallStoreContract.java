@@ -236,13 +236,15 @@ abstract class CallStoreContract {
         append(id, 4, new Alert(Category.CHASE, "chase.x", "just checking in", Severity.HIGH, Speaker.REP, 30, 31, true, R));
         append(id, 6, new dev.pressuremonitor.models.TrustSignal("trust.open-question", "what made you", 45, 46));
         append(id, 7, new Alert(Category.URGENCY, "urgency.x", "only until friday", Severity.LOW, Speaker.REP, 50, 51, false, R));
-        append(id, 8, new MetricsSnapshot(60, 0.8, 0, 12, 3, 150, 2, 1, 0, 2.5, 70, List.of()));
-        append(id, 9, new CallEnded(65, "hangup"));
+        append(id, 8, new MetricsSnapshot(60, 0.8, 0, 12, 3, 150, 2, 1, 0, 2.5, 70, List.of("long monologue")));
+        append(id, 9, new TranscriptSegment(Speaker.REP, true, List.of(new Word("right", 61, 61.3, 0.9))));
+        append(id, 10, new CallEnded(65, "hangup"));
         await().until(() -> !ended.isEmpty());
         CallSummary saved = store.summary(id).orElseThrow();
         assertThat(saved.alerts()).hasSize(3);
         assertThat(saved.trustSignals()).hasSize(1);
         assertThat(saved).isEqualTo(store.summarize(id)).isEqualTo(ended.get(0));
+        assertThat(store.summariesFromMemory()).as("made from the events kept as they were stored").isEqualTo(1);
     }
 
     @Test
@@ -261,6 +263,7 @@ abstract class CallStoreContract {
         await().until(() -> !ended.isEmpty());
         assertThat(store.summary(id).orElseThrow().alerts()).extracting(CallSummary.AlertMoment::category)
                 .containsExactly(Category.CHASE, Category.URGENCY, Category.PITCH);
+        assertThat(store.summariesFromMemory()).as("read back: this server stored only some of the call").isZero();
     }
 
     @Test
