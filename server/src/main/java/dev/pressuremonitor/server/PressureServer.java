@@ -78,6 +78,7 @@ public final class PressureServer implements AutoCloseable {
         this.rates = new dev.pressuremonitor.server.access.TokenRates(config.limits().eventsPerSecond());
         store.onWriteFailure(metrics::storeWriteFailed);
         metrics.store(store.health());
+        metrics.summaries(store::summariesFromMemory, store::summariesFromDatabase);
         metrics.connections(this::agents, overlays::subscribers, overlays::dropped, ingest::rejected);
         this.blocking = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "http-api");

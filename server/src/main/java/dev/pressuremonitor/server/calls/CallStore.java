@@ -151,6 +151,11 @@ public final class CallStore implements AutoCloseable {
         return summaries.builtFromMemory();
     }
 
+    /** Summaries of ended calls built from their events read back from the database, since the store opened. */
+    public long summariesFromDatabase() {
+        return summaries.builtFromDatabase();
+    }
+
     /** Builds the summary from the stored events (also for a call in progress). */
     public CallSummary summarize(String callId) throws SQLException {
         return summaries.build(callId);

@@ -43,6 +43,7 @@ final class Summaries implements AutoCloseable {
     private final LiveSummaries live;
     /** The events of calls in progress, as stored: a call's summary at its end is built from them when they are all there. */
     private final RunningCalls running;
+    private final java.util.concurrent.atomic.AtomicLong readBack = new java.util.concurrent.atomic.AtomicLong();
     /** Calls whose call_ended is stored and whose summary is not made yet. */
     private final java.util.Queue<String> ending = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Whether a run of {@link #finishEnding} is queued or under way: it takes every call ended until it is done. */
@@ -68,9 +69,14 @@ final class Summaries implements AutoCloseable {
         this.onCallEnded = listener;
     }
 
-    /** Calls whose summary at their end was built from the events kept as they were stored, not read back. */
+    /** Summaries built from the events kept as they were stored, not read back. */
     long builtFromMemory() {
         return running.taken();
+    }
+
+    /** Summaries built from the events read back from the database (calls this server did not store whole, rebuilds). */
+    long builtFromDatabase() {
+        return readBack.get();
     }
 
     /** Builds the summary from the stored events (also for a call in progress). */
@@ -219,6 +225,7 @@ final class Summaries implements AutoCloseable {
                 // the events kept as they were stored, when they are all of them; else (and in later rounds) read back
                 java.util.List<dev.pressuremonitor.models.Envelope> kept = running.takeIfAll(id, storedCount);
                 try {
+                    if (kept == null) readBack.incrementAndGet();
                     now.add(kept != null ? builder.build(id, kept) : build(id));
                 } catch (RuntimeException e) {
                     log.error("could not summarise call {}: {}", id, e.getMessage());

@@ -130,6 +130,22 @@ public final class TeamMetrics {
                 .description("1 while the call store cannot write because its disk is full").register(registry);
     }
 
+    /**
+     * Summaries saved at calls' ends, by where their events came from: {@code memory} (this server stored the whole
+     * call and kept it) or {@code database} (read back: a call it took over, or more calls in progress than it keeps).
+     */
+    public void summaries(java.util.function.LongSupplier fromMemory, java.util.function.LongSupplier fromDatabase) {
+        this.summariesFromMemory = fromMemory;
+        this.summariesFromDatabase = fromDatabase;
+        String what = "Summaries saved at calls' ends, by where their events came from (memory: the whole call kept as it was stored)";
+        FunctionCounter.builder("pm.summaries.built", this, m -> m.summariesFromMemory.getAsLong()).tag("source", "memory").description(what).register(registry);
+        FunctionCounter.builder("pm.summaries.built", this, m -> m.summariesFromDatabase.getAsLong()).tag("source", "database").description(what).register(registry);
+    }
+
+    // held here for the same reason as the connections' suppliers
+    private java.util.function.LongSupplier summariesFromMemory = () -> 0;
+    private java.util.function.LongSupplier summariesFromDatabase = () -> 0;
+
     public void storeWriteFailed(dev.pressuremonitor.server.calls.WriteHealth.Reason r) {
         Counter.builder("pm.store.write.failures").tag("reason", r.tag).register(registry).increment();
     }

@@ -67,6 +67,18 @@ class CountersScrapeTest {
     }
 
     @Test
+    void summariesMadeFromMemoryAreCountedInTheScrape() throws Exception {
+        Clients.Socket agent = Clients.connect(server.port(), "/ws/agent", null, null);
+        assertThat(agent.send(EventCodec.encode(new Envelope("c1", 1, 1, new CallStarted("ana", "emea", 1, true)))).isAck()).isTrue();
+        assertThat(agent.send(EventCodec.encode(new Envelope("c1", 2, 2, new dev.pressuremonitor.models.CallEnded(3, "hangup")))).isAck()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.store().summary("c1").map(s -> s.ended()).orElse(false));
+        System.gc();
+        String body = get("/metrics");
+        assertThat(body).containsPattern("(?m)^pm_summaries_built_total\\{source=\"memory\",?\\} 1\\.0$")
+                .containsPattern("(?m)^pm_summaries_built_total\\{source=\"database\",?\\} 0\\.0$");
+    }
+
+    @Test
     void messagesASlowOverlayNeverGotAreCountedInTheScrape() throws Exception {
         Clients.Socket agent = Clients.connect(server.port(), "/ws/agent", null, null);
         assertThat(agent.send(EventCodec.encode(new Envelope("c1", 1, 1, new CallStarted("ana", "emea", 1, true)))).isAck()).isTrue();
