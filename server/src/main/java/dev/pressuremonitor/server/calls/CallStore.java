@@ -64,7 +64,27 @@ public final class CallStore implements AutoCloseable {
         this.retention = new Retention(db);
         this.feedback = new FeedbackTable(db);
         this.teamSettings = new TeamSettingsTable(db);
-        this.writer = new EventWriter(db, health, summaries::ended, summaries::repair, summaries::rebuild, running::stored);
+        this.writer = new EventWriter(db, health, new EventWriter.Listener() {
+            @Override
+            public void stored(Envelope event) {
+                running.stored(event);
+            }
+
+            @Override
+            public void ended(String callId) {
+                summaries.ended(callId);
+            }
+
+            @Override
+            public void endResent(String callId) {
+                summaries.repair(callId);
+            }
+
+            @Override
+            public void refilled(String callId) {
+                summaries.rebuild(callId);
+            }
+        });
         // calls whose call_ended was stored but whose summary a crash kept from being saved are finished now
         List<String> unfinished = reader.endedWithoutSummary();
         if (!unfinished.isEmpty()) log.warn("finishing {} ended call(s) that have no summary yet", unfinished.size());

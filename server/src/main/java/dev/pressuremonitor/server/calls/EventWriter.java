@@ -15,7 +15,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 /**
  * The one thread that writes events: it commits them in batches and completes each event's future only once
@@ -37,30 +36,32 @@ final class EventWriter implements AutoCloseable {
 
     private final Database db;
     private final WriteHealth health;
-    private final Consumer<String> onEnded;
-    private final Consumer<String> onEndResent;
-    private final Consumer<String> onRefilled;
-    private final Consumer<Envelope> onNew;
+    private final Listener told;
     private final BlockingQueue<Pending> writes = new LinkedBlockingQueue<>();
     /** The call ids the database may hold, so a new call costs no query on the network thread ({@link KnownCalls}: how). */
     private final KnownCalls knownCalls = new KnownCalls();
     private final Thread thread;
     private volatile boolean closed;
 
-    /**
-     * @param onEnded     told, on this thread, the id of each call whose call_ended was just stored
-     * @param onEndResent told the id of each call whose call_ended came again (already stored)
-     * @param onRefilled  told the id of each ended call that just got an event it had been missing (a gap filled late)
-     * @param onNew       told, on this thread, each event just stored that the database did not have (before onEnded)
-     */
-    EventWriter(Database db, WriteHealth health, Consumer<String> onEnded, Consumer<String> onEndResent, Consumer<String> onRefilled,
-                Consumer<Envelope> onNew) throws SQLException {
+    /** What the writer tells the rest of the store after each commit, on its own thread, in this order. */
+    interface Listener {
+        /** An event just stored that the database did not have (a resend or a conflict is not told). */
+        void stored(Envelope event);
+
+        /** A call whose call_ended was just stored. */
+        void ended(String callId);
+
+        /** A call whose call_ended came again, the same as stored. */
+        void endResent(String callId);
+
+        /** An ended call that just got an event it had been missing (a gap filled late). */
+        void refilled(String callId);
+    }
+
+    EventWriter(Database db, WriteHealth health, Listener told) throws SQLException {
         this.db = db;
         this.health = health;
-        this.onEnded = onEnded;
-        this.onEndResent = onEndResent;
-        this.onRefilled = onRefilled;
-        this.onNew = onNew;
+        this.told = told;
         try (Connection c = db.connection(); var s = c.createStatement(); ResultSet r = s.executeQuery("SELECT call_id FROM calls")) {
             while (r.next()) knownCalls.add(r.getString(1));
         }
@@ -186,11 +187,11 @@ final class EventWriter implements AutoCloseable {
         }
         if (health.ok()) log.warn("storing works again");
         for (int i = 0; i < batch.size(); i++) batch.get(i).done().complete(written.outcomes[i]);
-        for (int i = 0; i < batch.size(); i++) if (written.outcomes[i] == CallStore.Stored.NEW) onNew.accept(batch.get(i).row().envelope());
-        written.ended.forEach(onEnded);
-        written.endResent.forEach(onEndResent);
+        for (int i = 0; i < batch.size(); i++) if (written.outcomes[i] == CallStore.Stored.NEW) told.stored(batch.get(i).row().envelope());
+        written.ended.forEach(told::ended);
+        written.endResent.forEach(told::endResent);
         written.ended.forEach(written.lowestNew::remove);
-        refilledLate(written.lowestNew).forEach(onRefilled);
+        refilledLate(written.lowestNew).forEach(told::refilled);
     }
 
     /**
