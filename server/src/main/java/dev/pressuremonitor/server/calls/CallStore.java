@@ -57,34 +57,13 @@ public final class CallStore implements AutoCloseable {
     private CallStore(Database db) throws SQLException {
         this.db = db;
         this.reader = new CallReader(db);
-        RunningCalls running = new RunningCalls();
-        this.summaries = new Summaries(db, reader, health, running);
+        this.summaries = new Summaries(db, reader, health);
         this.team = new TeamQueries(db);
         this.tokens = new TokenTable(db);
         this.retention = new Retention(db);
         this.feedback = new FeedbackTable(db);
         this.teamSettings = new TeamSettingsTable(db);
-        this.writer = new EventWriter(db, health, new EventWriter.Listener() {
-            @Override
-            public void stored(Envelope event) {
-                running.stored(event);
-            }
-
-            @Override
-            public void ended(String callId) {
-                summaries.ended(callId);
-            }
-
-            @Override
-            public void endResent(String callId) {
-                summaries.repair(callId);
-            }
-
-            @Override
-            public void refilled(String callId) {
-                summaries.rebuild(callId);
-            }
-        });
+        this.writer = new EventWriter(db, health, summaries);
         // calls whose call_ended was stored but whose summary a crash kept from being saved are finished now
         List<String> unfinished = reader.endedWithoutSummary();
         if (!unfinished.isEmpty()) log.warn("finishing {} ended call(s) that have no summary yet", unfinished.size());

@@ -42,7 +42,6 @@ final class RunningCalls {
     /** In the order the calls started: the first dropped when the total is reached. */
     private final LinkedHashMap<String, Kept> calls = new LinkedHashMap<>();
     private long bytes;
-    private long taken;
 
     /** One call's events, and the strings and values they repeat, kept once. */
     private static final class Kept {
@@ -138,9 +137,7 @@ final class RunningCalls {
      */
     synchronized List<Envelope> takeIfAll(String callId, long storedCount) {
         Kept kept = drop(callId);
-        if (kept == null || kept.events.size() + kept.unread != storedCount) return null;
-        taken++;
-        return kept.events;
+        return kept != null && kept.events.size() + kept.unread == storedCount ? kept.events : null;
     }
 
     private Kept drop(String callId) {
@@ -157,10 +154,5 @@ final class RunningCalls {
     /** Calls kept now. */
     synchronized int calls() {
         return calls.size();
-    }
-
-    /** Calls whose summary was built from what was kept, since this store opened. */
-    synchronized long taken() {
-        return taken;
     }
 }

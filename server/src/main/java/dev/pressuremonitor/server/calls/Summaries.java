@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * taken from memory when this server stored all of them ({@link RunningCalls}), else read back from the database.
  * A summary that cannot be saved (a full disk) is tried again until it is.
  */
-final class Summaries implements AutoCloseable {
+final class Summaries implements EventWriter.Listener, AutoCloseable {
     static final long FIRST_RETRY_MS = 500;
     static final long MAX_RETRY_MS = 30_000;
 
@@ -42,7 +42,9 @@ final class Summaries implements AutoCloseable {
     private volatile Consumer<CallSummary> onCallEnded = s -> { };
     private final LiveSummaries live;
     /** The events of calls in progress, as stored: a call's summary at its end is built from them when they are all there. */
-    private final RunningCalls running;
+    private final RunningCalls running = new RunningCalls();
+    /** Summaries built from the events kept as they were stored, and from events read back. */
+    private final java.util.concurrent.atomic.AtomicLong fromMemory = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong readBack = new java.util.concurrent.atomic.AtomicLong();
     /** Calls whose call_ended is stored and whose summary is not made yet. */
     private final java.util.Queue<String> ending = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -57,9 +59,8 @@ final class Summaries implements AutoCloseable {
     /** How much longer than a batch of summaries took the thread rests before the next, while more wait. */
     static final int REST_PER_WORK = 3;
 
-    Summaries(Database db, CallReader reader, WriteHealth health, RunningCalls running) {
+    Summaries(Database db, CallReader reader, WriteHealth health) {
         this.db = db;
-        this.running = running;
         this.reader = reader;
         this.health = health;
         this.live = new LiveSummaries(reader, builder, java.time.Duration.ofSeconds(2));
@@ -71,7 +72,7 @@ final class Summaries implements AutoCloseable {
 
     /** Summaries built from the events kept as they were stored, not read back. */
     long builtFromMemory() {
-        return running.taken();
+        return fromMemory.get();
     }
 
     /** Summaries built from the events read back from the database (calls this server did not store whole, rebuilds). */
@@ -106,17 +107,25 @@ final class Summaries implements AutoCloseable {
         return Optional.of(live.summary(callId));
     }
 
+    /** The writer stored an event new to the database: kept for its call's summary ({@link RunningCalls}). */
+    @Override
+    public void stored(dev.pressuremonitor.models.Envelope event) {
+        running.stored(event);
+    }
+
     /**
      * A call's call_ended is stored: its summary is built, saved and handed to the listener, soon, on the summaries'
      * thread, with those of the other calls that ended meanwhile.
      */
-    void ended(String callId) {
+    @Override
+    public void ended(String callId) {
         ending.add(callId);
         if (draining.compareAndSet(false, true)) worker.execute(this::finishEnding);
     }
 
     /** call_ended came again: the call is finished now if its summary was never saved. */
-    void repair(String callId) {
+    @Override
+    public void endResent(String callId) {
         worker.execute(() -> {
             try {
                 if (!hasSaved(callId)) finish(java.util.List.of(callId), FIRST_RETRY_MS);
@@ -130,7 +139,8 @@ final class Summaries implements AutoCloseable {
      * An ended call got an event that had been missing: its saved summary is built again so that it and the
      * alerts table agree. The call is not announced as ended a second time.
      */
-    void rebuild(String callId) {
+    @Override
+    public void refilled(String callId) {
         worker.execute(() -> {
             try {
                 if (hasSaved(callId)) buildAndSave(java.util.List.of(callId));
@@ -208,7 +218,7 @@ final class Summaries implements AutoCloseable {
     /**
      * Builds and saves the calls' summaries, a call's again should an event have been stored meanwhile (another
      * server on the same database storing a late one): a late event stored after the second count finds this
-     * summary saved and has it rebuilt ({@link #rebuild}), so the last summary saved holds every event. All are
+     * summary saved and has it rebuilt ({@link #refilled}), so the last summary saved holds every event. All are
      * saved in one transaction: a commit per call was a disk flush per call, and with a thousand calls ending
      * together those flushes held the event writer up (SQLite has one writer at a time). A call whose summary
      * cannot be built is logged and left out; the others are saved.
@@ -225,8 +235,8 @@ final class Summaries implements AutoCloseable {
                 // the events kept as they were stored, when they are all of them; else (and in later rounds) read back
                 java.util.List<dev.pressuremonitor.models.Envelope> kept = running.takeIfAll(id, storedCount);
                 try {
-                    if (kept == null) readBack.incrementAndGet();
                     now.add(kept != null ? builder.build(id, kept) : build(id));
+                    (kept != null ? fromMemory : readBack).incrementAndGet();
                 } catch (RuntimeException e) {
                     log.error("could not summarise call {}: {}", id, e.getMessage());
                 }
