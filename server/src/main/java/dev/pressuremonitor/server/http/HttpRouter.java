@@ -102,7 +102,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
                         .maxFramePayloadLength(config.maxFrameBytes())
                         .allowExtensions(true)
                         .withUTF8Validator(true)
-                        .closeOnProtocolViolation(true)
+                        // WebSocketErrors closes, after the close frame, letting the peer read it (not a reset)
+                        .closeOnProtocolViolation(false)
                         .build())
                 .build();
     }

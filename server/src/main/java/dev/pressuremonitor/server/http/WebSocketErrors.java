@@ -51,7 +51,12 @@ public final class WebSocketErrors {
                     .addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        // the WebSocket decoder has already sent the close frame with its status (1007, 1009, ...)
+        if (cause instanceof CorruptedWebSocketFrameException c && c.closeStatus() != null) {
+            // the decoder now discards what the peer still sends, so the close frame with its status (1007, 1009,
+            // ...) reaches a peer that is still writing, instead of a reset from closing on its unread bytes
+            closeGracefully(ctx, c.closeStatus(), String.valueOf(c.getMessage()));
+            return;
+        }
         if (!(cause instanceof CorruptedWebSocketFrameException)) {
             LoggerFactory.getLogger(WebSocketErrors.class).debug("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
         }
