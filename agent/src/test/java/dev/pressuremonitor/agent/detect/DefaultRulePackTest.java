@@ -62,6 +62,27 @@ class DefaultRulePackTest {
         assertThat(trust(engine, "how do you decide which vendor to go with")).containsExactly("trust.open-question");
     }
 
+    @Test
+    void aClaimToBeTheBestBiggestOrOnlyOneIsAPitchInAnyWordingButACandidOneIsNot() {
+        TextClassifier classifier = new TextClassifier(new RuleEngine(new RulePackLoader(MindsetChart.standard()).loadDefault()));
+        for (String claim : List.of(
+                "we've got the highest claim satisfaction in the state",
+                "honestly the finish they leave is the best on the market",
+                "we're one of the fastest growing freight companies in texas",
+                "Our forward contracts are the most flexible on the market.",
+                "we're actually the only dealer in the state that does no haggle pricing")) {
+            assertThat(classifier.classify(claim, null)).as(claim).extracting(a -> a.category()).containsExactly(Category.PITCH);
+        }
+        for (String candid : List.of(
+                "sorry to be blunt but i'm not sure we're the best fit for a project this size",
+                "We're the most expensive option on the market, so let's see if it's worth it for you at all.",
+                "What matters most to you in the region you cover?")) {
+            assertThat(classifier.classify(candid, null)).as(candid).isEmpty();
+        }
+        assertThat(classifier.classify("we're the biggest installer in the county", "So tell me a bit about your company."))
+                .as("said when asked who we are").isEmpty();
+    }
+
     private static List<String> trust(RuleEngine engine, String text) {
         return engine.scan(Utterance.of(Speaker.REP, TextTokenizer.words(text, 0))).stream()
                 .filter(h -> h.rule().category() == Category.TRUST).map(h -> h.rule().id()).toList();
