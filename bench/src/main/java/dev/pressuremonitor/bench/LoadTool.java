@@ -61,6 +61,12 @@ public final class LoadTool {
 
     static URI target;
     static long pid;
+    /**
+     * With {@code -Dpm.load.firstSeconds=FILE}: each reported step's start ("STEP rate epoch-ms") and every event sent
+     * in its first 3 s ("rate send-offset-us latency-us"), buffered and written after the step, for
+     * {@code bench/first-seconds.py} to line up with the server's {@code -Xlog:gc:file=...:timemillis}.
+     */
+    static final java.io.PrintStream FIRST_SECONDS = firstSeconds(System.getProperty("pm.load.firstSeconds"));
 
     public static void main(String[] args) throws Exception {
         int agents = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -117,6 +123,9 @@ public final class LoadTool {
                         if (t0 == null) return;
                         delivered.incrementAndGet();
                         latencies.add(t0 - stepStart.get(), now - t0);
+                        if (report && FIRST_SECONDS != null && t0 - stepStart.get() < 3_000_000_000L) {
+                            FIRST_SECONDS.println(rate + " " + (t0 - stepStart.get()) / 1000 + " " + (now - t0) / 1000);
+                        }
                     }));
                 }
                 if (!overlaysUp.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("overlays did not connect");
@@ -133,6 +142,7 @@ public final class LoadTool {
                 }
 
                 stepStart.set(System.nanoTime());
+                if (report && FIRST_SECONDS != null) FIRST_SECONDS.println("STEP " + rate + " " + System.currentTimeMillis());
                 long cpu0 = target == null ? cpuNanos() : procCpuNanos(), wall0 = System.nanoTime();
                 AtomicLong sent = new AtomicLong();
                 long periodNanos = (long) (1e9 * agents / rate);
@@ -175,11 +185,21 @@ public final class LoadTool {
                         sent.get() / wall, delivered.get() / wall, pct(lat, 50), pct(lat, 90), pct(lat, 99), n == 0 ? 0 : lat[n - 1] / 1e6,
                         pct(latencies.sorted(Long.MIN_VALUE, StepLatencies.FIRST_SECOND_NANOS), 99), pct(latencies.sorted(StepLatencies.FIRST_SECOND_NANOS, Long.MAX_VALUE), 99),
                         server == null ? "-" : String.valueOf(server.overlays().dropped()), heap, cpu);
+                if (FIRST_SECONDS != null) FIRST_SECONDS.flush();
                 overlayChannels.forEach(Channel::close);
                 agentChannels.forEach(Channel::close);
             } finally {
                 group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
             }
+        }
+    }
+
+    private static java.io.PrintStream firstSeconds(String file) {
+        if (file == null) return null;
+        try {
+            return new java.io.PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(file), 1 << 24), false);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("-Dpm.load.firstSeconds=" + file + ": cannot write there (" + e.getMessage() + "); give a writable file", e);
         }
     }
 

@@ -42,7 +42,7 @@ class RunningCallsTest {
         RunningCalls running = new RunningCalls();
         List<Envelope> sent = List.of(started("c1"), alert("c1", 3), alert("c1", 2), new Envelope("c1", 4, 1004, new CallEnded(9, "hangup")));
         sent.forEach(running::stored);
-        assertThat(running.takeIfAll("c1", 4)).containsExactlyElementsOf(sent);
+        assertThat(running.takeIfAll("c1", 4)).as("the same events; a summary orders them by seq itself").containsExactlyInAnyOrderElementsOf(sent);
         assertThat(running.calls()).as("given once, then forgotten").isZero();
         assertThat(running.bytes()).isZero();
         assertThat(running.takeIfAll("c1", 4)).isNull();
