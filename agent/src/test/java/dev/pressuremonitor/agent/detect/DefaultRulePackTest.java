@@ -63,24 +63,43 @@ class DefaultRulePackTest {
     }
 
     @Test
-    void aClaimToBeTheBestBiggestOrOnlyOneIsAPitchInAnyWordingButACandidOneIsNot() {
-        TextClassifier classifier = new TextClassifier(new RuleEngine(new RulePackLoader(MindsetChart.standard()).loadDefault()));
+    void aClaimThatWeAreTheBestBiggestOrOnlyOneIsAPitchInAnyWording() {
+        TextClassifier classifier = shipped();
         for (String claim : List.of(
                 "we've got the highest claim satisfaction in the state",
-                "honestly the finish they leave is the best on the market",
+                "our reporting is the best on the market",
                 "we're one of the fastest growing freight companies in texas",
                 "Our forward contracts are the most flexible on the market.",
                 "we're actually the only dealer in the state that does no haggle pricing")) {
             assertThat(classifier.classify(claim, null)).as(claim).extracting(a -> a.category()).containsExactly(Category.PITCH);
         }
-        for (String candid : List.of(
+    }
+
+    @Test
+    void aSuperlativeAboutTheBuyerACompetitorOrTheMarketOrACandidOneIsNoClaim() {
+        TextClassifier classifier = shipped();
+        for (String none : List.of(
+                "what's the biggest challenge in the business for you right now",
+                "You're the fastest-growing brewery in the state, so capacity must be on your mind.",
+                "The biggest installer in the state is probably SunCo, and they're good.",
                 "sorry to be blunt but i'm not sure we're the best fit for a project this size",
+                "Our prices are the highest in the county, and I'd rather you knew that now.",
                 "We're the most expensive option on the market, so let's see if it's worth it for you at all.",
-                "What matters most to you in the region you cover?")) {
-            assertThat(classifier.classify(candid, null)).as(candid).isEmpty();
+                "We've got the best part of two weeks free in March, so pick whatever suits.")) {
+            assertThat(classifier.classify(none, null)).as(none).isEmpty();
         }
-        assertThat(classifier.classify("we're the biggest installer in the county", "So tell me a bit about your company."))
-                .as("said when asked who we are").isEmpty();
+    }
+
+    @Test
+    void aClaimThatAnswersAPlainQuestionAboutUsIsNoPitch() {
+        TextClassifier classifier = shipped();
+        assertThat(classifier.classify("we're the biggest installer in the county", "So tell me a bit about your company.")).isEmpty();
+        assertThat(classifier.classify("We're the largest installer in the county, about forty crews.", "How big are you?")).isEmpty();
+        assertThat(classifier.classify("yeah we're the oldest in the county", "are you the oldest round here")).isEmpty();
+    }
+
+    private static TextClassifier shipped() {
+        return new TextClassifier(new RuleEngine(new RulePackLoader(MindsetChart.standard()).loadDefault()));
     }
 
     private static List<String> trust(RuleEngine engine, String text) {
