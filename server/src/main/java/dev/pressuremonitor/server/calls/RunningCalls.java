@@ -65,13 +65,13 @@ final class RunningCalls {
         double[] end = new double[4];
         /** Category, severity and speaker (ordinal + 1, 0 for none) and the nudge flag, a byte each. */
         int[] flags = new int[4];
-        /** Where the rule, the phrase and the reframe are in {@link #values}, 21 bits each. */
+        /** Where the rule, the phrase and the reframe are in {@link #values}, 21 bits each (the call's bound keeps it to thousands). */
         long[] refs = new long[4];
+        /** The strings and values the call's events repeat, each kept once, and where each is in the list. */
         final List<Object> values = new ArrayList<>();
         final Map<Object, Integer> index = new HashMap<>();
         /** Stored events of kinds no summary reads: counted, not kept. */
         long unread;
-        final Map<Object, Object> shared = new HashMap<>();
         long bytes;
 
         Kept(String callId) {
@@ -79,20 +79,17 @@ final class RunningCalls {
             this.bytes = EVENT_BYTES + estimate(callId);
         }
 
+        /** The value as kept: the first one equal to it this call stored. */
         @SuppressWarnings("unchecked")
         <T> T once(T value) {
-            if (value == null) return null;
-            Object kept = shared.putIfAbsent(value, value);
-            if (kept != null) return (T) kept;
-            bytes += estimate(value);
-            return value;
+            return value == null ? null : (T) values.get((int) ref(value));
         }
 
+        /** Where {@code value} is in {@link #values}, added the first time it comes. */
         long ref(Object value) {
             Integer at = index.get(value);
             if (at == null) {
                 at = values.size();
-                if (at >= 1 << 21) throw new IllegalStateException("a call with over two million distinct alert texts");
                 values.add(value);
                 index.put(value, at);
                 bytes += estimate(value) + 48;
