@@ -7,6 +7,8 @@ import dev.pressuremonitor.models.MindsetChart;
 import dev.pressuremonitor.models.Speaker;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,45 +64,43 @@ class DefaultRulePackTest {
         assertThat(trust(engine, "how do you decide which vendor to go with")).containsExactly("trust.open-question");
     }
 
-    @Test
-    void aClaimThatWeAreTheBestBiggestOrOnlyOneIsAPitchInAnyWording() {
-        TextClassifier classifier = shipped();
-        for (String claim : List.of(
-                "we've got the highest claim satisfaction in the state",
-                "our reporting is the best on the market",
-                "we're one of the fastest growing freight companies in texas",
-                "Our forward contracts are the most flexible on the market.",
-                "we're actually the only dealer in the state that does no haggle pricing")) {
-            assertThat(classifier.classify(claim, null)).as(claim).extracting(a -> a.category()).containsExactly(Category.PITCH);
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "we've got the highest claim satisfaction in the state",
+            "our reporting is the best on the market",
+            "we're one of the fastest growing freight companies in texas",
+            "Our forward contracts are the most flexible on the market.",
+            "we're actually the only dealer in the state that does no haggle pricing"})
+    void aClaimThatWeAreTheBestBiggestOrOnlyOneIsAPitchInAnyWording(String claim) {
+        assertThat(heard(claim, null)).containsExactly(Category.PITCH);
     }
 
-    @Test
-    void aSuperlativeAboutTheBuyerACompetitorOrTheMarketOrACandidOneIsNoClaim() {
-        TextClassifier classifier = shipped();
-        for (String none : List.of(
-                "what's the biggest challenge in the business for you right now",
-                "You're the fastest-growing brewery in the state, so capacity must be on your mind.",
-                "The biggest installer in the state is probably SunCo, and they're good.",
-                "sorry to be blunt but i'm not sure we're the best fit for a project this size",
-                "Our prices are the highest in the county, and I'd rather you knew that now.",
-                "We're the most expensive option on the market, so let's see if it's worth it for you at all.",
-                "We've got the best part of two weeks free in March, so pick whatever suits.")) {
-            assertThat(classifier.classify(none, null)).as(none).isEmpty();
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "what's the biggest challenge in the business for you right now",
+            "You're the fastest-growing brewery in the state, so capacity must be on your mind.",
+            "The biggest installer in the state is probably SunCo, and they're good.",
+            "sorry to be blunt but i'm not sure we're the best fit for a project this size",
+            "Our prices are the highest in the county, and I'd rather you knew that now.",
+            "We're the most expensive option on the market, so let's see if it's worth it for you at all.",
+            "We've got the best part of two weeks free in March, so pick whatever suits."})
+    void aSuperlativeAboutTheBuyerACompetitorOrTheMarketOrACandidOneIsNoClaim(String none) {
+        assertThat(heard(none, null)).isEmpty();
     }
 
     @Test
     void aClaimThatAnswersAPlainQuestionAboutUsIsNoPitch() {
-        TextClassifier classifier = shipped();
-        assertThat(classifier.classify("we're the biggest installer in the county", "So tell me a bit about your company.")).isEmpty();
-        assertThat(classifier.classify("We're the largest installer in the county, about forty crews.", "How big are you?")).isEmpty();
-        assertThat(classifier.classify("yeah we're the oldest in the county", "are you the oldest round here")).isEmpty();
+        assertThat(heard("we're the biggest installer in the county", "So tell me a bit about your company.")).isEmpty();
+        assertThat(heard("We're the largest installer in the county, about forty crews.", "How big are you?")).isEmpty();
+        assertThat(heard("yeah we're the oldest in the county", "are you the oldest round here")).isEmpty();
     }
 
-    private static TextClassifier shipped() {
-        return new TextClassifier(new RuleEngine(new RulePackLoader(MindsetChart.standard()).loadDefault()));
+    /** The pressure categories the shipped pack hears in a rep's turn after the prospect's {@code context}. */
+    private static List<Category> heard(String text, String context) {
+        return SHIPPED.classify(text, context).stream().map(a -> a.category()).toList();
     }
+
+    private static final TextClassifier SHIPPED = new TextClassifier(new RuleEngine(new RulePackLoader(MindsetChart.standard()).loadDefault()));
 
     private static List<String> trust(RuleEngine engine, String text) {
         return engine.scan(Utterance.of(Speaker.REP, TextTokenizer.words(text, 0))).stream()
