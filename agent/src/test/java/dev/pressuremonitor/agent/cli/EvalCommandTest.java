@@ -156,13 +156,14 @@ class EvalCommandTest {
 
     /**
      * The held-out test domains, never tuned on, stay above the floor measured when they arrived (README's Quality
-     * section has the figures; the aim is the bar above). A change that loses generalisation fails here.
+     * section has the figures; the aim is the bar above). A change that loses generalisation fails here. The fourth
+     * batch of eight domains, by four new authors, scored 0.741 on arrival and took the 24-domain split to 0.781.
      */
     @Test
     void theHeldOutTestDomainsStayAboveTodaysFloor() {
         CliTest r = CliTest.run("", "eval", "--split", "test", "--corpus", "../seeds/corpus");
         assertThat(r.code()).isZero();
-        assertFigures(r.out(), 0.85, 0.79, 3.5);
+        assertFigures(r.out(), 0.85, 0.77, 4.0);
     }
 
     /** Every category's precision, the macro-F1 and the NONE-flagged rate of an eval report against a bar. */
