@@ -70,7 +70,9 @@ class DefaultRulePackTest {
             "our reporting is the best on the market",
             "we're one of the fastest growing freight companies in texas",
             "Our forward contracts are the most flexible on the market.",
-            "we're actually the only dealer in the state that does no haggle pricing"})
+            "we're actually the only dealer in the state that does no haggle pricing",
+            "honestly we're the market leader for dental imaging",
+            "there's no better accounting package out there for a firm your size"})
     void aClaimThatWeAreTheBestBiggestOrOnlyOneIsAPitchInAnyWording(String claim) {
         assertThat(heard(claim, null)).containsExactly(Category.PITCH);
     }
@@ -83,7 +85,8 @@ class DefaultRulePackTest {
             "sorry to be blunt but i'm not sure we're the best fit for a project this size",
             "Our prices are the highest in the county, and I'd rather you knew that now.",
             "We're the most expensive option on the market, so let's see if it's worth it for you at all.",
-            "We've got the best part of two weeks free in March, so pick whatever suits."})
+            "We've got the best part of two weeks free in March, so pick whatever suits.",
+            "We're not the market leader, and for a shop your size that's no bad thing."})
     void aSuperlativeAboutTheBuyerACompetitorOrTheMarketOrACandidOneIsNoClaim(String none) {
         assertThat(heard(none, null)).isEmpty();
     }
@@ -93,6 +96,37 @@ class DefaultRulePackTest {
         assertThat(heard("we're the biggest installer in the county", "So tell me a bit about your company.")).isEmpty();
         assertThat(heard("We're the largest installer in the county, about forty crews.", "How big are you?")).isEmpty();
         assertThat(heard("yeah we're the oldest in the county", "are you the oldest round here")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Your mineral is double what the co-op charges.",
+            "the points on this loan seem high",
+            "can you do any better on the price",
+            "Another firm quoted me 0.6%.",
+            "thirty a month adds up",
+            "what's this three hundred a month tech fee",
+            "That's a big fee upfront."})
+    void aPriceChallengeInTheProspectsOwnWordsMakesTheJustificationAfterItADefence(String challenge) {
+        assertThat(heard("That price includes setup, training and a year of support.", challenge)).containsExactly(Category.DEFEND);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I've decided not to go ahead",
+            "security won't sign off",
+            "We'll revisit next quarter.",
+            "I'll just pay per session",
+            "switching sounds risky"})
+    void aNoInTheProspectsOwnWordsMakesTheArgumentAfterItACounter(String no) {
+        assertThat(heard("But if you think about what it costs you to wait, it adds up fast.", no)).containsExactly(Category.COUNTER);
+    }
+
+    @Test
+    void whatThePriceIncludesOrAnArgumentIsNoPressureAfterWordsThatChallengeNothing() {
+        assertThat(heard("That price includes setup, training and a year of support.", "What does the price include?")).isEmpty();
+        assertThat(heard("That price includes setup, training and a year of support.", "We just moved offices last month.")).isEmpty();
+        assertThat(heard("But if you think about what it costs you to wait, it adds up fast.", "We moved offices last month.")).isEmpty();
     }
 
     /** The pressure categories the shipped pack hears in a rep's turn after the prospect's {@code context}. */
