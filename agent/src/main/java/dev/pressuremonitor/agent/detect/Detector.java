@@ -52,6 +52,9 @@ public final class Detector {
         now = Math.max(now, words.get(words.size() - 1).end());
         Utterance u = Utterance.of(segment.speaker(), words);
         List<RuleHit> hits = engine.scan(u, context::allows);
+        // the rep restating the prospect's no or price challenge ("i know it seems pricey, but") opens the same window
+        // the prospect's own words would, for what follows it: heard again with that signal in place
+        if (segment.speaker() == Speaker.REP && echoed(hits)) hits = engine.scan(u, context::allows);
         List<Event> out = new ArrayList<>(hits.isEmpty() ? 0 : 2);
         boolean objected = false, pressure = false;
         for (RuleHit hit : hits) {
@@ -91,6 +94,17 @@ public final class Detector {
             }
         }
         return out;
+    }
+
+    /** Notes the prospect signals the rep's own words carry; true when there was one. */
+    private boolean echoed(List<RuleHit> hits) {
+        boolean any = false;
+        for (RuleHit hit : hits) {
+            if (hit.rule().category().kind() != Category.Kind.PROSPECT_SIGNAL) continue;
+            context.prospectSignal(hit.rule().category(), hit.end());
+            any = true;
+        }
+        return any;
     }
 
     public MetricsSnapshot snapshot() {

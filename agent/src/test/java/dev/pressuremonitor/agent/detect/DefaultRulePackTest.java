@@ -122,6 +122,32 @@ class DefaultRulePackTest {
         assertThat(heard("But if you think about what it costs you to wait, it adds up fast.", no)).containsExactly(Category.COUNTER);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I know it seems steep, but the price includes fitting, removal and a five-year warranty.",
+            "our rate is a touch higher but that covers the dealer warranty and no payments till after harvest",
+            "it's high density foam, it doesn't sag, and that's why it costs what it costs",
+            "honestly the service is worth way more than the few dollars you'd save elsewhere",
+            "With respect, it's not apples to apples: theirs leaves out the removal and the disposal."})
+    void aDefenceIsHeardInTheRepsOwnWordsWhenTheProspectsWereNot(String defence) {
+        assertThat(heard(defence, null)).containsExactly(Category.DEFEND);
+    }
+
+    @Test
+    void anArgumentAfterTheRepRestatesTheNoIsACounterWhenTheProspectsWordsWereNotHeard() {
+        assertThat(heard("I know you said you're not interested, but if you think about what it costs you to wait, it adds up fast.", null))
+                .containsExactly(Category.COUNTER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "We're probably the dearest in town, so do have a look around before you decide.",
+            "I know it seems pricey. Would it help if I broke down what's in it, or would you rather compare first?",
+            "You said you're not interested, so I'll leave it there and won't call again."})
+    void anAdmissionOrARestatementAloneIsNoPressure(String none) {
+        assertThat(heard(none, null)).isEmpty();
+    }
+
     @Test
     void whatThePriceIncludesOrAnArgumentIsNoPressureAfterWordsThatChallengeNothing() {
         assertThat(heard("That price includes setup, training and a year of support.", "What does the price include?")).isEmpty();

@@ -73,6 +73,33 @@ class DetectorTest {
         assertThat(d.accept(fin(Speaker.REP, Words.at(40.0, "just checking in again")))).hasSize(1);
     }
 
+    private static final RuleEngine ECHO = Packs.engine(String.join(",",
+            Packs.rule("defend.includes", "DEFEND", "\"that price includes\"", "\"negatable\":false,\"context\":{\"after\":[\"VALUE_CHALLENGE\"],\"within\":60}"),
+            Packs.rule("echo.pricey", "VALUE_CHALLENGE", "\"seems pricey\"", "\"context\":{\"speaker\":\"REP\"}")));
+
+    private static Detector echoDetector() {
+        return new Detector(ECHO, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())), MetricsThresholds.research(), false);
+    }
+
+    @Test
+    void theRepRestatingAPriceChallengeOpensTheDefenceWindowForWhatFollowsWithoutTheProspectsWords() {
+        List<Event> out = echoDetector().accept(fin(Speaker.REP, Words.at(3.0, "i know it seems pricey but that price includes setup")));
+        assertThat(out).extracting(e -> ((Alert) e).rule()).containsExactly("defend.includes");
+    }
+
+    @Test
+    void aRestatementAfterTheDefenceDoesNotReachBackToIt() {
+        assertThat(echoDetector().accept(fin(Speaker.REP, Words.at(3.0, "that price includes setup even if it seems pricey")))).isEmpty();
+        assertThat(echoDetector().accept(fin(Speaker.REP, Words.at(3.0, "that price includes setup and training")))).isEmpty();
+    }
+
+    @Test
+    void aRestatementIsNoObjectionOfTheProspectsForTheMetrics() {
+        Detector d = echoDetector();
+        d.accept(fin(Speaker.REP, Words.at(3.0, "i know it seems pricey")));
+        assertThat(d.figures().lastObjectionPause()).isNull();
+    }
+
     @Test
     void countersOnlyRightAfterAProspectObjection() {
         Detector d = detector();
