@@ -133,6 +133,31 @@ class DefaultRulePackTest {
         assertThat(heard(defence, null)).containsExactly(Category.DEFEND);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "so our intensive course is honestly amazing, twenty hours a week and small classes",
+            "Sorry, quick one while you're paying. Have you heard about our Pet Health Club?",
+            "honestly we guarantee you'll be on page one in ninety days",
+            "Practices like yours typically see a third fewer no-shows in the first month."})
+    void praiseOfOurOwnOfferNobodyAskedForIsAPitch(String pitch) {
+        assertThat(heard(pitch, null)).containsExactly(Category.PITCH);
+    }
+
+    @Test
+    void praiseOfOurOfferIsNoPitchWhenItAnswersAQuestionOrPraisesTheBuyers() {
+        assertThat(heard("Honestly our evening course is brilliant for people who work days.", "Which course would suit someone who works days?")).isEmpty();
+        assertThat(heard("Your garden is honestly amazing, who does it for you?", null)).isEmpty();
+        assertThat(heard("I can't guarantee the rate past Friday, so check it with your bank too.", null)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I can assure you, sir, everything is regulated and in writing.",
+            "We've had this shop for twenty years and we're not going anywhere."})
+    void vouchingForOurselvesIsADefenceWhenTheDoubtWasNotHeard(String defence) {
+        assertThat(heard(defence, null)).containsExactly(Category.DEFEND);
+    }
+
     @Test
     void anArgumentAfterTheRepRestatesTheNoIsACounterWhenTheProspectsWordsWereNotHeard() {
         assertThat(heard("I know you said you're not interested, but if you think about what it costs you to wait, it adds up fast.", null))
