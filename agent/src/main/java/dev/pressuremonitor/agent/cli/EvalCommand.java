@@ -46,6 +46,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--errors", description = "Also list every line the detector got wrong.")
     boolean showErrors;
 
+    @Option(names = "--without-context", description = "Score as if the prospect's words were never heard (a set-up that records only the rep's "
+            + "microphone): every line's context is ignored.")
+    boolean withoutContext;
+
     @Option(names = "--by-rule", description = "Also show, for each rule, how many lines it labelled and how many of them it got right.")
     boolean byRule;
 
@@ -85,7 +89,8 @@ final class EvalCommand implements Callable<Integer> {
         }
         for (CorpusLines l : lines) {
             Category gold = l.gold();
-            Optional<Alert> decided = TextClassifier.primaryAlert(classifier.classify(l.text(), l.context()), engine.pack());
+            String context = withoutContext ? null : l.context();
+            Optional<Alert> decided = TextClassifier.primaryAlert(classifier.classify(l.text(), context), engine.pack());
             Category predicted = decided.map(Alert::category).orElse(null);
             decided.ifPresent(a -> rules.add(a, gold));
             board.add(gold, predicted);
@@ -93,7 +98,7 @@ final class EvalCommand implements Callable<Integer> {
             if (showErrors && gold != predicted) {
                 out.printf("  miss %-8s -> %-8s %s%s: %s%s%n", name(gold), name(predicted), l.id(),
                         decided.map(a -> " (" + a.rule() + ")").orElse(""), l.text(),
-                        l.context() == null ? "" : "   [after: " + l.context() + "]");
+                        context == null ? "" : "   [after: " + context + "]");
             }
         }
         if (board.total() == 0) throw new UserException(inputs + " have no usable lines: each line needs id, text and label");

@@ -122,6 +122,18 @@ class EvalCommandTest {
     }
 
     @Test
+    void withoutContextScoresTheLinesAsAMicrophoneOnlySetUpHearsThem(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("answers.jsonl");
+        Files.writeString(f, """
+                {"id":"1","text":"But you haven't even seen what it does yet.","context":"Please take me off your list.","label":"COUNTER"}
+                """);
+        CliTest r = CliTest.run("", "eval", "--learned", "off", "--without-context", "--errors", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).containsPattern("COUNTER\\s+0\\.000\\s+0\\.000\\s+0\\.000\\s+1");
+        assertThat(r.out()).contains("miss COUNTER  -> NONE     1: But you haven't even seen").doesNotContain("[after:");
+    }
+
+    @Test
     void aTurnWithTwoPressuresCountsAsItsHeaviestRule(@TempDir Path dir) throws Exception {
         Path rules = dir.resolve("team.json");
         Files.writeString(rules, """
