@@ -46,8 +46,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--errors", description = "Also list every line the detector got wrong.")
     boolean showErrors;
 
-    @Option(names = "--without-context", description = "Score as if the prospect's words were never heard (a set-up that records only the rep's "
-            + "microphone): every line's context is ignored.")
+    @Option(names = "--without-context", description = "Score as a set-up that records only the rep's microphone hears the lines: every "
+            + "line's context is ignored, and what answers an objection is heard without one.")
     boolean withoutContext;
 
     @Option(names = "--by-rule", description = "Also show, for each rule, how many lines it labelled and how many of them it got right.")
@@ -73,7 +73,7 @@ final class EvalCommand implements Callable<Integer> {
         boolean bySplit = split != null;
         List<Path> inputs = bySplit ? CorpusSplit.read(corpus).files(split, err) : files;
         RuleEngine engine = ruleOptions.engine();
-        TextClassifier classifier = new TextClassifier(engine, learnedOptions.opinion(spec.commandLine().getErr()));
+        TextClassifier classifier = new TextClassifier(engine, learnedOptions.opinion(spec.commandLine().getErr()), !withoutContext);
         Scoreboard board = new Scoreboard();
         Map<String, Scoreboard> byDomain = new TreeMap<>();
         RuleTally rules = new RuleTally();

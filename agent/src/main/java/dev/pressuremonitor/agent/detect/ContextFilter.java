@@ -7,7 +7,10 @@ import java.util.Deque;
 
 /**
  * Context stage: remembers what the prospect signalled (objections, value challenges) and lets a rule through
- * only in the context it asks for: after such a signal, or in the call's opening.
+ * only in the context it asks for: after such a signal, or in the call's opening. Where the prospect is not heard
+ * at all (only the rep's microphone), a rule that answers an objection is let through without one, since an objection
+ * can never be heard there; a rule that needs a challenge to the price or to us still waits for one (the rep's own
+ * restatement of it).
  */
 public final class ContextFilter {
     /** A rep's words that started a moment before the prospect finished still answer the prospect. */
@@ -17,10 +20,17 @@ public final class ContextFilter {
     private record Signal(Category category, double at) {}
 
     private final double openingSeconds;
+    private final boolean prospectHeard;
     private final Deque<Signal> signals = new ArrayDeque<>();
 
     public ContextFilter(double openingSeconds) {
+        this(openingSeconds, true);
+    }
+
+    /** @param prospectHeard whether the prospect's words reach the detector at all */
+    public ContextFilter(double openingSeconds, boolean prospectHeard) {
         this.openingSeconds = openingSeconds;
+        this.prospectHeard = prospectHeard;
     }
 
     /** The prospect raised {@code category}; {@code at} is when they stopped saying it. */
@@ -34,6 +44,7 @@ public final class ContextFilter {
         if (rule.openingOnly() && hit.start() > openingSeconds) return false;
         if (!rule.unlessAfter().isEmpty() && lastSignalBefore(rule.unlessAfter(), rule.unlessWithin(), hit.start()) != null) return false;
         if (rule.afterSignals().isEmpty()) return true;
+        if (!prospectHeard && rule.afterSignals().contains(Category.OBJECTION)) return true;
         return lastSignalBefore(rule, hit.start()) != null;
     }
 

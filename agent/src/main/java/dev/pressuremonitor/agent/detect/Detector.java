@@ -40,7 +40,7 @@ public final class Detector {
     public Detector(RuleEngine engine, AlertPolicy policy, MetricsThresholds thresholds, boolean prospectChannel, SecondOpinion opinion) {
         this.engine = engine;
         this.policy = policy;
-        this.context = new ContextFilter(engine.pack().openingSeconds());
+        this.context = new ContextFilter(engine.pack().openingSeconds(), prospectChannel);
         this.metrics = new ConversationMetrics(prospectChannel, thresholds);
         this.opinion = opinion == null ? null : new OpinionStage(opinion, engine.pack());
     }

@@ -23,6 +23,7 @@ public final class TextClassifier {
 
     private final RuleEngine engine;
     private final SecondOpinion opinion;
+    private final boolean prospectHeard;
 
     public TextClassifier(RuleEngine engine) {
         this(engine, null);
@@ -30,13 +31,24 @@ public final class TextClassifier {
 
     /** @param opinion the learned second opinion, or null for rules alone */
     public TextClassifier(RuleEngine engine, SecondOpinion opinion) {
+        this(engine, opinion, true);
+    }
+
+    /**
+     * @param prospectHeard false to classify as a set-up that hears only the rep's microphone: contexts are ignored,
+     *                      and what needs the prospect's objection is heard without it ({@link ContextFilter})
+     */
+    public TextClassifier(RuleEngine engine, SecondOpinion opinion, boolean prospectHeard) {
         this.engine = engine;
         this.opinion = opinion;
+        this.prospectHeard = prospectHeard;
     }
 
     public List<Alert> classify(String text, String prospectContext) {
+        if (!prospectHeard) prospectContext = null;
+        // a line without context was said with the prospect listening and silent, unless nobody hears the prospect
         Detector detector = new Detector(engine, new AlertPolicy(Frequency.OFTEN, EnumSet.copyOf(Category.pressure())),
-                MetricsThresholds.research(), prospectContext != null, opinion);
+                MetricsThresholds.research(), prospectHeard, opinion);
         double t = 0;
         if (prospectContext != null && !prospectContext.isBlank()) {
             List<Word> said = TextTokenizer.words(prospectContext, 0);

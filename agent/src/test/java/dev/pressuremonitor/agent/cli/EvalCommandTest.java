@@ -126,11 +126,14 @@ class EvalCommandTest {
         Path f = dir.resolve("answers.jsonl");
         Files.writeString(f, """
                 {"id":"1","text":"But you haven't even seen what it does yet.","context":"Please take me off your list.","label":"COUNTER"}
+                {"id":"2","text":"That price includes setup, training and a year of support.","context":"That's more than we budgeted.","label":"DEFEND"}
                 """);
         CliTest r = CliTest.run("", "eval", "--learned", "off", "--without-context", "--errors", f.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).containsPattern("COUNTER\\s+0\\.000\\s+0\\.000\\s+0\\.000\\s+1");
-        assertThat(r.out()).contains("miss COUNTER  -> NONE     1: But you haven't even seen").doesNotContain("[after:");
+        // no objection can be heard there, so arguing is heard as arguing; a defence needs the challenge it answers
+        assertThat(r.out()).containsPattern("COUNTER\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+1");
+        assertThat(r.out()).containsPattern("DEFEND\\s+0\\.000\\s+0\\.000\\s+0\\.000\\s+1");
+        assertThat(r.out()).contains("miss DEFEND   -> NONE     2: That price includes").doesNotContain("[after:");
     }
 
     @Test

@@ -9,7 +9,8 @@ class ContextFilterTest {
     private static final RulePack PACK = Packs.parse(String.join(",",
             Packs.rule("defend.worth", "DEFEND", "\"worth it\"", "\"context\":{\"after\":[\"VALUE_CHALLENGE\"],\"within\":30}"),
             Packs.rule("pitch.intro", "PITCH", "\"about us\"", "\"context\":{\"phase\":\"opening\"}"),
-            Packs.rule("pitch.awards", "PITCH", "\"award winning\"", "\"context\":{\"unlessAfter\":[\"ASKED\"],\"unlessWithin\":20}")));
+            Packs.rule("pitch.awards", "PITCH", "\"award winning\"", "\"context\":{\"unlessAfter\":[\"ASKED\"],\"unlessWithin\":20}"),
+            Packs.rule("counter.after", "COUNTER", "\"but if you look\"", "\"context\":{\"after\":[\"OBJECTION\",\"VALUE_CHALLENGE\"],\"within\":30}")));
 
     private static RuleHit hit(int rule, double at) {
         return new RuleHit(PACK.rules().get(rule), 0, 1, at, at + 0.5, "x");
@@ -33,6 +34,21 @@ class ContextFilterTest {
         c.prospectSignal(Category.VALUE_CHALLENGE, 12);
         assertThat(c.allows(hit(0, 11.7))).isTrue();
         assertThat(c.allows(hit(0, 5))).as("said before the challenge").isFalse();
+    }
+
+    @Test
+    void whereTheProspectIsNeverHeardWhatAnswersAnObjectionNeedsNone() {
+        ContextFilter micOnly = new ContextFilter(60, false);
+        assertThat(micOnly.allows(hit(3, 100))).as("no objection can be heard, so arguing is heard as arguing").isTrue();
+        assertThat(new ContextFilter(60, true).allows(hit(3, 100))).as("the prospect heard and silent").isFalse();
+    }
+
+    @Test
+    void whereTheProspectIsNeverHeardADefenceStillWaitsForAChallenge() {
+        ContextFilter micOnly = new ContextFilter(60, false);
+        assertThat(micOnly.allows(hit(0, 10))).isFalse();
+        micOnly.prospectSignal(Category.VALUE_CHALLENGE, 9); // the rep restating it ("I know it seems pricey")
+        assertThat(micOnly.allows(hit(0, 10))).isTrue();
     }
 
     @Test

@@ -180,6 +180,26 @@ class DefaultRulePackTest {
         assertThat(heard("But if you think about what it costs you to wait, it adds up fast.", "We moved offices last month.")).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Good point. But to be clear, the trial doesn't auto-convert; if you do nothing, it just ends.",
+            "You're right, but I'd add one thing you should know: the quote doesn't include sales tax.",
+            "That's true, but I don't think you have to decide anything about the warranty today.",
+            "you said you're not interested so um i'll leave it there thanks for your time"})
+    void aButThatInformsOrBacksOffIsNoCounterEvenWhereNoObjectionCanBeHeard(String none) {
+        assertThat(heard(none, null)).isEmpty();
+        assertThat(MIC_ONLY.classify(none, null)).isEmpty();
+    }
+
+    @Test
+    void whereTheProspectIsNeverHeardArguingIsACounterWithoutTheirNo() {
+        String argument = "But you haven't even seen what it does yet.";
+        assertThat(MIC_ONLY.classify(argument, null)).extracting(a -> a.category()).containsExactly(Category.COUNTER);
+        assertThat(heard(argument, null)).as("the prospect heard, and silent").isEmpty();
+    }
+
+    private static final TextClassifier MIC_ONLY = new TextClassifier(new RuleEngine(new RulePackLoader(MindsetChart.standard()).loadDefault()), null, false);
+
     /** The pressure categories the shipped pack hears in a rep's turn after the prospect's {@code context}. */
     private static List<Category> heard(String text, String context) {
         return SHIPPED.classify(text, context).stream().map(a -> a.category()).toList();
