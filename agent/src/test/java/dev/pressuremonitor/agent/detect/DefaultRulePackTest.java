@@ -8,6 +8,7 @@ import dev.pressuremonitor.models.Speaker;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
@@ -189,6 +190,18 @@ class DefaultRulePackTest {
     void aButThatInformsOrBacksOffIsNoCounterEvenWhereNoObjectionCanBeHeard(String none) {
         assertThat(heard(none, null)).isEmpty();
         assertThat(MIC_ONLY.classify(none, null)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "december fifteenth for the eight percent and then it's four percent until february first after that it's list price | when's your early pay deadline again",
+            "There is: over twenty-five vehicles it drops to twenty-four a month each. You're at eighteen, so it wouldn't apply yet. | Is there a discount for more vehicles?",
+            "no no problem at all enjoy the rest of your day in the valley | we're just here for a tasting",
+            "yeah nah fair enough if the drivers are against it that's a real thing | My drivers don't want to be spied on.",
+            "They probably are, to be fair. If it's like for like, I'd go with them. | The place by the retail park is cheaper.",
+            "no rush at all honestly this is probably the biggest financial decision you'll make in a while so take as long as you need | i need to think about it"})
+    void answersToTheBuyersQuestionsAndHonestRepliesAreNoPressure(String text, String context) {
+        assertThat(heard(text, context)).isEmpty();
     }
 
     @Test
