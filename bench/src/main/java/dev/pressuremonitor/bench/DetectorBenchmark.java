@@ -52,21 +52,25 @@ public class DetectorBenchmark {
         transcript = Transcript.load(Path.of("seeds", "corpus"), repeats);
         // both sides must do comparable work: report how many utterances each flags
         int regexFlagged = 0, detectorFlagged = 0;
-        Detector d = new Detector(engine, AlertPolicy.defaults(), MetricsThresholds.research(), false);
-        for (int i = 0; i < transcript.segments.size(); i++) {
-            if (baseline.countMatches(transcript.lowerTexts.get(i)) > 0) regexFlagged++;
-            if (d.accept(transcript.segments.get(i)).stream().anyMatch(e -> e instanceof dev.pressuremonitor.models.Alert)) detectorFlagged++;
+        for (String text : transcript.lowerTexts) if (baseline.countMatches(text) > 0) regexFlagged++;
+        for (var call : transcript.calls) {
+            Detector d = new Detector(engine, AlertPolicy.defaults(), MetricsThresholds.research(), false);
+            for (TranscriptSegment s : call) {
+                if (d.accept(s).stream().anyMatch(e -> e instanceof dev.pressuremonitor.models.Alert)) detectorFlagged++;
+            }
         }
-        System.out.println("\ntranscript: " + transcript.segments.size() + " utterances, " + transcript.words
+        System.out.println("\ntranscript: " + transcript.segments.size() + " utterances in " + transcript.calls.size() + " calls, " + transcript.words
                 + " words; words/s = ops/s x " + transcript.words + "; utterances flagged: regex " + regexFlagged
                 + ", detector " + detectorFlagged + " (the detector also applies guards and context)");
     }
 
-    /** One op = the whole transcript; words/s = ops/s x transcript words. */
+    /** One op = the whole transcript, a fresh detector per call; words/s = ops/s x transcript words. */
     @Benchmark
     public void detector(Blackhole bh) {
-        Detector d = new Detector(engine, AlertPolicy.defaults(), MetricsThresholds.research(), false);
-        for (TranscriptSegment s : transcript.segments) bh.consume(d.accept(s));
+        for (var call : transcript.calls) {
+            Detector d = new Detector(engine, AlertPolicy.defaults(), MetricsThresholds.research(), false);
+            for (TranscriptSegment s : call) bh.consume(d.accept(s));
+        }
     }
 
     @Benchmark

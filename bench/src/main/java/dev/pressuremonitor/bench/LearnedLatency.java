@@ -34,8 +34,8 @@ public final class LearnedLatency {
         System.out.printf("sentence model and head loaded in %.0f ms; %d utterances, %d words%n", loadMs, transcript.segments.size(), transcript.words);
         for (String mode : List.of("rules alone", "rules + learned")) {
             boolean learned = mode.endsWith("learned");
-            measure(engine, learned ? opinion : null, transcript.segments); // warm-up
-            long[] ns = measure(engine, learned ? opinion : null, transcript.segments);
+            measure(engine, learned ? opinion : null, transcript.calls); // warm-up
+            long[] ns = measure(engine, learned ? opinion : null, transcript.calls);
             Arrays.sort(ns);
             System.out.printf("%-16s CPU per final utterance: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", mode,
                     ns[ns.length / 2] / 1e6, ns[(int) (ns.length * 0.99)] / 1e6, ns[ns.length - 1] / 1e6);
@@ -43,14 +43,18 @@ public final class LearnedLatency {
         encoder.close();
     }
 
-    private static long[] measure(RuleEngine engine, LearnedOpinion opinion, List<TranscriptSegment> segments) {
-        Detector d = new Detector(engine, AlertPolicy.defaults(), MetricsThresholds.research(), false, opinion);
+    /** CPU time of each settled utterance, a fresh detector per call. */
+    private static long[] measure(RuleEngine engine, LearnedOpinion opinion, List<List<TranscriptSegment>> calls) {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        long[] ns = new long[segments.size()];
-        for (int i = 0; i < segments.size(); i++) {
-            long t = cpu.getCurrentThreadCpuTime();
-            d.accept(segments.get(i));
-            ns[i] = cpu.getCurrentThreadCpuTime() - t;
+        long[] ns = new long[calls.stream().mapToInt(List::size).sum()];
+        int i = 0;
+        for (List<TranscriptSegment> call : calls) {
+            Detector d = new Detector(engine, AlertPolicy.defaults(), MetricsThresholds.research(), false, opinion);
+            for (TranscriptSegment segment : call) {
+                long t = cpu.getCurrentThreadCpuTime();
+                d.accept(segment);
+                ns[i++] = cpu.getCurrentThreadCpuTime() - t;
+            }
         }
         return ns;
     }

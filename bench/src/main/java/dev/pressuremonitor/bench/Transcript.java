@@ -15,15 +15,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A long rep transcript made from the corpus utterances, laid end to end as settled segments. */
+/**
+ * A long rep transcript made from the corpus utterances, laid end to end as settled segments: one call per domain
+ * file and repeat (a call lasts at most a day, and the corpus laid end to end is longer than that).
+ */
 final class Transcript {
+    /** Every segment, call after call. */
     final List<TranscriptSegment> segments = new ArrayList<>();
+    /** The same segments, one list per call, each starting at 0 s. */
+    final List<List<TranscriptSegment>> calls = new ArrayList<>();
     /** Each utterance as normalised tokens joined by spaces. */
     final List<String> lowerTexts = new ArrayList<>();
     int words;
 
     static Transcript load(Path corpusDir, int repeats) {
-        List<String> texts = new ArrayList<>();
+        List<List<String>> texts = new ArrayList<>();
         List<Path> domains;
         try (var files = Files.list(corpusDir.resolve("domains"))) {
             domains = files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
@@ -32,10 +38,12 @@ final class Transcript {
         }
         for (Path domain : domains) {
             try {
+                List<String> call = new ArrayList<>();
                 for (String line : Files.readAllLines(domain)) {
                     JsonNode n = Json.readTree(line);
-                    texts.add(n.get("text").asText());
+                    call.add(n.get("text").asText());
                 }
+                texts.add(call);
             } catch (IOException e) {
                 throw new UncheckedIOException("run from the project root so that seeds/corpus is found", e);
             } catch (Exception e) {
@@ -43,18 +51,24 @@ final class Transcript {
             }
         }
         Transcript t = new Transcript();
-        double at = 0;
         for (int r = 0; r < repeats; r++) {
-            for (String text : texts) {
-                List<Word> w = TextTokenizer.words(text, at);
-                if (w.isEmpty()) continue;
-                t.segments.add(new TranscriptSegment(Speaker.REP, true, w));
-                // the baseline gets the detector's normalised tokens for free, so it sees the same phrases
-                StringBuilder norm = new StringBuilder();
-                for (var tok : Utterance.of(Speaker.REP, w).tokens()) norm.append(tok.text()).append(' ');
-                t.lowerTexts.add(norm.toString().trim());
-                t.words += w.size();
-                at = w.get(w.size() - 1).end() + 1.0;
+            for (List<String> callTexts : texts) {
+                List<TranscriptSegment> call = new ArrayList<>();
+                t.calls.add(call);
+                double at = 0;
+                for (String text : callTexts) {
+                    List<Word> w = TextTokenizer.words(text, at);
+                    if (w.isEmpty()) continue;
+                    TranscriptSegment segment = new TranscriptSegment(Speaker.REP, true, w);
+                    t.segments.add(segment);
+                    call.add(segment);
+                    // the baseline gets the detector's normalised tokens for free, so it sees the same phrases
+                    StringBuilder norm = new StringBuilder();
+                    for (var tok : Utterance.of(Speaker.REP, w).tokens()) norm.append(tok.text()).append(' ');
+                    t.lowerTexts.add(norm.toString().trim());
+                    t.words += w.size();
+                    at = w.get(w.size() - 1).end() + 1.0;
+                }
             }
         }
         return t;
