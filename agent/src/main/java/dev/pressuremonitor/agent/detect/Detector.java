@@ -67,7 +67,10 @@ public final class Detector {
             if (rule.category() == Category.OBJECTION || rule.category() == Category.VALUE_CHALLENGE) objected = true;
             if (!repeats.firstTime(hit)) continue;
             switch (rule.category().kind()) {
-                case PROSPECT_SIGNAL -> context.prospectSignal(rule.category(), hit.end());
+                case PROSPECT_SIGNAL -> {
+                    // the rep's restatements were noted before the second scan (echoed)
+                    if (segment.speaker() == Speaker.PROSPECT) context.prospectSignal(rule.category(), hit.end());
+                }
                 case TRUST -> {
                     index.trust(hit.start());
                     out.add(new TrustSignal(rule.id(), hit.phrase(), hit.start(), hit.end()));
