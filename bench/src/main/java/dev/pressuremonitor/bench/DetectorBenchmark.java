@@ -59,7 +59,7 @@ public class DetectorBenchmark {
                 if (d.accept(s).stream().anyMatch(e -> e instanceof dev.pressuremonitor.models.Alert)) detectorFlagged++;
             }
         }
-        System.out.println("\ntranscript: " + transcript.segments.size() + " utterances in " + transcript.calls.size() + " calls, " + transcript.words
+        System.out.println("\ntranscript: " + transcript.lowerTexts.size() + " utterances in " + transcript.calls.size() + " calls, " + transcript.words
                 + " words; words/s = ops/s x " + transcript.words + "; utterances flagged: regex " + regexFlagged
                 + ", detector " + detectorFlagged + " (the detector also applies guards and context)");
     }

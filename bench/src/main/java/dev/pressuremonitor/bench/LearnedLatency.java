@@ -31,7 +31,7 @@ public final class LearnedLatency {
         SentenceEncoder encoder = SentenceEncoder.load();
         LearnedOpinion opinion = new LearnedOpinion(encoder, LearnedModel.shipped());
         double loadMs = (System.nanoTime() - t0) / 1e6;
-        System.out.printf("sentence model and head loaded in %.0f ms; %d utterances, %d words%n", loadMs, transcript.segments.size(), transcript.words);
+        System.out.printf("sentence model and head loaded in %.0f ms; %d utterances, %d words%n", loadMs, transcript.lowerTexts.size(), transcript.words);
         for (String mode : List.of("rules alone", "rules + learned")) {
             boolean learned = mode.endsWith("learned");
             measure(engine, learned ? opinion : null, transcript.calls); // warm-up

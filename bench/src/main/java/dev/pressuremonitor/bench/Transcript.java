@@ -20,11 +20,9 @@ import java.util.List;
  * file and repeat (a call lasts at most a day, and the corpus laid end to end is longer than that).
  */
 final class Transcript {
-    /** Every segment, call after call. */
-    final List<TranscriptSegment> segments = new ArrayList<>();
-    /** The same segments, one list per call, each starting at 0 s. */
+    /** The segments, one list per call, each starting at 0 s. */
     final List<List<TranscriptSegment>> calls = new ArrayList<>();
-    /** Each utterance as normalised tokens joined by spaces. */
+    /** Each utterance as normalised tokens joined by spaces, call after call (one per segment). */
     final List<String> lowerTexts = new ArrayList<>();
     int words;
 
@@ -60,7 +58,6 @@ final class Transcript {
                     List<Word> w = TextTokenizer.words(text, at);
                     if (w.isEmpty()) continue;
                     TranscriptSegment segment = new TranscriptSegment(Speaker.REP, true, w);
-                    t.segments.add(segment);
                     call.add(segment);
                     // the baseline gets the detector's normalised tokens for free, so it sees the same phrases
                     StringBuilder norm = new StringBuilder();
