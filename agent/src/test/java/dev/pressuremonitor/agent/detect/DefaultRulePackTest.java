@@ -211,6 +211,47 @@ class DefaultRulePackTest {
         assertThat(heard(argument, null)).as("the prospect heard, and silent").isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "What sets us apart is the forest school and the cook we have on site.",
+            "we're not your average driving school we've got dual control electric cars",
+            "Honestly these are the quietest dishwashers on the market.",
+            "Ninety per cent of our students pass first time.",
+            "Can I quickly walk you through our premium plan?",
+            "Before we get to the price, have a look at our new oak range.",
+            "Our customers absolutely love the app."})
+    void sayingWhatSetsUsApartOrShowingWhatNobodyAskedForIsAPitch(String pitch) {
+        assertThat(heard(pitch, null)).containsExactly(Category.PITCH);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Just so you know, we need the measurements before we can order anything. |",
+            "we're doing our best to get it fitted before christmas but i can't promise |",
+            "Our fees are probably the highest in the area, so do compare. |",
+            "no no don't feel bad about getting other quotes you should |",
+            "We're on the second floor, above the bakery. | Where are you based?",
+            "You can sign her in as a guest on any weekday. | Can my daughter use my membership?",
+            "Since 2001, and we've been in this building about ten years. | How long has the business been around?",
+            "you've got to see this the kids have found the rabbit hutch |",
+            "Be careful with my quote, it's before VAT, so add that before you compare. | I've got three quotes to compare.",
+            "While you're here, have you tried the bakery next door? |"})
+    void informationCandourAndAnswersThatShareAPitchsOrACloseWordsAreNoPressure(String text, String context) {
+        assertThat(heard(text, context)).isEmpty();
+    }
+
+    @Test
+    void askingWhatWouldChangeTheirMindOrWarningOffTheCheaperOptionAfterANoIsACounter() {
+        assertThat(heard("Is there anything at all I could say to change your mind?", "We've decided not to go ahead.")).containsExactly(Category.COUNTER);
+        assertThat(heard("Those cheap ones look fine until the first winter.", "We'll go with the online ones, they're cheaper.")).containsExactly(Category.COUNTER);
+    }
+
+    @Test
+    void breakingThePriceDownAfterAChallengeIsADefence() {
+        assertThat(heard("When you break it down, that's the fitting, the parts and two years of cover.", "That seems steep.")).containsExactly(Category.DEFEND);
+        assertThat(heard("When you break it down, that's the fitting, the parts and two years of cover.", "What does it include?")).isEmpty();
+    }
+
     private static final TextClassifier MIC_ONLY = new TextClassifier(new RuleEngine(new RulePackLoader(MindsetChart.standard()).loadDefault()), null, false);
 
     /** The pressure categories the shipped pack hears in a rep's turn after the prospect's {@code context}. */
