@@ -129,7 +129,8 @@ class DefaultRulePackTest {
             "our rate is a touch higher but that covers the dealer warranty and no payments till after harvest",
             "it's high density foam, it doesn't sag, and that's why it costs what it costs",
             "honestly the service is worth way more than the few dollars you'd save elsewhere",
-            "With respect, it's not apples to apples: theirs leaves out the removal and the disposal."})
+            "With respect, it's not apples to apples: theirs leaves out the removal and the disposal.",
+            "Honestly we're barely making anything on the install at that figure."})
     void aDefenceIsHeardInTheRepsOwnWordsWhenTheProspectsWereNot(String defence) {
         assertThat(heard(defence, null)).containsExactly(Category.DEFEND);
     }
