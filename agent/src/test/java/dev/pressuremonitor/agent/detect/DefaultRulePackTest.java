@@ -236,7 +236,8 @@ class DefaultRulePackTest {
             "Since 2001, and we've been in this building about ten years. | How long has the business been around?",
             "you've got to see this the kids have found the rabbit hutch |",
             "Be careful with my quote, it's before VAT, so add that before you compare. | I've got three quotes to compare.",
-            "While you're here, have you tried the bakery next door? |"})
+            "While you're here, have you tried the bakery next door? |",
+            "Fair question. We've only been in the UK four years, but we've been trading in Ireland since 2012. |"})
     void informationCandourAndAnswersThatShareAPitchsOrACloseWordsAreNoPressure(String text, String context) {
         assertThat(heard(text, context)).isEmpty();
     }
