@@ -200,7 +200,18 @@ class DefaultRulePackTest {
             "no no problem at all enjoy the rest of your day in the valley | we're just here for a tasting",
             "yeah nah fair enough if the drivers are against it that's a real thing | My drivers don't want to be spied on.",
             "They probably are, to be fair. If it's like for like, I'd go with them. | The place by the retail park is cheaper.",
-            "no rush at all honestly this is probably the biggest financial decision you'll make in a while so take as long as you need | i need to think about it"})
+            "no rush at all honestly this is probably the biggest financial decision you'll make in a while so take as long as you need | i need to think about it",
+            "Just so you know, we need the measurements before we can order anything. |",
+            "we're doing our best to get it fitted before christmas but i can't promise |",
+            "Our fees are probably the highest in the area, so do compare. |",
+            "no no don't feel bad about getting other quotes you should |",
+            "We're on the second floor, above the bakery. | Where are you based?",
+            "You can sign her in as a guest on any weekday. | Can my daughter use my membership?",
+            "Since 2001, and we've been in this building about ten years. | How long has the business been around?",
+            "you've got to see this the kids have found the rabbit hutch |",
+            "Be careful with my quote, it's before VAT, so add that before you compare. | I've got three quotes to compare.",
+            "While you're here, have you tried the bakery next door? |",
+            "Fair question. We've only been in the UK four years, but we've been trading in Ireland since 2012. |"})
     void answersToTheBuyersQuestionsAndHonestRepliesAreNoPressure(String text, String context) {
         assertThat(heard(text, context)).isEmpty();
     }
@@ -223,23 +234,6 @@ class DefaultRulePackTest {
             "Our customers absolutely love the app."})
     void sayingWhatSetsUsApartOrShowingWhatNobodyAskedForIsAPitch(String pitch) {
         assertThat(heard(pitch, null)).containsExactly(Category.PITCH);
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Just so you know, we need the measurements before we can order anything. |",
-            "we're doing our best to get it fitted before christmas but i can't promise |",
-            "Our fees are probably the highest in the area, so do compare. |",
-            "no no don't feel bad about getting other quotes you should |",
-            "We're on the second floor, above the bakery. | Where are you based?",
-            "You can sign her in as a guest on any weekday. | Can my daughter use my membership?",
-            "Since 2001, and we've been in this building about ten years. | How long has the business been around?",
-            "you've got to see this the kids have found the rabbit hutch |",
-            "Be careful with my quote, it's before VAT, so add that before you compare. | I've got three quotes to compare.",
-            "While you're here, have you tried the bakery next door? |",
-            "Fair question. We've only been in the UK four years, but we've been trading in Ireland since 2012. |"})
-    void informationCandourAndAnswersThatShareAPitchsOrACloseWordsAreNoPressure(String text, String context) {
-        assertThat(heard(text, context)).isEmpty();
     }
 
     @Test
