@@ -37,20 +37,45 @@ final class LearnedOptions {
      * @param teamEncoder the encoder the team's model was fitted on: another encoder's model is not used
      */
     SecondOpinion opinion(PrintWriter err, LearnedModel team, String teamEncoder) {
+        return opinion(err, encoder(err), team, teamEncoder);
+    }
+
+    /**
+     * The sentence encoder the opinion needs (seconds to load), or null for rules alone: {@code --learned off}, or a
+     * platform where ONNX Runtime cannot start (said once on {@code err}). A wrong {@code --learned-model} fails here,
+     * before anything loads.
+     */
+    SentenceEncoder encoder(PrintWriter err) {
         if (learned == Switch.off) return null;
-        LearnedModel m = model == null && team != null ? team : read(model);
+        if (model != null) read(model);
         try {
-            SentenceEncoder encoder = SentenceEncoder.load();
-            if (m == team && !encoder.id().equals(teamEncoder)) {
-                err.println("the team's model was fitted on sentence encoder " + teamEncoder + ", this agent has " + encoder.id()
-                        + ": using the shipped learned model (refit with this version's 'train --with-feedback')");
-                m = read(null);
-            }
-            return new LearnedOpinion(encoder, m);
+            return SentenceEncoder.load();
         } catch (IOException e) {
             err.println("warning: " + e.getMessage() + "; going on with the rules alone (--learned off says so quietly)");
             return null;
         }
+    }
+
+    /**
+     * The second opinion on an encoder already loaded (null: rules alone).
+     *
+     * @param team        the team's refitted model (used unless --learned-model names a file), or null
+     * @param teamEncoder the encoder the team's model was fitted on: another encoder's model is not used
+     */
+    SecondOpinion opinion(PrintWriter err, SentenceEncoder encoder, LearnedModel team, String teamEncoder) {
+        if (encoder == null) return null;
+        LearnedModel m = model == null && team != null ? team : read(model);
+        if (m == team && !encoder.id().equals(teamEncoder)) {
+            err.println("the team's model was fitted on sentence encoder " + teamEncoder + ", this agent has " + encoder.id()
+                    + ": using the shipped learned model (refit with this version's 'train --with-feedback')");
+            m = read(null);
+        }
+        return new LearnedOpinion(encoder, m);
+    }
+
+    /** Whether a team's refitted model would be used: the opinion is on and no --learned-model names a file. */
+    boolean takesTeamModel() {
+        return learned == Switch.on && model == null;
     }
 
     /** The model in {@code file}, or the shipped one when it is null. */

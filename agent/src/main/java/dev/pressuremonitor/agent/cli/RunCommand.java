@@ -1,5 +1,6 @@
 package dev.pressuremonitor.agent.cli;
 
+import dev.pressuremonitor.agent.publish.TeamModelFetch;
 import dev.pressuremonitor.agent.publish.AgentClient;
 import dev.pressuremonitor.server.PressureServer;
 import picocli.CommandLine.ArgGroup;
@@ -84,10 +85,17 @@ final class RunCommand implements Callable<Integer> {
         Path input = source == null ? null : source.input;
         CallRunner.precheck(input, demo, listen);
         var engine = rules.engine();
-        // the learned opinion loads before anything starts (seconds on a busy machine): Ctrl-C meanwhile just exits
-        var opinion = learned.opinion(spec.commandLine().getErr());
+        // the sentence encoder loads before anything starts (seconds on a busy machine): Ctrl-C meanwhile just exits
+        var encoder = learned.encoder(err);
         String rep = call.repName();
         PressureServer server = Servers.start(bind, store, true, java.util.List.of());
+        // the team's refitted model pushed to this database is used, as 'agent' gets it from a team's server
+        TeamModelFetch.Result team = new TeamModelFetch.Result(null, null, null);
+        if (encoder != null && !call.team.isBlank() && learned.takesTeamModel()) {
+            team = teamModel(server, call.team);
+            err.println(team.said());
+        }
+        var opinion = learned.opinion(err, encoder, team.model(), team.file() == null ? null : team.file().baseEncoder());
         // single-user mode needs no setup: tokens that live as long as this process
         String agentToken = server.access().issueEphemeral(dev.pressuremonitor.server.access.Principal.Kind.AGENT, rep, call.team);
         String viewerToken = server.access().issueEphemeral(dev.pressuremonitor.server.access.Principal.Kind.VIEWER, rep, call.team);
@@ -130,6 +138,16 @@ final class RunCommand implements Callable<Integer> {
             finished.countDown();
             // the hook, once running, closes the server itself (after the call is finished): one closer only
             if (exitWhenDone && StopHooks.remove(hook)) server.close();
+        }
+    }
+
+    private static TeamModelFetch.Result teamModel(PressureServer server, String team) {
+        String where = "this database";
+        try {
+            return TeamModelFetch.stored(server.store().teamSettings().activeModel(team).map(m -> m.body()).orElse(null), team, where);
+        } catch (java.sql.SQLException e) {
+            return new TeamModelFetch.Result(null, null, "could not read team '" + team + "''s model from " + where + " (" + e.getMessage()
+                    + "): using the shipped learned model");
         }
     }
 }

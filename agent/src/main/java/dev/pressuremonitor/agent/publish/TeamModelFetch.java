@@ -71,6 +71,21 @@ public final class TeamModelFetch {
         return new Result(null, null, "could not get team '" + team + "''s model from " + uri.getHost() + " (" + why + "): using the shipped learned model");
     }
 
+    /**
+     * The team's model pushed to the database a single-user {@code run} keeps ({@code body} null: none pushed), as
+     * {@link #fetch} would get it from a server: checked, and said once; an unusable one leaves the shipped model.
+     */
+    public static Result stored(byte[] body, String team, String where) {
+        if (body == null) return new Result(null, null, "team '" + team + "' has no refitted model in " + where + ": using the shipped learned model");
+        try {
+            Result r = check(body, team, "team '" + team + "''s model in " + where);
+            return new Result(r.model(), r.file(), "using team '" + team + "''s refitted learned model " + r.file().sha256().substring(0, 12)
+                    + " (made " + r.file().createdAt() + ") from " + where);
+        } catch (IOException e) {
+            return new Result(null, null, e.getMessage() + ": using the shipped learned model (push a model 'train --with-feedback' accepted)");
+        }
+    }
+
     /** A file's model, once it is known to be whole, accepted and this team's. */
     static Result check(byte[] bytes, String team, String source) throws IOException {
         TeamModelFile f;

@@ -155,6 +155,63 @@ class RunEndToEndTest {
         }
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aTeamsRefittedModelPushedToItsDatabaseIsTheModelItsRepsRunUses(@TempDir Path dir) throws Exception {
+        Path call = Files.writeString(dir.resolve("call.jsonl"), new VoskLines()
+                .say("prospect", 0.0, "that sounds fine let us go with the starter plan")
+                .say("rep", 3.5, TrainWithFeedbackTest.WELCOME_PACK)
+                .say("prospect", 10.5, "great thank you").toString());
+        Path data = Files.createDirectories(dir.resolve("data"));
+        String db = "jdbc:sqlite:" + data.resolve("pressure-monitor.db");
+        String sha;
+        try (var store = dev.pressuremonitor.server.calls.CallStore.open(db)) {
+            sha = store.teamSettings().pushModel("emea", quietTeamModel("emea"), System.currentTimeMillis()).sha256();
+        }
+
+        StringWriter apac = new StringWriter(), emea = new StringWriter();
+        assertThat(runCall(call, data, "apac", apac)).as(apac.toString()).isZero();
+        assertThat(runCall(call, data, "emea", emea)).as(emea.toString()).isZero();
+
+        // a team without a model of its own gets the shipped one, which hears a close in the welcome pack
+        assertThat(apac.toString()).contains("team 'apac' has no refitted model in this database: using the shipped learned model");
+        assertThat(learnedRules(db, "apac")).containsExactly("learned.close");
+        // the team whose refit never speaks gets it, says so, and is not nudged there
+        assertThat(emea.toString()).contains("using team 'emea''s refitted learned model " + sha.substring(0, 12));
+        assertThat(learnedRules(db, "emea")).isEmpty();
+    }
+
+    private static int runCall(Path call, Path data, String team, StringWriter err) {
+        return PressureMonitor.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()), new PrintWriter(err),
+                "run", "--port", "0", "--input", call.toString(), "--speed", "0", "--rep", "ana", "--team", team,
+                "--exit-when-done", "--data", data.toString());
+    }
+
+    /** The rules of the learned opinion's alerts in the team's stored call. */
+    private static List<String> learnedRules(String db, String team) throws Exception {
+        try (var store = dev.pressuremonitor.server.calls.CallStore.open(db)) {
+            String id = store.list(new dev.pressuremonitor.server.calls.CallFilter("ana", team, null, null, 1)).get(0).callId();
+            return store.events(id, dev.pressuremonitor.models.EventType.ALERT).stream()
+                    .map(e -> ((dev.pressuremonitor.models.Alert) e.data()).rule()).filter(r -> r.startsWith("learned.")).toList();
+        }
+    }
+
+    /** The shipped head refitted for a team with no confident category left: it never speaks. */
+    private static byte[] quietTeamModel(String team) throws Exception {
+        var shipped = dev.pressuremonitor.agent.detect.learned.LearnedModel.shipped();
+        var quiet = new dev.pressuremonitor.agent.detect.learned.LearnedModel(shipped.head(), shipped.hashSlots(), shipped.hashWeight(),
+                java.util.Map.of(), true);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var body = new java.io.ByteArrayOutputStream();
+        quiet.write(body, mapper.createObjectNode());
+        String encoder;
+        try (var e = dev.pressuremonitor.agent.detect.learned.SentenceEncoder.load()) {
+            encoder = e.id();
+        }
+        return dev.pressuremonitor.models.TeamModelFile.write(team, java.time.Instant.parse("2026-11-30T06:00:00Z"), encoder, true,
+                mapper.readTree("{\"ours\":{\"ok\":true}}"), mapper.readTree(body.toByteArray()));
+    }
+
     /** The same call through a detector in this test, with the defaults 'run' uses. */
     private static int gaugeAtTheEnd() throws Exception {
         var recorded = dev.pressuremonitor.agent.transcript.RecordedCall.read("call",
