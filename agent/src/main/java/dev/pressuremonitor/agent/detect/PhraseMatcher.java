@@ -126,7 +126,8 @@ public final class PhraseMatcher {
                     sink.match(p, first, i);
                     continue;
                 }
-                if (progress == null) progress = new Progress();
+                if (piece > 0 && (progress == null || !progress.started(p))) continue; // no earlier piece of it yet
+                if (progress == null) progress = new Progress(pieceCount.length);
                 progress.hit(p, piece, first, i, pieceCount[p], maxGaps[p][piece], tokens, sink);
             }
         }
@@ -136,6 +137,16 @@ public final class PhraseMatcher {
     private static final class Progress {
         private int[] data = new int[32]; // (pattern, piece, firstToken, lastToken) quads
         private int size;
+        /** Patterns with a partial match so far: a later piece of any other cannot complete anything. */
+        private final java.util.BitSet started;
+
+        Progress(int patterns) {
+            started = new java.util.BitSet(patterns);
+        }
+
+        boolean started(int pattern) {
+            return started.get(pattern);
+        }
 
         void hit(int pattern, int piece, int first, int last, int pieces, int maxGap, List<Token> tokens, Sink sink) {
             if (piece == 0) {
@@ -157,6 +168,7 @@ public final class PhraseMatcher {
         }
 
         private void add(int pattern, int piece, int first, int last) {
+            started.set(pattern);
             if (size + 4 > data.length) data = Arrays.copyOf(data, data.length * 2);
             data[size++] = pattern;
             data[size++] = piece;

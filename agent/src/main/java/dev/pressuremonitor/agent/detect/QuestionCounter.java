@@ -2,7 +2,10 @@ package dev.pressuremonitor.agent.detect;
 
 import dev.pressuremonitor.models.Word;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,6 +72,12 @@ public final class QuestionCounter {
             List.of("interesting"), List.of("perfect"), List.of("great"), List.of("cool"), List.of("nice"), List.of("okay"),
             List.of("right"), List.of("anyway"), List.of("sharing", "that"), List.of("back", "to", "me"), List.of("go", "ahead"),
             List.of("i", "am", "curious"), List.of("curious"), List.of("understand"));
+    /** The preambles by their last word, and the open phrases and requests by their first: each token checks only its own. */
+    private static final Map<String, List<List<String>>> PREAMBLES_BY_LAST = byWord(PREAMBLES, true);
+    private static final Map<String, List<List<String>>> OPEN_PHRASES_BY_FIRST = byWord(OPEN_PHRASES, false);
+    private static final Map<String, List<List<String>>> OPEN_REQUESTS_BY_FIRST = byWord(OPEN_REQUESTS, false);
+    /** Words before "tell me about" that make it no question ("to tell me about", "can you tell me about"). */
+    private static final Set<String> NOT_BEFORE_REQUEST = Set.of("to", "not", "you", "can", "could", "would", "will");
     /** "who knows", "what this means": a question word and an "-s" word that do not ask. */
     private static final Set<String> NOT_A_VERB = Set.of("knows", "this", "its", "his", "us", "as", "yours", "ours", "theirs", "always",
             "perhaps", "sometimes", "thus", "plus", "was", "is", "has", "does");
@@ -149,8 +158,8 @@ public final class QuestionCounter {
             int kind = classify(tokens, k, to);
             if (kind != 0) return kind;
         }
-        for (List<String> request : OPEN_REQUESTS) {
-            if (startsWith(tokens, k, to, request) && !Set.of("to", "not", "you", "can", "could", "would", "will").contains(prev)) return 1;
+        for (List<String> request : OPEN_REQUESTS_BY_FIRST.getOrDefault(word, List.of())) {
+            if (startsWith(tokens, k, to, request) && !NOT_BEFORE_REQUEST.contains(prev)) return 1;
         }
         if (OPEN_WORDS.contains(word) && !SUBORDINATORS.contains(prev)) {
             if (word.equals("who") || word.equals("which") || word.equals("whose")) {
@@ -174,7 +183,8 @@ public final class QuestionCounter {
 
     /** Whether the tokens just before {@code k} end a greeting or an acknowledgement. */
     private static boolean afterPreamble(List<Token> tokens, int k) {
-        for (List<String> p : PREAMBLES) {
+        if (k == 0) return false;
+        for (List<String> p : PREAMBLES_BY_LAST.getOrDefault(tokens.get(k - 1).text(), List.of())) {
             int s = k - p.size();
             if (s >= 0 && startsWith(tokens, s, k, p)) return true;
         }
@@ -184,7 +194,8 @@ public final class QuestionCounter {
     private static boolean opensWithRequest(List<Token> tokens, int from, int to) {
         int i = from;
         while (i < to && LEAD_INS.contains(tokens.get(i).text())) i++;
-        for (List<String> phrase : OPEN_PHRASES) if (startsWith(tokens, i, to, phrase)) return true;
+        if (i >= to) return false;
+        for (List<String> phrase : OPEN_PHRASES_BY_FIRST.getOrDefault(tokens.get(i).text(), List.of())) if (startsWith(tokens, i, to, phrase)) return true;
         return false;
     }
 
@@ -193,7 +204,7 @@ public final class QuestionCounter {
         int i = from;
         while (i < to && LEAD_INS.contains(tokens.get(i).text())) i++;
         if (i >= to) return 0;
-        for (List<String> phrase : OPEN_PHRASES) {
+        for (List<String> phrase : OPEN_PHRASES_BY_FIRST.getOrDefault(tokens.get(i).text(), List.of())) {
             if (startsWith(tokens, i, to, phrase)) return 1;
         }
         String first = tokens.get(i).text();
@@ -213,6 +224,12 @@ public final class QuestionCounter {
             if (ASKING_AUXILIARIES.contains(first) && !next.equals("do") && !next.equals("be")) return 2;
         }
         return 0;
+    }
+
+    private static Map<String, List<List<String>>> byWord(List<List<String>> phrases, boolean last) {
+        Map<String, List<List<String>>> out = new HashMap<>();
+        for (List<String> p : phrases) out.computeIfAbsent(last ? p.get(p.size() - 1) : p.get(0), w -> new ArrayList<>()).add(p);
+        return out;
     }
 
     private static boolean startsWith(List<Token> tokens, int i, int to, List<String> phrase) {
