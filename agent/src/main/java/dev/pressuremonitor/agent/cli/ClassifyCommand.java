@@ -2,6 +2,7 @@ package dev.pressuremonitor.agent.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pressuremonitor.agent.detect.RulePack;
 import dev.pressuremonitor.agent.detect.TextClassifier;
 import dev.pressuremonitor.models.Alert;
 import dev.pressuremonitor.models.Category;
@@ -19,6 +20,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
@@ -28,7 +30,10 @@ import java.util.concurrent.Callable;
         description = {
                 "Reads rep utterances as JSON lines on stdin and writes, for each, the pressure it hears.",
                 "Input:  {\"id\": \"1\", \"text\": \"...\", \"context\": \"the prospect's previous words (optional)\"}",
-                "Output: {\"id\": \"1\", \"labels\": [\"CHASE\"], \"alerts\": [{\"category\", \"rule\", \"phrase\", \"severity\"}]}",
+                "        (other fields are ignored, and said once; without an id a line is known by its number;",
+                "        context may also be a list of turns, the last one the prospect's, or an object with a text)",
+                "Output: {\"id\": \"1\", \"label\": \"CHASE\", \"labels\": [\"CHASE\"], \"alerts\": [{\"category\", \"rule\", \"phrase\", \"severity\"}]}",
+                "        (label: the one label eval scores, NONE when nothing was heard; labels: every category heard, that one first)",
                 "A malformed line gets {\"id\" or \"line\", \"error\"} and the rest goes on; the exit code is then 1."
         },
         footerHeading = "%nExample:%n",
@@ -48,40 +53,56 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TextClassifier classifier = new TextClassifier(ruleOptions.engine(), learnedOptions.opinion(spec.commandLine().getErr()));
+        var engine = ruleOptions.engine();
+        TextClassifier classifier = new TextClassifier(engine, learnedOptions.opinion(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         int bad = 0;
         BufferedReader in = new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));
         String line;
         int number = 0;
+        java.util.Set<String> ignored = new java.util.HashSet<>();
+        PrintWriter err = spec.commandLine().getErr();
+        var pack = engine.pack();
         while ((line = in.readLine()) != null) {
             number++;
             if (line.isBlank()) continue;
             try {
-                LabelledLine l = LabelledLine.parse(line);
-                out.println(Json.write(result(l.id(), classifier.classify(l.text(), l.context()))));
+                LabelledLine l = LabelledLine.parse(line, false);
+                for (String f : l.ignored()) {
+                    if (ignored.add(f)) err.println("note: field '" + f + "' is not read (classify reads id, text, context): ignored on every line");
+                }
+                ObjectNode o = result(l.id(), classifier.classify(l.text(), l.context()), pack);
+                if (l.id() == null) o.put("line", number);
+                out.println(Json.write(o));
             } catch (DecodeException e) {
                 bad++;
-                ObjectNode err = Json.mapper().createObjectNode();
+                ObjectNode failed = Json.mapper().createObjectNode();
                 String id = LabelledLine.idOf(line);
-                if (id != null) err.put("id", id);
-                err.put("line", number);
-                err.put("error", e.getMessage());
-                out.println(err);
+                if (id != null) failed.put("id", id);
+                failed.put("line", number);
+                failed.put("error", e.getMessage());
+                out.println(failed);
             }
             out.flush();
         }
-        if (bad > 0) spec.commandLine().getErr().println("pressure-monitor classify: " + bad + " malformed line(s); see the \"error\" lines in the output");
+        if (bad > 0) err.println("pressure-monitor classify: " + bad + " malformed line(s); see the \"error\" lines in the output");
         return bad > 0 ? 1 : 0;
     }
 
-    static ObjectNode result(String id, List<Alert> alerts) {
+    /**
+     * {@code label}: the one label {@code eval} scores (the heaviest alert's category, NONE when nothing was heard);
+     * {@code labels}: every category heard, that one first, then the others in the usual order.
+     */
+    static ObjectNode result(String id, List<Alert> alerts, RulePack pack) {
         ObjectNode o = Json.mapper().createObjectNode();
-        o.put("id", id);
+        if (id != null) o.put("id", id);
+        Optional<Category> primary = TextClassifier.primary(alerts, pack);
+        o.put("label", primary.map(Category::name).orElse("NONE"));
         TreeSet<Category> labels = new TreeSet<>();
         alerts.forEach(a -> labels.add(a.category()));
         ArrayNode ls = o.putArray("labels");
-        labels.forEach(c -> ls.add(c.name()));
+        primary.ifPresent(c -> ls.add(c.name()));
+        labels.stream().filter(c -> primary.isEmpty() || c != primary.get()).forEach(c -> ls.add(c.name()));
         ArrayNode as = o.putArray("alerts");
         for (Alert a : alerts) {
             ObjectNode j = as.addObject();

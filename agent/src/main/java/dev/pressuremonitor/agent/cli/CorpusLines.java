@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.List;
 
 /**
@@ -39,7 +42,16 @@ record CorpusLines(String domain, String id, String text, String context, Catego
      * {@code domainIsTheFile} (a corpus split, one domain per file) a line naming another domain cannot be used.
      */
     static List<CorpusLines> read(List<Path> files, boolean domainIsTheFile, BadLines onBad) throws IOException {
+        return read(files, domainIsTheFile, onBad, field -> { });
+    }
+
+    /**
+     * As above; lines of a split are read strictly (our corpus), other files as lines from elsewhere are: a field we
+     * do not read is told to {@code ignoredField} once, and a line without an id is known by its file and number.
+     */
+    static List<CorpusLines> read(List<Path> files, boolean domainIsTheFile, BadLines onBad, Consumer<String> ignoredField) throws IOException {
         List<CorpusLines> out = new ArrayList<>();
+        Set<String> told = new HashSet<>();
         for (Path file : files) {
             String fileDomain = CorpusSplit.domainOf(file);
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -48,14 +60,15 @@ record CorpusLines(String domain, String id, String text, String context, Catego
                     number++;
                     if (line.isBlank()) continue;
                     try {
-                        LabelledLine l = LabelledLine.parse(line);
+                        LabelledLine l = LabelledLine.parse(line, domainIsTheFile);
+                        for (String f : l.ignored()) if (told.add(f)) ignoredField.accept(f);
                         Category gold = label(l.label());
                         String domain = l.domain() == null ? fileDomain : l.domain();
                         if (domainIsTheFile && !domain.equals(fileDomain)) {
                             throw new DecodeException("field 'domain' is '" + domain + "' but the file holds domain '" + fileDomain
                                     + "': move the line to domains/" + domain + ".jsonl");
                         }
-                        out.add(new CorpusLines(domain, l.id(), l.text(), l.context(), gold));
+                        out.add(new CorpusLines(domain, l.id() != null ? l.id() : file.getFileName() + ":" + number, l.text(), l.context(), gold));
                     } catch (DecodeException e) {
                         onBad.bad(file, number, e.getMessage());
                     }
@@ -68,8 +81,10 @@ record CorpusLines(String domain, String id, String text, String context, Catego
     /** A line's {@code label} field as a category, null for NONE. */
     static Category label(String label) throws DecodeException {
         if (label == null) throw new DecodeException("missing field 'label' (one of PITCH, CLOSE, URGENCY, CHASE, COUNTER, DEFEND, NONE)");
-        if (label.equals("NONE")) return null;
-        for (Category c : Category.pressure()) if (c.name().equals(label)) return c;
+        // "chase", " Chase " and "CHASE" name the same label
+        String name = label.strip().toUpperCase(java.util.Locale.ROOT);
+        if (name.equals("NONE")) return null;
+        for (Category c : Category.pressure()) if (c.name().equals(name)) return c;
         throw new DecodeException("field 'label': '" + label + "' is not one of PITCH, CLOSE, URGENCY, CHASE, COUNTER, DEFEND, NONE");
     }
 }

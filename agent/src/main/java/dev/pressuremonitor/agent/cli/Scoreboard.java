@@ -52,10 +52,26 @@ final class Scoreboard {
         return min;
     }
 
+    /**
+     * The mean F1 over the categories the lines hold or the detector gave: a category neither labelled nor predicted
+     * has no F1 (a file of chases alone is not scored down for holding no pitch). NaN when there is none.
+     */
     double macroF1() {
         double sum = 0;
-        for (Category c : CATS) sum += score(c).f1();
-        return sum / CATS.size();
+        int n = 0;
+        for (Category c : CATS) {
+            int i = index(c), seen = 0;
+            for (int k = 0; k <= CATS.size(); k++) seen += confusion[i][k] + confusion[k][i];
+            if (seen == 0) continue;
+            sum += score(c).f1();
+            n++;
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** A macro-F1 as printed: three decimals, or n/a when no category was labelled or predicted. */
+    static String macro(double f) {
+        return Double.isNaN(f) ? "n/a" : String.format(Locale.ROOT, "%.3f", f);
     }
 
     /**
@@ -89,8 +105,8 @@ final class Scoreboard {
             Scoreboard b = e.getValue();
             Score s = b.pooled();
             int none = b.noneLines();
-            out.printf(Locale.ROOT, "%-24s %6d %9.3f %7.3f %7.3f %8.3f  %.1f%% (%d of %d)%n", e.getKey(), b.total(), s.precision(), s.recall(),
-                    s.f1(), b.macroF1(), 100 * b.noneFlagged(), Math.round(b.noneFlagged() * none), none);
+            out.printf(Locale.ROOT, "%-24s %6d %9.3f %7.3f %7.3f %8s  %.1f%% (%d of %d)%n", e.getKey(), b.total(), s.precision(), s.recall(),
+                    s.f1(), macro(b.macroF1()), 100 * b.noneFlagged(), Math.round(b.noneFlagged() * none), none);
         }
     }
 
@@ -110,7 +126,7 @@ final class Scoreboard {
         }
         int noneSupport = 0;
         for (int v : confusion[CATS.size()]) noneSupport += v;
-        out.printf(Locale.ROOT, "macro-F1 %.3f over %d lines; NONE flagged %.1f%% (%d of %d)%n", macroF1(), total(),
+        out.printf(Locale.ROOT, "macro-F1 %s over %d lines; NONE flagged %.1f%% (%d of %d)%n", macro(macroF1()), total(),
                 100 * noneFlagged(), noneSupport - confusion[CATS.size()][CATS.size()], noneSupport);
         out.println();
         out.println("confusion (rows: gold, columns: predicted)");

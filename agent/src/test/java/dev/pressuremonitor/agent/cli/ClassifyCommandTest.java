@@ -19,9 +19,9 @@ class ClassifyCommandTest {
                 """, "classify");
         assertThat(r.code()).isZero();
         assertThat(r.out().lines()).containsExactly(
-                "{\"id\":\"a\",\"labels\":[\"CHASE\"],\"alerts\":[{\"category\":\"CHASE\",\"rule\":\"chase.checking-in\",\"phrase\":\"checking in to see\",\"severity\":\"MEDIUM\"}]}",
-                "{\"id\":\"b\",\"labels\":[],\"alerts\":[]}",
-                "{\"id\":\"3\",\"labels\":[\"COUNTER\"],\"alerts\":[{\"category\":\"COUNTER\",\"rule\":\"counter.rebuttal\",\"phrase\":\"that's not true\",\"severity\":\"HIGH\"}]}");
+                "{\"id\":\"a\",\"label\":\"CHASE\",\"labels\":[\"CHASE\"],\"alerts\":[{\"category\":\"CHASE\",\"rule\":\"chase.checking-in\",\"phrase\":\"checking in to see\",\"severity\":\"MEDIUM\"}]}",
+                "{\"id\":\"b\",\"label\":\"NONE\",\"labels\":[],\"alerts\":[]}",
+                "{\"id\":\"3\",\"label\":\"COUNTER\",\"labels\":[\"COUNTER\"],\"alerts\":[{\"category\":\"COUNTER\",\"rule\":\"counter.rebuttal\",\"phrase\":\"that's not true\",\"severity\":\"HIGH\"}]}");
     }
 
     @Test
@@ -37,8 +37,55 @@ class ClassifyCommandTest {
         assertThat(r.out().lines().toList().get(0)).contains("\"labels\":[\"CLOSE\"]");
         assertThat(r.out().lines().toList().get(1)).startsWith("{\"line\":2,\"error\":\"malformed JSON at column 1");
         assertThat(r.out().lines().toList().get(2)).isEqualTo("{\"id\":\"c\",\"line\":3,\"error\":\"missing field 'text'\"}");
-        assertThat(r.out().lines().toList().get(3)).isEqualTo("{\"id\":\"d\",\"labels\":[],\"alerts\":[]}");
+        assertThat(r.out().lines().toList().get(3)).isEqualTo("{\"id\":\"d\",\"label\":\"NONE\",\"labels\":[],\"alerts\":[]}");
         assertThat(r.err()).contains("2 malformed line(s)");
+    }
+
+    @Test
+    void linesFromElsewhereAreLabelledWithTheirExtraFieldsIgnoredAndSaidOnce() {
+        CliTest r = CliTest.run("""
+                {"id": "a", "text": "just checking in on that proposal", "speaker": "rep", "source": "crm"}
+                {"id": "b", "text": "what made you take this call today?", "speaker": "rep"}
+                """, "classify", "--learned", "off");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines()).hasSize(2).allMatch(l -> !l.contains("error"));
+        assertThat(r.out().lines().toList().get(0)).contains("\"label\":\"CHASE\"");
+        assertThat(r.err()).containsOnlyOnce("field 'speaker' is not read").containsOnlyOnce("field 'source' is not read");
+    }
+
+    @Test
+    void aLineWithoutAnIdIsAnsweredWithItsLineNumber() {
+        CliTest r = CliTest.run("""
+                {"text": "hi there"}
+                {"text": "are you ready to sign today"}
+                """, "classify", "--learned", "off");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines().toList().get(1)).doesNotContain("\"id\"").contains("\"label\":\"CLOSE\"").contains("\"line\":2");
+    }
+
+    @Test
+    void theProspectsWordsMayComeAsTheirTurnsTheLastOneBeingJustBeforeTheRep() {
+        // rules alone read these words as arguing only after the prospect's refusal
+        String line = "{\"id\": \"a\", \"text\": \"But you haven't even seen what it does yet.\", \"context\": %s}\n";
+        String refusal = "\"Please take me off your list.\"";
+        assertThat(classify(line.formatted(refusal))).contains("\"label\":\"COUNTER\"");
+        assertThat(classify(line.formatted("[\"hi\", " + refusal + "]"))).contains("\"label\":\"COUNTER\"");
+        assertThat(classify(line.formatted("{\"speaker\": \"prospect\", \"text\": " + refusal + "}"))).contains("\"label\":\"COUNTER\"");
+        assertThat(classify(line.formatted("[" + refusal + ", \"sure, go on\"]"))).as("the refusal was not the last turn").contains("\"label\":\"NONE\"");
+    }
+
+    private static String classify(String lines) {
+        CliTest r = CliTest.run(lines, "classify", "--learned", "off");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        return r.out();
+    }
+
+    @Test
+    void theOneLabelEvalScoresComesFirst() {
+        // a pitch and a close in one turn: the close is the heavier rule, so eval scores it CLOSE
+        CliTest r = CliTest.run("{\"id\": \"a\", \"text\": \"we are the number one provider in the state so are you ready to sign today\"}\n",
+                "classify", "--learned", "off");
+        assertThat(r.out()).contains("\"label\":\"CLOSE\"").contains("\"labels\":[\"CLOSE\",\"PITCH\"]");
     }
 
     @Test

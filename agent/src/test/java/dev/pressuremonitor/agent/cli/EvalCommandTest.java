@@ -13,6 +13,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EvalCommandTest {
 
     @Test
+    void macroF1AveragesOnlyTheCategoriesTheLinesHoldOrWereGiven(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("chases.jsonl");
+        Files.writeString(f, """
+                {"id":"1","text":"just checking in on the quote","label":"CHASE"}
+                {"id":"2","text":"what made you reach out","label":"NONE"}
+                """);
+        CliTest r = CliTest.run("", "eval", "--learned", "off", f.toString());
+        // a file of chases alone is not scored down for holding no pitch, close, urgency, counter or defence
+        assertThat(r.out()).contains("macro-F1 1.000 over 2 lines");
+        Path none = Files.writeString(dir.resolve("quiet.jsonl"), "{\"id\":\"1\",\"text\":\"what made you reach out\",\"label\":\"NONE\"}\n");
+        assertThat(CliTest.run("", "eval", "--learned", "off", none.toString()).out()).contains("macro-F1 n/a over 1 lines");
+    }
+
+    @Test
+    void labelledLinesFromElsewhereAreScoredWhateverTheCaseOfTheirLabelsAndTheirExtraFields(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("theirs.jsonl");
+        Files.writeString(f, """
+                {"id":"1","text":"just checking in on the quote","label":"chase","annotator":"kim"}
+                {"text":"are you ready to sign today","label":" Close ","annotator":"kim"}
+                {"id":"3","text":"what made you reach out","label":"none","turn":4}
+                """);
+        CliTest r = CliTest.run("", "eval", "--learned", "off", "--errors", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).doesNotContain("skipped").containsOnlyOnce("field 'annotator' is not read").containsOnlyOnce("field 'turn' is not read");
+        assertThat(r.out()).contains("macro-F1 1.000 over 3 lines");
+    }
+
+    @Test
     void printsPerCategoryFiguresMacroF1AndAConfusionTable(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("tiny.jsonl");
         Files.writeString(f, """
