@@ -92,7 +92,7 @@ final class AgentCommand implements Callable<Integer> {
         call.followTeamSettings(client, err);
         dev.pressuremonitor.agent.detect.learned.LearnedModel teamModel = null;
         String teamEncoder = null;
-        if (!call.team.isBlank() && learned.learned == LearnedOptions.Switch.on && learned.model == null) {
+        if (!call.team.isBlank() && learned.takesTeamModel()) {
             String t = token != null ? token : System.getenv("PRESSURE_MONITOR_TOKEN");
             var fetched = dev.pressuremonitor.agent.publish.TeamModelFetch.fetch(uri, call.team, call.repName(), t == null || t.isBlank() ? null : t.trim(),
                     teamModels != null ? teamModels : Path.of(System.getProperty("user.home"), ".pressure-monitor", "team-models"), java.time.Duration.ofSeconds(10));

@@ -21,7 +21,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "classify",
@@ -60,17 +61,15 @@ final class ClassifyCommand implements Callable<Integer> {
         BufferedReader in = new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));
         String line;
         int number = 0;
-        java.util.Set<String> ignored = new java.util.HashSet<>();
         PrintWriter err = spec.commandLine().getErr();
+        var ignored = new LabelledLine.IgnoredFields(err, "classify reads id, text, context");
         var pack = engine.pack();
         while ((line = in.readLine()) != null) {
             number++;
             if (line.isBlank()) continue;
             try {
                 LabelledLine l = LabelledLine.parse(line, false);
-                for (String f : l.ignored()) {
-                    if (ignored.add(f)) err.println("note: field '" + f + "' is not read (classify reads id, text, context): ignored on every line");
-                }
+                l.ignored().forEach(ignored::note);
                 ObjectNode o = result(l.id(), classifier.classify(l.text(), l.context()), pack);
                 if (l.id() == null) o.put("line", number);
                 out.println(Json.write(o));
@@ -98,11 +97,11 @@ final class ClassifyCommand implements Callable<Integer> {
         if (id != null) o.put("id", id);
         Optional<Category> primary = TextClassifier.primary(alerts, pack);
         o.put("label", primary.map(Category::name).orElse("NONE"));
-        TreeSet<Category> labels = new TreeSet<>();
-        alerts.forEach(a -> labels.add(a.category()));
+        Set<Category> labels = new LinkedHashSet<>();
+        primary.ifPresent(labels::add);
+        alerts.stream().map(Alert::category).sorted().forEach(labels::add);
         ArrayNode ls = o.putArray("labels");
-        primary.ifPresent(c -> ls.add(c.name()));
-        labels.stream().filter(c -> primary.isEmpty() || c != primary.get()).forEach(c -> ls.add(c.name()));
+        labels.forEach(c -> ls.add(c.name()));
         ArrayNode as = o.putArray("alerts");
         for (Alert a : alerts) {
             ObjectNode j = as.addObject();

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.List;
 
@@ -46,12 +44,11 @@ record CorpusLines(String domain, String id, String text, String context, Catego
     }
 
     /**
-     * As above; lines of a split are read strictly (our corpus), other files as lines from elsewhere are: a field we
-     * do not read is told to {@code ignoredField} once, and a line without an id is known by its file and number.
+     * As above; lines of a split are read strictly (our corpus), other files as lines from elsewhere are: each field
+     * we do not read is told to {@code ignoredField}, and a line without an id is known by its file and number.
      */
     static List<CorpusLines> read(List<Path> files, boolean domainIsTheFile, BadLines onBad, Consumer<String> ignoredField) throws IOException {
         List<CorpusLines> out = new ArrayList<>();
-        Set<String> told = new HashSet<>();
         for (Path file : files) {
             String fileDomain = CorpusSplit.domainOf(file);
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -61,7 +58,7 @@ record CorpusLines(String domain, String id, String text, String context, Catego
                     if (line.isBlank()) continue;
                     try {
                         LabelledLine l = LabelledLine.parse(line, domainIsTheFile);
-                        for (String f : l.ignored()) if (told.add(f)) ignoredField.accept(f);
+                        l.ignored().forEach(ignoredField);
                         Category gold = label(l.label());
                         String domain = l.domain() == null ? fileDomain : l.domain();
                         if (domainIsTheFile && !domain.equals(fileDomain)) {

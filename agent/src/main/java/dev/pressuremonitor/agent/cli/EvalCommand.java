@@ -83,7 +83,7 @@ final class EvalCommand implements Callable<Integer> {
             lines = CorpusLines.read(inputs, bySplit, (file, number, problem) -> {
                 bad[0]++;
                 err.println(file + ":" + number + ": skipped: " + problem);
-            }, field -> err.println("note: field '" + field + "' is not read (eval reads id, domain, text, context, label): ignored on every line"));
+            }, new LabelledLine.IgnoredFields(err, "eval reads id, domain, text, context, label")::note);
         } catch (NoSuchFileException e) {
             throw new UserException("no such file: " + e.getFile() + " (pass a labelled JSONL file, e.g. seeds/corpus/domains/legacy.jsonl, or --split dev|test)");
         }

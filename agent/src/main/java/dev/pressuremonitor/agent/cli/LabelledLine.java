@@ -61,18 +61,41 @@ record LabelledLine(String id, String text, String context, String label, String
     /** The prospect's words just before the rep's turn: a string, the last string of a list, or an object's text. */
     private static String context(JsonNode v) throws DecodeException {
         if (v == null || v.isNull()) return null;
-        if (v.isTextual()) return v.textValue();
-        if (v.isObject() && v.get("text") != null && v.get("text").isTextual()) return v.get("text").textValue();
-        if (v.isArray()) {
-            for (int i = v.size() - 1; i >= 0; i--) {
-                JsonNode turn = v.get(i);
-                String t = turn.isTextual() ? turn.textValue() : turn.isObject() && turn.get("text") != null && turn.get("text").isTextual() ? turn.get("text").textValue() : null;
-                if (t == null) throw new DecodeException("field 'context': item " + (i + 1) + " must be a string or an object with a 'text' string");
-                if (!t.isBlank()) return t;
-            }
-            return null;
+        if (!v.isArray()) {
+            String t = turn(v);
+            if (t == null) throw new DecodeException("field 'context' must be the prospect's words: a string, a list of turns, or an object with a 'text' string");
+            return t;
         }
-        throw new DecodeException("field 'context' must be the prospect's words: a string, a list of turns, or an object with a 'text' string");
+        for (int i = v.size() - 1; i >= 0; i--) {
+            String t = turn(v.get(i));
+            if (t == null) throw new DecodeException("field 'context': item " + (i + 1) + " must be a string or an object with a 'text' string");
+            if (!t.isBlank()) return t;
+        }
+        return null;
+    }
+
+    /** One turn's words: a string, or an object's {@code text} string; null for anything else. */
+    private static String turn(JsonNode v) {
+        if (v.isTextual()) return v.textValue();
+        JsonNode text = v.isObject() ? v.get("text") : null;
+        return text != null && text.isTextual() ? text.textValue() : null;
+    }
+
+    /** Says once per field name, on the command's error stream, that a field of the input is not read. */
+    static final class IgnoredFields {
+        private final Set<String> said = new java.util.HashSet<>();
+        private final java.io.PrintWriter err;
+        private final String reads;
+
+        /** @param reads what the command reads, e.g. "classify reads id, text, context" */
+        IgnoredFields(java.io.PrintWriter err, String reads) {
+            this.err = err;
+            this.reads = reads;
+        }
+
+        void note(String field) {
+            if (said.add(field)) err.println("note: field '" + field + "' is not read (" + reads + "): ignored on every line");
+        }
     }
 
     private static String optionalText(JsonNode n, String field) throws DecodeException {

@@ -1,7 +1,7 @@
 package dev.pressuremonitor.agent.cli;
 
-import dev.pressuremonitor.agent.publish.TeamModelFetch;
 import dev.pressuremonitor.agent.publish.AgentClient;
+import dev.pressuremonitor.agent.publish.TeamModelFetch;
 import dev.pressuremonitor.server.PressureServer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -144,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
     private static TeamModelFetch.Result teamModel(PressureServer server, String team) {
         String where = "this database";
         try {
-            return TeamModelFetch.stored(server.store().teamSettings().activeModel(team).map(m -> m.body()).orElse(null), team, where);
+            return TeamModelFetch.stored(server.store().teamSettings().activeModel(team).map(dev.pressuremonitor.server.calls.TeamSettingsTable.ActiveModel::body).orElse(null), team, where);
         } catch (java.sql.SQLException e) {
             return new TeamModelFetch.Result(null, null, "could not read team '" + team + "''s model from " + where + " (" + e.getMessage()
                     + "): using the shipped learned model");

@@ -50,8 +50,7 @@ public final class TeamModelFetch {
                 Path tmp = Files.createTempFile(cacheDir, "team-model", ".tmp");
                 Files.write(tmp, res.body());
                 Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return new Result(r.model(), r.file(), "using team '" + team + "''s refitted learned model " + r.file().sha256().substring(0, 12)
-                        + " (made " + r.file().createdAt() + ")");
+                return using(r, team, "");
             }
         } catch (IOException e) {
             why = DownloadFailure.describe(e, uri, timeout, timeout);
@@ -79,11 +78,17 @@ public final class TeamModelFetch {
         if (body == null) return new Result(null, null, "team '" + team + "' has no refitted model in " + where + ": using the shipped learned model");
         try {
             Result r = check(body, team, "team '" + team + "''s model in " + where);
-            return new Result(r.model(), r.file(), "using team '" + team + "''s refitted learned model " + r.file().sha256().substring(0, 12)
-                    + " (made " + r.file().createdAt() + ") from " + where);
+            return using(r, team, " from " + where);
         } catch (IOException e) {
             return new Result(null, null, e.getMessage() + ": using the shipped learned model (push a model 'train --with-feedback' accepted)");
         }
+    }
+
+    /** A checked model, with the line saying it is the one in use ({@code from}: where it came from, or empty). */
+    private static Result using(Result checked, String team, String from) {
+        TeamModelFile f = checked.file();
+        return new Result(checked.model(), f, "using team '" + team + "''s refitted learned model " + f.sha256().substring(0, 12)
+                + " (made " + f.createdAt() + ")" + from);
     }
 
     /** A file's model, once it is known to be whole, accepted and this team's. */
