@@ -1,6 +1,5 @@
 package dev.pressuremonitor.server.http;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -17,7 +16,7 @@ public final class WebSocketErrors {
     }
 
     /** How long a peer has to answer our close frame before the connection is cut. */
-    static final long CLOSE_GRACE_SECONDS = 2;
+    public static final long CLOSE_GRACE_SECONDS = 2;
 
     /**
      * Starts the closing handshake: sends the close frame with its reason and leaves the peer time to read it and
@@ -25,6 +24,10 @@ public final class WebSocketErrors {
      * frames in flight, and the peer would never see why.
      */
     public static void closeGracefully(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+        // from now on the peer's messages are read and dropped (its close answer still reaches the protocol handler):
+        // a peer still writing then finds the socket read, not closed on unread bytes, and reads our reason
+        io.netty.channel.ChannelPipeline p = ctx.pipeline();
+        if (p.get("ws-protocol") != null && p.get(DropMessages.NAME) == null) p.addAfter("ws-protocol", DropMessages.NAME, DropMessages.INSTANCE);
         // through the whole pipeline, whichever handler asks: the frame must pass the WebSocket encoder
         ctx.channel().writeAndFlush(new CloseWebSocketFrame(status, reason));
         ctx.executor().schedule(() -> {
@@ -46,9 +49,9 @@ public final class WebSocketErrors {
             refused.accept("bad-frame");
         }
         if (cause instanceof TooLongFrameException) {
-            // a message split into frames that are each small enough, but too big together
-            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big: send one event per message, at most 64 KiB"))
-                    .addListener(ChannelFutureListener.CLOSE);
+            // a message split into frames that are each small enough, but too big together: its sender is usually
+            // still sending the rest, so closing at once would reset the connection before the reason is read
+            closeGracefully(ctx, WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big: send one event per message, at most 64 KiB");
             return;
         }
         if (cause instanceof CorruptedWebSocketFrameException c && c.closeStatus() != null) {
@@ -61,6 +64,24 @@ public final class WebSocketErrors {
             LoggerFactory.getLogger(WebSocketErrors.class).debug("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
         }
         ctx.close();
+    }
+
+    /** After our close frame: the peer's messages are released unread; control frames (its close answer) pass. */
+    @io.netty.channel.ChannelHandler.Sharable
+    static final class DropMessages extends io.netty.channel.ChannelInboundHandlerAdapter {
+        static final String NAME = "ws-closing";
+        static final DropMessages INSTANCE = new DropMessages();
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof io.netty.handler.codec.http.websocketx.WebSocketFrame f
+                    && !(f instanceof CloseWebSocketFrame) && !(f instanceof io.netty.handler.codec.http.websocketx.PingWebSocketFrame)
+                    && !(f instanceof io.netty.handler.codec.http.websocketx.PongWebSocketFrame)) {
+                f.release();
+                return;
+            }
+            ctx.fireChannelRead(msg);
+        }
     }
 
     /** A compressed message that inflates past the limit (a deflate bomb), wherever in the cause chain it was reported. */

@@ -45,6 +45,25 @@ class FrameBitsTest {
     }
 
     @Test
+    void aMessageTooBigInSmallFragmentsGetsIts1009WhileTheSenderIsStillSending() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.open(server.port(), "/ws/agent", "")) {
+            byte[] piece = new byte[16 * 1024];
+            Arrays.fill(piece, (byte) 'x');
+            // 16 MiB in 16 KiB fragments, more than the sockets' buffers hold, written without waiting as a client's
+            // library does with a long message: the server refuses it at 64 KiB with most of it still to come, and
+            // must go on reading (and dropping) it, or these writes end in a reset before the reason is read
+            byte[] batch = RawWebSocket.encode(RawWebSocket.CONTINUATION, piece, false, 0);
+            ws.sendRaw(RawWebSocket.encode(RawWebSocket.TEXT, piece, false, 0));
+            for (int i = 1; i < 1023; i++) ws.sendRaw(batch);
+            ws.sendRaw(RawWebSocket.encode(RawWebSocket.CONTINUATION, piece, true, 0));
+            RawWebSocket.Frame close = ws.readUntilClose();
+            assertThat(close).as("a close frame, not a reset of a connection with bytes still unread").isNotNull();
+            assertThat(close.closeCode()).isEqualTo(1009);
+            assertThat(close.closeReason()).contains("64 KiB");
+        }
+    }
+
+    @Test
     void aDeflateBombClosesWith1009AndIsCounted() throws Exception {
         byte[] bomb = deflatedZeros(50 << 20);
         assertThat(bomb.length).as("small on the wire").isLessThan(64 * 1024);

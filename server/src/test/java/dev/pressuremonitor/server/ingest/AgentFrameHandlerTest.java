@@ -146,7 +146,10 @@ class AgentFrameHandlerTest {
         assertThat(close.statusCode()).isEqualTo(1009);
         assertThat(close.reasonText()).isEqualTo("message too big: send one event per message, at most 64 KiB");
         close.release();
-        assertThat(ch.isOpen()).isFalse();
+        assertThat(ch.isOpen()).as("open while the sender, still sending the rest, reads why").isTrue();
+        ch.advanceTimeBy(dev.pressuremonitor.server.http.WebSocketErrors.CLOSE_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isOpen()).as("closed once the grace has passed").isFalse();
         assertThat(metrics.scrape()).contains("pm_refused_total{limit=\"frame-size\"} 1.0");
     }
 }
