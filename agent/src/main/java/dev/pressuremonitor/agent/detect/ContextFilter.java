@@ -8,9 +8,9 @@ import java.util.Deque;
 /**
  * Context stage: remembers what the prospect signalled (objections, value challenges) and lets a rule through
  * only in the context it asks for: after such a signal, or in the call's opening. Where the prospect is not heard
- * at all (only the rep's microphone), a rule that answers an objection is let through without one, since an objection
- * can never be heard there; a rule that needs a challenge to the price or to us still waits for one (the rep's own
- * restatement of it).
+ * at all (only the rep's microphone), a rule that says so ({@link Rule#firesUnheard()}: by default those answering an
+ * objection) is let through without the signal, since it can never be heard there; the others still wait for one (the
+ * rep's own restatement of it).
  */
 public final class ContextFilter {
     /** A rep's words that started a moment before the prospect finished still answer the prospect. */
@@ -44,7 +44,7 @@ public final class ContextFilter {
         if (rule.openingOnly() && hit.start() > openingSeconds) return false;
         if (!rule.unlessAfter().isEmpty() && lastSignalBefore(rule.unlessAfter(), rule.unlessWithin(), hit.start()) != null) return false;
         if (rule.afterSignals().isEmpty()) return true;
-        if (!prospectHeard && rule.afterSignals().contains(Category.OBJECTION)) return true;
+        if (!prospectHeard && rule.firesUnheard()) return true;
         return lastSignalBefore(rule, hit.start()) != null;
     }
 

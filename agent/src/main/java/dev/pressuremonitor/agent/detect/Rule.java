@@ -22,12 +22,14 @@ import java.util.Set;
  *                     raised one of these (an objection, a value challenge)
  * @param unlessAfter  the rule stays silent within {@code unlessWithin} seconds after the prospect raised one of
  *                     these: credentials given because the prospect asked about us answer them, they are no pitch
+ * @param firesUnheard where the prospect is not heard at all (only the rep's microphone), the rule fires without
+ *                     the signal {@code afterSignals} asks for, which can never be heard there
  * @param openingOnly  fires only in the call's opening
  * @param reframe      what to offer instead; null for trust and prospect-signal rules
  */
 public record Rule(String id, Category category, Severity severity, double weight,
                    List<PhrasePattern> patterns, List<PhrasePattern> unless, int guardWindow, List<PhrasePattern> unlessInClause, boolean negatable,
-                   Speaker speaker, Set<Category> afterSignals, double afterWithin,
+                   Speaker speaker, Set<Category> afterSignals, double afterWithin, boolean firesUnheard,
                    Set<Category> unlessAfter, double unlessWithin, boolean openingOnly,
                    Reframe reframe) {
     public Rule {

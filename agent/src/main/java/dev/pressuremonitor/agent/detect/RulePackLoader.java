@@ -37,7 +37,7 @@ public final class RulePackLoader {
     private static final Set<String> LEXICON_FILE_FIELDS = Set.of("version", "about", "lexicons");
     private static final Set<String> RULE_FIELDS = Set.of("id", "category", "severity", "weight", "patterns", "unless", "unlessInClause",
             "guardWindow", "negatable", "context", "reframe", "note");
-    private static final Set<String> CONTEXT_FIELDS = Set.of("speaker", "after", "within", "unlessAfter", "unlessWithin", "phase");
+    private static final Set<String> CONTEXT_FIELDS = Set.of("speaker", "after", "within", "unheard", "unlessAfter", "unlessWithin", "phase");
     private static final Set<String> REFRAME_FIELDS = Set.of("shift", "ask");
 
     private final MindsetChart chart;
@@ -207,6 +207,7 @@ public final class RulePackLoader {
         Speaker speaker = category.kind() == Category.Kind.PROSPECT_SIGNAL ? Speaker.PROSPECT : Speaker.REP;
         Set<Category> after = EnumSet.noneOf(Category.class);
         double within = 0;
+        boolean firesUnheard = false;
         Set<Category> unlessAfter = EnumSet.noneOf(Category.class);
         double unlessWithin = 0;
         boolean openingOnly = false;
@@ -218,8 +219,20 @@ public final class RulePackLoader {
             if (ctx.has("after")) {
                 after = signals(ctx, "after", at);
                 within = ctx.has("within") ? boundedDouble(ctx, "within", 1, 600, at.in("context")) : 30;
+                // an objection can never be heard where only the rep's microphone is: its answers fire there unless
+                // the pack says otherwise; the rep's words that need a challenge to the price or to us wait for one
+                firesUnheard = after.contains(Category.OBJECTION);
+                if (ctx.has("unheard")) {
+                    String unheard = requiredText(ctx, "unheard", at.in("context"));
+                    if (!unheard.equals("fire") && !unheard.equals("wait")) {
+                        throw at.error("context.unheard", "must be 'fire' (where the prospect is not heard, fire without the signal) or 'wait' (fire only after it), was '" + unheard + "'");
+                    }
+                    firesUnheard = unheard.equals("fire");
+                }
             } else if (ctx.has("within")) {
                 throw at.error("context.within", "needs 'after' to say what it counts from");
+            } else if (ctx.has("unheard")) {
+                throw at.error("context.unheard", "needs 'after' to say which signal may go unheard");
             }
             if (ctx.has("unlessAfter")) {
                 unlessAfter = signals(ctx, "unlessAfter", at);
@@ -246,7 +259,7 @@ public final class RulePackLoader {
         } else if (rf != null) {
             throw at.error("reframe", "only pressure rules carry a reframe");
         }
-        return new Rule(id, category, severity, weight, patterns, unless, guardWindow, unlessInClause, negatable, speaker, after, within, unlessAfter, unlessWithin, openingOnly, reframe);
+        return new Rule(id, category, severity, weight, patterns, unless, guardWindow, unlessInClause, negatable, speaker, after, within, firesUnheard, unlessAfter, unlessWithin, openingOnly, reframe);
     }
 
     private static List<PhrasePattern> patterns(JsonNode node, String field, Where at, boolean required, Lexicons lexicons) {

@@ -10,7 +10,8 @@ class ContextFilterTest {
             Packs.rule("defend.worth", "DEFEND", "\"worth it\"", "\"context\":{\"after\":[\"VALUE_CHALLENGE\"],\"within\":30}"),
             Packs.rule("pitch.intro", "PITCH", "\"about us\"", "\"context\":{\"phase\":\"opening\"}"),
             Packs.rule("pitch.awards", "PITCH", "\"award winning\"", "\"context\":{\"unlessAfter\":[\"ASKED\"],\"unlessWithin\":20}"),
-            Packs.rule("counter.after", "COUNTER", "\"but if you look\"", "\"context\":{\"after\":[\"OBJECTION\",\"VALUE_CHALLENGE\"],\"within\":30}")));
+            Packs.rule("counter.after", "COUNTER", "\"but if you look\"", "\"context\":{\"after\":[\"OBJECTION\",\"VALUE_CHALLENGE\"],\"within\":30}"),
+            Packs.rule("defend.argued", "DEFEND", "\"pays for itself\"", "\"context\":{\"after\":[\"VALUE_CHALLENGE\"],\"within\":30,\"unheard\":\"fire\"}")));
 
     private static RuleHit hit(int rule, double at) {
         return new RuleHit(PACK.rules().get(rule), 0, 1, at, at + 0.5, "x");
@@ -49,6 +50,15 @@ class ContextFilterTest {
         assertThat(micOnly.allows(hit(0, 10))).isFalse();
         micOnly.prospectSignal(Category.VALUE_CHALLENGE, 9); // the rep restating it ("I know it seems pricey")
         assertThat(micOnly.allows(hit(0, 10))).isTrue();
+    }
+
+    @Test
+    void whereTheProspectIsNeverHeardADefenceThatSaysSoFiresWithoutAChallenge() {
+        assertThat(new ContextFilter(60, false).allows(hit(4, 10))).as("'it pays for itself': the challenge went unheard").isTrue();
+        ContextFilter heard = new ContextFilter(60, true);
+        assertThat(heard.allows(hit(4, 10))).as("the prospect heard, and no challenge from them").isFalse();
+        heard.prospectSignal(Category.VALUE_CHALLENGE, 9);
+        assertThat(heard.allows(hit(4, 10))).isTrue();
     }
 
     @Test

@@ -114,6 +114,18 @@ class DefaultRulePackTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+            "Look, the survey fee is more than fair for a full report and the drawings.",
+            "Our hourly rate is very reasonable for a licensed crew with its own insurance.",
+            "Most installers would charge double for the same job, honestly.",
+            "When you break it down, that's the parts, the labour and two years of callouts."})
+    void onlyTheRepsMicrophoneHeardAPriceArgumentIsADefenceButAfterAProspectHeardChallengingNothingItWaits(String argument) {
+        assertThat(MIC_ONLY.classify(argument, null)).extracting(a -> a.category()).containsExactly(Category.DEFEND);
+        assertThat(heard(argument, "Okay, and how long does the fitting take?")).doesNotContain(Category.DEFEND);
+        assertThat(heard(argument, "That's more than I wanted to pay.")).containsExactly(Category.DEFEND);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
             "I've decided not to go ahead",
             "security won't sign off",
             "We'll revisit next quarter.",

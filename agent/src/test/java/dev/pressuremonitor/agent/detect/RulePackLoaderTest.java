@@ -156,6 +156,25 @@ class RulePackLoaderTest {
     }
 
     @Test
+    void whetherARuleFiresWhereTheProspectIsNotHeardFollowsItsSignalUnlessThePackSays() {
+        assertThat(onlyRule(closeRule(",\"context\":{\"after\":[\"OBJECTION\"]}")).firesUnheard())
+                .as("an objection can never be heard there").isTrue();
+        assertThat(onlyRule(closeRule(",\"context\":{\"after\":[\"VALUE_CHALLENGE\"]}")).firesUnheard())
+                .as("a challenge to the price may be restated by the rep").isFalse();
+        assertThat(onlyRule(closeRule(",\"context\":{\"after\":[\"VALUE_CHALLENGE\"],\"unheard\":\"fire\"}")).firesUnheard()).isTrue();
+        assertThat(onlyRule(closeRule(",\"context\":{\"after\":[\"OBJECTION\"],\"unheard\":\"wait\"}")).firesUnheard()).isFalse();
+        assertThat(onlyRule(closeRule("")).firesUnheard()).as("no signal to wait for").isFalse();
+    }
+
+    @Test
+    void unheardSaysWhatItTakesAndNeedsASignal() {
+        assertThatThrownBy(() -> loader.parse("p.json", closeRule(",\"context\":{\"after\":[\"OBJECTION\"],\"unheard\":\"yes\"}"), null))
+                .hasMessageContaining("field 'context.unheard' must be 'fire' (where the prospect is not heard, fire without the signal) or 'wait' (fire only after it), was 'yes'");
+        assertThatThrownBy(() -> loader.parse("p.json", closeRule(",\"context\":{\"unheard\":\"fire\"}"), null))
+                .hasMessageContaining("field 'context.unheard' needs 'after' to say which signal may go unheard");
+    }
+
+    @Test
     void aContextWindowOutOfRangeNamesTheContextField() {
         assertThatThrownBy(() -> loader.parse("p.json", closeRule(",\"context\":{\"after\":[\"OBJECTION\"],\"within\":0.5}"), null))
                 .hasMessageContaining("rule 'close.x': field 'context.within' must be from 1.0 to 600.0, was 0.5");
