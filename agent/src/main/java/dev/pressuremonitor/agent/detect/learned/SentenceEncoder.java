@@ -11,13 +11,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A sentence-embedding model run in-process with ONNX Runtime: all-MiniLM-L6-v2 (int8), shipped inside the jar.
- * One text in, a unit-length vector of 384 numbers out (mean of the token vectors, as the model was trained). One
- * thread per call, so a live agent never competes with speech recognition for more than one core. Thread-safe.
+ * A sentence-embedding model run in-process with ONNX Runtime: e5-small-v2 (int8), shipped inside the jar. One text
+ * in, a unit-length vector of 384 numbers out (mean of the token vectors, as the model was trained; each text is
+ * given as the model's "query: ", as it expects of a text to classify). One thread per call, so a live agent never
+ * competes with speech recognition for more than one core. Thread-safe.
+ *
+ * <p>It replaced all-MiniLM-L6-v2 (int8): the same head fitted the same way on the same 69 dev domains scored 0.827
+ * macro-F1 on the 32 held-out test domains instead of 0.788, for about 40% more CPU per turn (README).
  */
 public final class SentenceEncoder implements AutoCloseable {
-    static final String MODEL = "/all-minilm-l6-v2-q.onnx";
-    static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+    static final String MODEL = "/e5-small-v2-q.onnx";
+    static final String TOKENIZER = "/e5-small-v2-q-tokenizer.json";
+    /** What e5 expects before a text that is to be compared or classified (its other prefix is for passages). */
+    static final String PREFIX = "query: ";
     /** The model's position limit is 512; sales turns fit in far fewer, and cost grows with length. */
     static final int MAX_TOKENS = 128;
 
@@ -68,7 +74,7 @@ public final class SentenceEncoder implements AutoCloseable {
     static String idOf(byte[] model) {
         try {
             byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(model);
-            return "all-MiniLM-L6-v2-int8@" + java.util.HexFormat.of().formatHex(h, 0, 8);
+            return "e5-small-v2-int8@" + java.util.HexFormat.of().formatHex(h, 0, 8);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -82,7 +88,7 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** The unit-length embedding of a text. */
     public float[] encode(String text) {
-        long[] ids = tokenizer.encode(text);
+        long[] ids = tokenizer.encode(PREFIX + text);
         long[][] input = {ids};
         long[][] mask = {new long[ids.length]};
         java.util.Arrays.fill(mask[0], 1L);
