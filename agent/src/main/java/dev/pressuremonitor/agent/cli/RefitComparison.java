@@ -24,7 +24,7 @@ final class RefitComparison {
     /** How a slice's tolerance is set. */
     enum Tolerance { STANDARD_ERROR, NONE }
 
-    record Row(Category category, Scoreboard.Score base, Scoreboard.Score refit, int basePredicted, double allowedDrop, boolean ok) {}
+    record Row(Category category, Scoreboard.Score base, Scoreboard.Score refit, double allowedDrop, boolean ok) {}
 
     private final String name;
     private final int lines;
@@ -39,20 +39,20 @@ final class RefitComparison {
         RefitComparison c = new RefitComparison(name, gold.size());
         Scoreboard b = Scoreboard.of(gold, base), r = Scoreboard.of(gold, refit);
         for (Category cat : Category.pressure()) {
-            int n = (int) base.stream().filter(p -> p == cat).count(), m = (int) refit.stream().filter(p -> p == cat).count();
-            Scoreboard.Score sb = withEmptyAsPrecise(b.score(cat), n), sr = withEmptyAsPrecise(r.score(cat), m);
+            Scoreboard.Score sb = withEmptyAsPrecise(b.score(cat)), sr = withEmptyAsPrecise(r.score(cat));
+            int n = sb.predicted();
             double p = sb.precision();
             // the standard error of a proportion, with p smoothed by one line either way so a perfect score has noise too
             double smooth = (p * n + 1) / (n + 2);
             double allowed = tolerance == Tolerance.NONE || n == 0 ? 0 : Math.sqrt(smooth * (1 - smooth) / n);
             boolean ok = sr.precision() >= sb.precision() - allowed - 1e-9;
-            c.rows.add(new Row(cat, sb, sr, n, allowed, ok));
+            c.rows.add(new Row(cat, sb, sr, allowed, ok));
         }
         return c;
     }
 
-    private static Scoreboard.Score withEmptyAsPrecise(Scoreboard.Score s, int predicted) {
-        return predicted == 0 ? new Scoreboard.Score(1, s.recall(), s.f1(), s.support()) : s;
+    private static Scoreboard.Score withEmptyAsPrecise(Scoreboard.Score s) {
+        return s.predicted() == 0 ? new Scoreboard.Score(1, s.recall(), s.f1(), s.support(), 0) : s;
     }
 
     boolean ok() {

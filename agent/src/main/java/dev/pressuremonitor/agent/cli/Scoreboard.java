@@ -31,7 +31,8 @@ final class Scoreboard {
         return n;
     }
 
-    record Score(double precision, double recall, double f1, int support) {}
+    /** @param support lines labelled this; @param predicted lines the detector gave this */
+    record Score(double precision, double recall, double f1, int support, int predicted) {}
 
     Score score(Category c) {
         int i = index(c), tp = confusion[i][i], predicted = 0, gold = 0;
@@ -42,7 +43,7 @@ final class Scoreboard {
         double p = predicted == 0 ? 0 : (double) tp / predicted;
         double r = gold == 0 ? 0 : (double) tp / gold;
         double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
-        return new Score(p, r, f, gold);
+        return new Score(p, r, f, gold, predicted);
     }
 
     /** The lowest precision of any category (a category never predicted counts as 0). */
@@ -60,10 +61,9 @@ final class Scoreboard {
         double sum = 0;
         int n = 0;
         for (Category c : CATS) {
-            int i = index(c), seen = 0;
-            for (int k = 0; k <= CATS.size(); k++) seen += confusion[i][k] + confusion[k][i];
-            if (seen == 0) continue;
-            sum += score(c).f1();
+            Score s = score(c);
+            if (s.support() + s.predicted() == 0) continue;
+            sum += s.f1();
             n++;
         }
         return n == 0 ? Double.NaN : sum / n;
@@ -89,7 +89,7 @@ final class Scoreboard {
         }
         double pr = predicted == 0 ? 0 : (double) right / predicted;
         double r = gold == 0 ? 0 : (double) right / gold;
-        return new Score(pr, r, pr + r == 0 ? 0 : 2 * pr * r / (pr + r), gold);
+        return new Score(pr, r, pr + r == 0 ? 0 : 2 * pr * r / (pr + r), gold, predicted);
     }
 
     int noneLines() {
