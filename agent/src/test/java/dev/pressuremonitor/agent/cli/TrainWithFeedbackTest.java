@@ -110,7 +110,7 @@ class TrainWithFeedbackTest {
 
         TeamModelFile f = TeamModelFile.read(Files.readAllBytes(out));
         assertThat(f.team()).isEqualTo("emea");
-        assertThat(f.baseEncoder()).startsWith("e5-small-v2");
+        assertThat(f.baseEncoder()).startsWith(dev.pressuremonitor.agent.detect.learned.SentenceEncoder.NAME + "@");
         assertThat(f.accepted()).isTrue();
         assertThat(f.comparison().path("ours").path("categories").path("CLOSE").path("base").path("precision").isNumber()).isTrue();
     }

@@ -15,7 +15,7 @@ public final class TeamModelFiles {
         ObjectMapper m = new ObjectMapper();
         ByteArrayOutputStream model = new ByteArrayOutputStream();
         LearnedModel.shipped().write(model, m.createObjectNode().put("test", true));
-        return TeamModelFile.write(team, Instant.parse("2026-11-28T12:00:00Z"), "e5-small-v2-int8@test", accepted,
+        return TeamModelFile.write(team, Instant.parse("2026-11-28T12:00:00Z"), dev.pressuremonitor.agent.detect.learned.SentenceEncoder.NAME + "@test", accepted,
                 m.readTree("{\"ours\":{\"ok\":" + accepted + "}}"), m.readTree(model.toByteArray()));
     }
 }

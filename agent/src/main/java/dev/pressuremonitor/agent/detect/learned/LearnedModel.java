@@ -98,7 +98,7 @@ public record LearnedModel(LinearHead head, int hashSlots, double hashWeight, Ma
         root.set("about", about);
         root.put("live", live);
         ObjectNode f = root.putObject("features");
-        f.put("encoder", "e5-small-v2 (int8), 'query: ' before each text, mean-pooled, unit length; the prospect's previous turn the same");
+        f.put("encoder", SentenceEncoder.DESCRIPTION + "; the prospect's previous turn the same");
         f.put("hashSlots", hashSlots);
         f.put("hashWeight", hashWeight);
         ObjectNode t = root.putObject("thresholds");

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * texts it had to embed: a second run reuses what the first computed, and only new texts cost model time.
  */
 class EmbeddingCacheTest {
-    private static final String MODEL = "e5-small-v2-int8@0123456789abcdef";
+    private static final String MODEL = SentenceEncoder.NAME + "@0123456789abcdef";
 
     @TempDir
     Path dir;
@@ -96,7 +96,7 @@ class EmbeddingCacheTest {
         first.save();
         embedded.clear();
 
-        EmbeddingCache other = EmbeddingCache.open(dir, "e5-small-v2-int8@fedcba9876543210", this::encode);
+        EmbeddingCache other = EmbeddingCache.open(dir, SentenceEncoder.NAME + "@fedcba9876543210", this::encode);
         other.embed("we need it signed today");
         assertThat(other.computed()).isEqualTo(1);
         assertThat(other.file()).isNotEqualTo(first.file());

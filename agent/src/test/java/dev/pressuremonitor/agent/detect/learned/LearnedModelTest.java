@@ -76,7 +76,7 @@ class LearnedModelTest {
     }
 
     private static byte[] teamFile(LearnedModel model, boolean accepted) throws IOException {
-        return TeamModelFile.write("east", Instant.parse("2026-11-28T12:00:00Z"), "e5-small-v2-int8@test", accepted,
+        return TeamModelFile.write("east", Instant.parse("2026-11-28T12:00:00Z"), SentenceEncoder.NAME + "@test", accepted,
                 JSON.createObjectNode(), JSON.readTree(written(model)));
     }
 
