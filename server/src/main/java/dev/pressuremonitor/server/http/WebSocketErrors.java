@@ -2,9 +2,13 @@ package dev.pressuremonitor.server.http;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.ReferenceCountUtil;
 import org.slf4j.LoggerFactory;
 
 /** How every WebSocket connection ends on an error: with a close code that says why, when there is one to say. */
@@ -66,7 +70,7 @@ public final class WebSocketErrors {
         ctx.close();
     }
 
-    /** After our close frame: the peer's messages are released unread; control frames (its close answer) pass. */
+    /** After our close frame: the peer's messages (data frames) are released unread; anything else passes. */
     @io.netty.channel.ChannelHandler.Sharable
     static final class DropMessages extends io.netty.channel.ChannelInboundHandlerAdapter {
         static final String NAME = "ws-closing";
@@ -74,10 +78,8 @@ public final class WebSocketErrors {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof io.netty.handler.codec.http.websocketx.WebSocketFrame f
-                    && !(f instanceof CloseWebSocketFrame) && !(f instanceof io.netty.handler.codec.http.websocketx.PingWebSocketFrame)
-                    && !(f instanceof io.netty.handler.codec.http.websocketx.PongWebSocketFrame)) {
-                f.release();
+            if (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame || msg instanceof ContinuationWebSocketFrame) {
+                ReferenceCountUtil.release(msg);
                 return;
             }
             ctx.fireChannelRead(msg);
