@@ -47,15 +47,55 @@ public final class EventCodec {
 
     /**
      * An event as decoded, with the text of its payload (the value of "data") exactly as it arrived: a store can keep
-     * that text instead of encoding the payload again. {@code payload} is null where the text was not kept (an
-     * envelope read the slow way, as a tree).
+     * that text instead of encoding the payload again. The text is kept as UTF-8 where it lies, from
+     * {@code payloadFrom} to {@code payloadTo} of {@code text} (for a frame off the wire, the frame's own bytes: the
+     * payload is not copied, neither into a String here nor back into UTF-8 by the database driver). {@code text} is
+     * null where the payload's text was not kept (an envelope read the slow way, as a tree).
      */
-    public record Decoded(Envelope envelope, String payload) {}
+    public record Decoded(Envelope envelope, byte[] text, int payloadFrom, int payloadTo) {
+        /** An event whose payload's text was not kept: a store encodes the payload again. */
+        public static Decoded withoutPayload(Envelope envelope) {
+            return new Decoded(envelope, null, 0, 0);
+        }
+
+        /** An event with its payload's text on its own (the whole of {@code payload}). */
+        static Decoded withPayload(Envelope envelope, String payload) {
+            byte[] utf8 = payload.getBytes(StandardCharsets.UTF_8);
+            return new Decoded(envelope, utf8, 0, utf8.length);
+        }
+
+        /** Whether the payload's text was kept. */
+        public boolean keptPayload() {
+            return text != null;
+        }
+
+        /** The payload's text as it arrived, or null where it was not kept. */
+        public String payload() {
+            return text == null ? null : new String(text, payloadFrom, payloadTo - payloadFrom, StandardCharsets.UTF_8);
+        }
+
+        /** Two are equal when their events and their payloads' texts are, wherever each text lies. */
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Decoded d) || !envelope.equals(d.envelope) || keptPayload() != d.keptPayload()) return false;
+            return text == null || java.util.Arrays.equals(text, payloadFrom, payloadTo, d.text, d.payloadFrom, d.payloadTo);
+        }
+
+        @Override
+        public int hashCode() {
+            return envelope.hashCode() * 31 + java.util.Objects.hashCode(payload());
+        }
+
+        @Override
+        public String toString() {
+            return "Decoded[envelope=" + envelope + ", payload=" + payload() + "]";
+        }
+    }
 
     /** As {@link #decode(String)}, keeping the payload's text as it arrived where the one-pass reading took it. */
     public static Decoded decodeKeepingPayload(String text) throws DecodeException {
         Decoded quick = decodeInOnePass(text);
-        return quick != null ? quick : new Decoded(decodeAsTree(text), null);
+        return quick != null ? quick : Decoded.withoutPayload(decodeAsTree(text));
     }
 
     /**
@@ -64,7 +104,7 @@ public final class EventCodec {
      */
     public static Decoded decodeKeepingPayload(byte[] utf8) throws DecodeException {
         Decoded quick = decodeInOnePass(utf8);
-        return quick != null ? quick : new Decoded(decodeAsTree(new String(utf8, StandardCharsets.UTF_8)), null);
+        return quick != null ? quick : Decoded.withoutPayload(decodeAsTree(new String(utf8, StandardCharsets.UTF_8)));
     }
 
     /**
@@ -76,7 +116,7 @@ public final class EventCodec {
     static Decoded decodeInOnePass(String text) {
         if (text == null) return null;
         try (JsonParser p = new UniqueFields(Json.mapper().getFactory().createParser(text))) {
-            return readInOnePass(p, false, text::substring);
+            return readInOnePass(p, false, (env, from, to) -> Decoded.withPayload(env, text.substring(from, to)));
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }
@@ -86,7 +126,7 @@ public final class EventCodec {
     static Decoded decodeInOnePass(byte[] utf8) {
         if (utf8 == null) return null;
         try (JsonParser p = parser(utf8)) {
-            return readInOnePass(p, true, (from, to) -> new String(utf8, from, to - from, StandardCharsets.UTF_8));
+            return readInOnePass(p, true, (env, from, to) -> new Decoded(env, utf8, from, to));
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }
@@ -126,9 +166,9 @@ public final class EventCodec {
         return type == EventType.ALERT ? AlertReader.read(p) : PAYLOAD_READERS.get(type).readValue(p);
     }
 
-    /** The part of the input from one offset to another, as text. */
+    /** The event with the part of the input from one offset to another as its payload's text. */
     private interface Slice {
-        String of(int from, int to);
+        Decoded of(Envelope envelope, int from, int to);
     }
 
     private static Decoded readInOnePass(JsonParser p, boolean bytes, Slice input) throws java.io.IOException {
@@ -176,7 +216,7 @@ public final class EventCodec {
             }
         }
         if (p.nextToken() != null || type == null || callId == null || !hasSeq || !hasTs || event == null) return null;
-        return new Decoded(new Envelope(callId, seq, ts, event), input.of(payloadStart, payloadEnd));
+        return input.of(new Envelope(callId, seq, ts, event), payloadStart, payloadEnd);
     }
 
     private static int offset(com.fasterxml.jackson.core.JsonLocation at, boolean bytes) {

@@ -17,14 +17,51 @@ import java.util.Arrays;
  * (the deserializers, {@link #nextValue()}, {@link #skipChildren()}).
  */
 final class UniqueFields extends JsonParserDelegate {
-    private String[] names = new String[16];
+    /**
+     * Each thread's arrays from its last parse, taken by the next: the server's network threads parse an event per
+     * frame. A parse begun while another is open on the same thread (none today) makes its own.
+     */
+    private static final ThreadLocal<Spare> SPARE = new ThreadLocal<>();
+    private static final int KEEP_AT_MOST = 256;
+
+    /** The two arrays, kept between parses. */
+    private static final class Spare {
+        // an alert's envelope and payload hold some twenty names: room for them from the start
+        String[] names = new String[32];
+        int[] starts = new int[8];
+    }
+
+    private Spare arrays;
+    private String[] names;
     private int count;
     /** Where each open object's names begin in {@link #names}, innermost last. */
-    private int[] starts = new int[8];
+    private int[] starts;
     private int depth;
 
     UniqueFields(JsonParser p) {
         super(p);
+        arrays = SPARE.get();
+        if (arrays != null) SPARE.set(null);
+        else arrays = new Spare();
+        names = arrays.names;
+        starts = arrays.starts;
+    }
+
+    /** Closes the parser and leaves this thread its arrays (grown, if this parse grew them) for its next parse. */
+    @Override
+    public void close() throws IOException {
+        try {
+            delegate.close();
+        } finally {
+            // kept unless a large input grew them far (a thread then starts afresh next time)
+            if (arrays != null && names.length <= KEEP_AT_MOST && starts.length <= KEEP_AT_MOST) {
+                Arrays.fill(names, null);
+                arrays.names = names;
+                arrays.starts = starts;
+                SPARE.set(arrays);
+            }
+            arrays = null;
+        }
     }
 
     @Override

@@ -59,6 +59,22 @@ class UniqueFieldsTest {
     }
 
     @Test
+    void eachParseStartsWithNoNamesSeenWhateverTheLastParseOnItsThreadLeft() throws IOException {
+        // a parse refused mid-object, then one left open by a wide object: neither leaves its names to the next
+        assertThatThrownBy(() -> readAll("{\"a\":{\"b\":1,\"b\":2}}")).hasMessageContaining("Duplicate field 'b'");
+        assertThat(readAll("{\"b\":1,\"a\":2}")).isEqualTo(6);
+        StringBuilder wide = new StringBuilder("{");
+        for (int i = 0; i < 300; i++) wide.append("\"f").append(i).append("\":").append(i).append(',');
+        assertThat(readAll(wide + "\"last\":0}")).isEqualTo(2 * 301 + 2);
+        assertThat(readAll("{\"f1\":1,\"last\":2}")).isEqualTo(6);
+        // two parses open at once on one thread each keep their own names
+        try (JsonParser outer = parserAt("{\"x\":1,\"y\":{\"z\":1}}", 3, JsonToken.VALUE_NUMBER_INT)) {
+            assertThatThrownBy(() -> readAll("{\"x\":1,\"x\":2}")).hasMessageContaining("Duplicate field 'x'");
+            while (outer.nextToken() != null) { }
+        }
+    }
+
+    @Test
     void skippingAnObjectStillChecksItAndLeavesItClosed() throws IOException {
         try (JsonParser p = parserAt("{\"skip\":{\"x\":1,\"x\":2},\"y\":3}", 3, JsonToken.START_OBJECT)) {
             assertThatThrownBy(p::skipChildren).hasMessageContaining("Duplicate field 'x'");

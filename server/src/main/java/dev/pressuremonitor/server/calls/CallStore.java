@@ -120,7 +120,7 @@ public final class CallStore implements AutoCloseable {
 
     /** Queues the event for storage; the future says, once durable, whether it was new, a duplicate or a conflict. */
     public CompletableFuture<Stored> append(Envelope envelope) {
-        return writer.append(envelope, null);
+        return writer.append(dev.pressuremonitor.models.EventCodec.Decoded.withoutPayload(envelope));
     }
 
     /**
@@ -129,7 +129,7 @@ public final class CallStore implements AutoCloseable {
      * agent, or JSON with spaces) is still recognised as a duplicate.
      */
     public CompletableFuture<Stored> append(dev.pressuremonitor.models.EventCodec.Decoded event) {
-        return writer.append(event.envelope(), event.payload());
+        return writer.append(event);
     }
 
     /** Events queued for storage that the writer has not taken up yet: how far behind the store is. */

@@ -70,14 +70,15 @@ final class EventWriter implements AutoCloseable {
         thread.start();
     }
 
-    CompletableFuture<CallStore.Stored> append(Envelope envelope, String payload) {
+    CompletableFuture<CallStore.Stored> append(dev.pressuremonitor.models.EventCodec.Decoded event) {
+        Envelope envelope = event.envelope();
         CompletableFuture<CallStore.Stored> f = new CompletableFuture<>();
         if (closed) {
             f.completeExceptionally(new IllegalStateException("the call store is closed"));
             return f;
         }
         if (envelope.data() instanceof CallStarted) knownCalls.add(envelope.callId());
-        writes.add(new Pending(new BatchWrite.Row(envelope, payload), f));
+        writes.add(new Pending(new BatchWrite.Row(event), f));
         // a full batch need not wait out the busy interval (a hint: a wake-up missed in a race costs at most that)
         if (writes.size() == MAX_BATCH) LockSupport.unpark(thread);
         return f;
@@ -158,7 +159,7 @@ final class EventWriter implements AutoCloseable {
         try {
             c = db.connection();
             c.setAutoCommit(false);
-            written = BatchWrite.write(c, batch.stream().map(Pending::row).toList());
+            written = BatchWrite.write(c, db.isSqlite(), batch.stream().map(Pending::row).toList());
             c.commit();
         } catch (SQLException e) {
             boolean connected = c != null;

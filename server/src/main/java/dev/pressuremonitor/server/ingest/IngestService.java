@@ -143,7 +143,7 @@ public final class IngestService {
 
     /** One event already decoded, {@code json} being its text (what overlays get). */
     public CompletableFuture<AgentReply> ingest(Envelope env, String json, long receivedNanos, Principal who) {
-        return ingest(new EventCodec.Decoded(env, null), json.getBytes(java.nio.charset.StandardCharsets.UTF_8), receivedNanos, who);
+        return ingest(EventCodec.Decoded.withoutPayload(env), json.getBytes(java.nio.charset.StandardCharsets.UTF_8), receivedNanos, who);
     }
 
     /** The payload's text as it arrived, where the decoding kept it, is what the store keeps: not encoded again. */

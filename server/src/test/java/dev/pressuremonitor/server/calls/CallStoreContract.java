@@ -159,6 +159,29 @@ abstract class CallStoreContract {
     }
 
     @Test
+    void anEventTakenFromItsFramesBytesIsStoredAsExactlyItsPayloadsText() throws Exception {
+        String id = run + "-from-frame";
+        append(id, 1, new CallStarted("ana", "emea", 1000, true));
+        Alert accents = new Alert(Category.CHASE, "chase.x", "ça suffit — 日本 😀, \"quoted\"", Severity.HIGH, Speaker.REP, 1, 2, true, R);
+        String spaced = EventCodec.encode(new Envelope(id, 2, 1002, accents)).replace(",\"", ", \"").replace("\":", "\": ");
+        byte[] frame = spaced.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        dev.pressuremonitor.models.EventCodec.Decoded d = EventCodec.decodeKeepingPayload(frame);
+        assertThat(d.payloadFrom()).as("the payload lies inside the frame").isPositive();
+        assertThat(store.append(d).join()).isEqualTo(CallStore.Stored.NEW);
+        assertThat(store.append(EventCodec.decodeKeepingPayload(frame)).join()).isEqualTo(CallStore.Stored.DUPLICATE);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url());
+             java.sql.PreparedStatement p = c.prepareStatement("SELECT data FROM events WHERE call_id = ? AND seq = 2")) {
+            p.setString(1, id);
+            try (java.sql.ResultSet r = p.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).as("the payload's text, cut from the frame as it arrived")
+                        .isEqualTo(spaced.substring(spaced.indexOf("\"data\": ") + 8, spaced.length() - 1));
+            }
+        }
+        assertThat(store.events(id)).extracting(Envelope::data).containsExactly(new CallStarted("ana", "emea", 1000, true), accents);
+    }
+
+    @Test
     void aSeqReusedForADifferentEventSpeltAnotherWayIsStillAConflict() throws Exception {
         String id = run + "-as-arrived-conflict";
         append(id, 1, new CallStarted("ana", "emea", 1000, true));
