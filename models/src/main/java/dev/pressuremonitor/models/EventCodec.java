@@ -83,7 +83,7 @@ public final class EventCodec {
 
         @Override
         public int hashCode() {
-            return envelope.hashCode() * 31 + java.util.Objects.hashCode(payload());
+            return envelope.hashCode();
         }
 
         @Override

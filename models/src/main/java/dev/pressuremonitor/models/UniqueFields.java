@@ -22,7 +22,6 @@ final class UniqueFields extends JsonParserDelegate {
      * frame. A parse begun while another is open on the same thread (none today) makes its own.
      */
     private static final ThreadLocal<Spare> SPARE = new ThreadLocal<>();
-    private static final int KEEP_AT_MOST = 256;
 
     /** The two arrays, kept between parses. */
     private static final class Spare {
@@ -50,18 +49,13 @@ final class UniqueFields extends JsonParserDelegate {
     /** Closes the parser and leaves this thread its arrays (grown, if this parse grew them) for its next parse. */
     @Override
     public void close() throws IOException {
-        try {
-            delegate.close();
-        } finally {
-            // kept unless a large input grew them far (a thread then starts afresh next time)
-            if (arrays != null && names.length <= KEEP_AT_MOST && starts.length <= KEEP_AT_MOST) {
-                Arrays.fill(names, null);
-                arrays.names = names;
-                arrays.starts = starts;
-                SPARE.set(arrays);
-            }
-            arrays = null;
-        }
+        delegate.close();
+        if (arrays == null) return;
+        Arrays.fill(names, null);
+        arrays.names = names;
+        arrays.starts = starts;
+        SPARE.set(arrays);
+        arrays = null;
     }
 
     @Override

@@ -83,6 +83,26 @@ class EventCodecTest {
         assertThat(d).isEqualTo(EventCodec.decodeKeepingPayload(json));
     }
 
+    /** The frame's bytes are the payload's text, not a copy: equal decodings are those of the same event and text. */
+    @Test
+    void aDecodingFromTheFramesBytesPointsIntoThemAndEqualsOnlyTheSameEventAndText() throws DecodeException {
+        String json = "{\"type\":\"call_ended\",\"callId\":\"c\",\"seq\":1,\"ts\":1,\"data\":{\"reason\":\"été\",\"duration\":1}}";
+        byte[] frame = json.getBytes(StandardCharsets.UTF_8);
+        EventCodec.Decoded d = EventCodec.decodeKeepingPayload(frame);
+        assertThat(d.text()).isSameAs(frame);
+        assertThat(d.keptPayload()).isTrue();
+        assertThat(new String(frame, d.payloadFrom(), d.payloadTo() - d.payloadFrom(), StandardCharsets.UTF_8)).isEqualTo("{\"reason\":\"été\",\"duration\":1}");
+        EventCodec.Decoded spaced = EventCodec.decodeKeepingPayload(json.replace(",\"duration", ", \"duration"));
+        EventCodec.Decoded bare = EventCodec.Decoded.withoutPayload(d.envelope());
+        assertThat(d).isEqualTo(EventCodec.decodeKeepingPayload(json)).hasSameHashCodeAs(EventCodec.decodeKeepingPayload(json))
+                .isNotEqualTo(spaced).isNotEqualTo(bare).isNotEqualTo(d.envelope());
+        assertThat(spaced.envelope()).isEqualTo(d.envelope());
+        assertThat(bare).isEqualTo(EventCodec.Decoded.withoutPayload(d.envelope())).isNotEqualTo(d);
+        assertThat(bare.keptPayload()).isFalse();
+        assertThat(bare.payload()).isNull();
+        assertThat(d.toString()).contains("reason", "été");
+    }
+
     @Test
     void anEventTheOnePassReadingLeavesIsReadFromUtf8AsATree() throws DecodeException {
         String json = "{\"data\":{\"duration\":1,\"reason\":\"fin – été\"},\"ts\":1,\"seq\":1,\"callId\":\"c\",\"type\":\"call_ended\"}";
