@@ -27,6 +27,9 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            // numbers with a fraction (an alert's start and end) read straight from the parser's characters, as exactly
+            // as the JDK reads them but without a String and a buffer per number (2% of a busy server's allocation)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             // text only in double quotes: a number read into text keeps its spelling when read token by token (1e2)
             // but is respelt when read through a tree (100.0), so the two readings of one stored event would differ
             .withCoercionConfig(LogicalType.Textual, text -> text
