@@ -15,11 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,17 +31,10 @@ public final class IngestService {
     private final OverlayHub overlays;
     private final CallStore store;
     private final TeamMetrics metrics;
-    private final Map<String, CallRecord> calls = new ConcurrentHashMap<>();
-    /**
-     * The same records by person (team and rep): a new call's limit check looks at that person's calls, not at every
-     * call the server follows (which, with a thousand calls starting at once, was a million checks on a network thread).
-     */
-    private final Map<String, Set<CallRecord>> byPerson = new ConcurrentHashMap<>();
+    private final FollowedCalls calls;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    /** Calls the store held open when this server started that no agent has sent to it since. */
-    private final java.util.Set<String> dormant = ConcurrentHashMap.newKeySet();
 
     /**
      * Events waiting for the store at which it counts as behind: agents then wait for their events to be stored
@@ -53,7 +43,6 @@ public final class IngestService {
     static final int STORE_BEHIND_AT = 4_000;
     private volatile int storeBehindAt = STORE_BEHIND_AT;
 
-    private final dev.pressuremonitor.server.ServerConfig.Limits limits;
     private final java.util.function.LongSupplier clock;
 
     public IngestService(OverlayHub overlays, CallStore store, TeamMetrics metrics) {
@@ -70,8 +59,8 @@ public final class IngestService {
         this.overlays = overlays;
         this.store = store;
         this.metrics = metrics;
-        this.limits = limits;
         this.clock = clock;
+        this.calls = new FollowedCalls(overlays, store, limits, clock);
     }
 
     /**
@@ -159,8 +148,8 @@ public final class IngestService {
         }
         CallRecord call;
         try {
-            call = record(env);
-        } catch (LimitException e) {
+            call = calls.record(env);
+        } catch (FollowedCalls.LimitException e) {
             rejected.incrementAndGet();
             metrics.refused("open-calls");
             return done(AgentReply.error(callId, env.seq(), e.getMessage()));
@@ -226,7 +215,7 @@ public final class IngestService {
                 synchronized (call) {
                     call.endStored = true;
                 }
-                forget(callId, call);
+                calls.forget(callId, call);
             }
             if (stored == CallStore.Stored.DUPLICATE) {
                 duplicates.incrementAndGet();
@@ -244,8 +233,7 @@ public final class IngestService {
      * stored event. An agent that does come back carries on as before. Returns how many.
      */
     public int watchStoredOpenCalls() throws SQLException {
-        for (CallStore.OpenCall c : store.openCalls()) dormant.add(c.callId());
-        return dormant.size();
+        return calls.watchStoredOpenCalls();
     }
 
     /**
@@ -257,12 +245,12 @@ public final class IngestService {
      * its own call_ended is acknowledged.
      */
     public CompletableFuture<Integer> closeSilentCalls(java.time.Duration silence, long nowMillis) {
-        wakeSilentDormantCalls(silence, nowMillis);
+        calls.wakeSilentDormantCalls(silence, nowMillis);
         java.util.List<CompletableFuture<AgentReply>> closing = new java.util.ArrayList<>();
-        for (var e : calls.entrySet()) {
+        for (var e : calls.entries()) {
             CallRecord call = e.getValue();
             if (nowMillis - call.lastHeard < silence.toMillis() || call.ended()) continue;
-            Optional<CallStore.OpenCall> stored = silentInStore(e.getKey(), call, silence, nowMillis);
+            Optional<CallStore.OpenCall> stored = calls.silentInStore(e.getKey(), call, silence, nowMillis);
             if (stored.isEmpty()) continue;
             Envelope end;
             synchronized (call) {
@@ -277,125 +265,6 @@ public final class IngestService {
         }
         return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
                 .thenApply(done -> (int) closing.stream().filter(r -> r.join().isAck()).count());
-    }
-
-    /** Dormant calls silent for long enough are taken over from the store, to be closed with the others. */
-    private void wakeSilentDormantCalls(java.time.Duration silence, long nowMillis) {
-        for (String id : dormant) {
-            try {
-                Optional<CallStore.OpenCall> open = calls.containsKey(id) ? Optional.empty() : store.openCall(id);
-                if (open.isEmpty()) {
-                    dormant.remove(id); // an agent came back, or the call ended (here or on another server)
-                } else if (nowMillis - open.get().lastTs() >= silence.toMillis()) {
-                    CallStore.OpenCall c = open.get();
-                    takeOver(id, c.rep(), c.team(), c.startedAt(), c.lastSeq(), 0).lastHeard = c.lastTs();
-                    dormant.remove(id);
-                }
-            } catch (SQLException e) {
-                log.error("cannot check whether call {} is still open: {}; trying again later", id, e.getMessage());
-            }
-        }
-    }
-
-    /**
-     * The call as the store holds it if the store agrees that it has been silent; empty if not: another server on the
-     * same database may have received its events since (then this record is refreshed), or ended it (then it is
-     * forgotten here), or the store cannot be read right now.
-     */
-    private Optional<CallStore.OpenCall> silentInStore(String callId, CallRecord call, java.time.Duration silence, long nowMillis) {
-        try {
-            Optional<CallStore.OpenCall> stored = store.openCall(callId);
-            if (stored.isEmpty()) {
-                forget(callId, call);
-                return Optional.empty();
-            }
-            long lastTs = stored.get().lastTs();
-            call.lastEventTs = Math.max(call.lastEventTs, lastTs);
-            if (nowMillis - lastTs >= silence.toMillis()) return stored;
-            call.lastHeard = Math.max(call.lastHeard, lastTs);
-            return Optional.empty();
-        } catch (SQLException e) {
-            log.error("cannot check whether call {} is still open: {}; trying again later", callId, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private CallRecord record(Envelope env) throws SQLException {
-        CallRecord known = calls.get(env.callId());
-        if (known != null) return known;
-        // a call_started this server has not seen is a new call unless the store says otherwise; any other event of
-        // a call it does not know may belong to one another server started on the same database (it died, and its
-        // reps were sent here): ask the database, and carry on from what it holds
-        boolean ask = store.mayHave(env.callId()) || !(env.data() instanceof CallStarted);
-        Optional<CallStore.CallState> stored = ask ? store.callState(env.callId()) : Optional.empty();
-        if (stored.isPresent()) {
-            CallStore.CallState s = stored.get();
-            return takeOver(env.callId(), s.rep(), s.team(), s.startedAt(), s.lastSeq(), s.endSeq());
-        }
-        if (env.data() instanceof CallStarted started) {
-            if (openCalls(started.team(), started.rep()) >= limits.openCallsPerRep() || serverFull()) {
-                throw new LimitException(serverFull()
-                        ? "the server already follows " + limits.openCalls() + " open calls: try again later"
-                        : "rep '" + started.rep() + "' already has " + limits.openCallsPerRep() + " open calls: end one (send call_ended) before starting another");
-            }
-            return follow(env.callId(), new CallRecord(started.rep(), started.team(), started.startedAt(), 0, 0, clock.getAsLong()));
-        }
-        return null;
-    }
-
-    /**
-     * A call this server had not followed, as the store holds it. An open call is followed from here on, its overlays
-     * shown where it stands; an ended one only answers the event at hand: nothing can happen to it any more, and
-     * following it would keep it in memory for good (no call_ended will come to forget it).
-     */
-    private CallRecord takeOver(String callId, String rep, String team, long startedAt, long lastSeq, long endSeq) throws SQLException {
-        CallRecord taken = new CallRecord(rep, team, startedAt, lastSeq, endSeq, clock.getAsLong());
-        if (taken.ended()) return taken;
-        CallRecord kept = follow(callId, taken);
-        if (kept != taken) return kept;
-        overlays.resume(team, rep, store.events(callId));
-        return taken;
-    }
-
-    /** Follows {@code call} under {@code callId} unless a record is already there; returns the one followed. */
-    private CallRecord follow(String callId, CallRecord call) {
-        CallRecord kept = calls.putIfAbsent(callId, call);
-        if (kept != null) return kept;
-        byPerson.computeIfAbsent(person(call.team, call.rep), k -> ConcurrentHashMap.newKeySet()).add(call);
-        return call;
-    }
-
-    private void forget(String callId, CallRecord call) {
-        if (!calls.remove(callId, call)) return;
-        byPerson.computeIfPresent(person(call.team, call.rep), (k, mine) -> {
-            mine.remove(call);
-            return mine.isEmpty() ? null : mine;
-        });
-    }
-
-    private static String person(String team, String rep) {
-        return team + '/' + rep;
-    }
-
-    /** Open calls of one person: a rep of a team. Only that person's calls are looked at, not the server's. */
-    private long openCalls(String team, String rep) {
-        Set<CallRecord> mine = byPerson.get(person(team, rep));
-        return mine == null ? 0 : mine.stream().filter(c -> !c.ended()).count();
-    }
-
-    /**
-     * Whether the server follows as many open calls as it may. Counting them means looking at each; the records
-     * (open calls and ended ones on their way out) are fewer than the limit almost always, and then it is not full.
-     */
-    private boolean serverFull() {
-        return calls.size() >= limits.openCalls() && calls.values().stream().filter(c -> !c.ended()).count() >= limits.openCalls();
-    }
-
-    /** A new call would pass a limit on open calls. */
-    static final class LimitException extends RuntimeException {
-        LimitException(String message) {
-            super(message);
-        }
     }
 
     private static CompletableFuture<AgentReply> done(AgentReply r) {
