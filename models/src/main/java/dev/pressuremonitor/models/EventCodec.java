@@ -59,7 +59,7 @@ public final class EventCodec {
         }
 
         /** An event with its payload's text on its own (the whole of {@code payload}). */
-        static Decoded withPayload(Envelope envelope, String payload) {
+        public static Decoded withPayload(Envelope envelope, String payload) {
             byte[] utf8 = payload.getBytes(StandardCharsets.UTF_8);
             return new Decoded(envelope, utf8, 0, utf8.length);
         }

@@ -127,9 +127,7 @@ final class BatchWrite {
 
     /** The event with its payload's text: as it arrived where that was kept, else the payload encoded. */
     private static dev.pressuremonitor.models.EventCodec.Decoded withPayload(dev.pressuremonitor.models.EventCodec.Decoded d) {
-        if (d.keptPayload()) return d;
-        byte[] utf8 = Json.write(d.envelope().data()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return new dev.pressuremonitor.models.EventCodec.Decoded(d.envelope(), utf8, 0, utf8.length);
+        return d.keptPayload() ? d : dev.pressuremonitor.models.EventCodec.Decoded.withPayload(d.envelope(), Json.write(d.envelope().data()));
     }
 
     /** What an event the database already had at its seq is: the same event again, or another one. */
