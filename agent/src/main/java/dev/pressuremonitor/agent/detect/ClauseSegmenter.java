@@ -45,6 +45,15 @@ public final class ClauseSegmenter {
 
     /** Whether a new clause starts between {@code before} and {@code after}. */
     boolean boundary(Word before, Word after) {
+        return ends(before, after, false);
+    }
+
+    /** Whether a sentence ends between {@code before} and {@code after}: a pause, or . ? ! (not ; : dashes or commas). */
+    boolean sentenceEnds(Word before, Word after) {
+        return ends(before, after, true);
+    }
+
+    private boolean ends(Word before, Word after, boolean sentence) {
         if (after.start() - before.end() > pause) return true;
         String t = before.text();
         int end = t.length();
@@ -52,8 +61,11 @@ public final class ClauseSegmenter {
         if (end == 0) return false;
         char last = t.charAt(end - 1);
         switch (last) {
-            case '?', '!', ';', ':', '\u2013', '\u2014', '\u2026' -> {
+            case '?', '!', '\u2026' -> {
                 return true;
+            }
+            case ';', ':', '\u2013', '\u2014' -> {
+                return !sentence;
             }
             case '.' -> {
                 String word = t.substring(0, end - 1).toLowerCase(java.util.Locale.ROOT);
@@ -62,7 +74,7 @@ public final class ClauseSegmenter {
                 return !word.contains(".") && !ABBREVIATIONS.contains(word);
             }
             case ',' -> {
-                return OPENERS.contains(Normalizer.clean(after.text()));
+                return !sentence && OPENERS.contains(Normalizer.clean(after.text()));
             }
             default -> {
                 return false;

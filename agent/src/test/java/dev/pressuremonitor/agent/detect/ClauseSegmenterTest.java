@@ -36,6 +36,14 @@ class ClauseSegmenterTest {
     }
 
     @Test
+    void aSentenceEndsAtAFullStopQuestionOrExclamationMarkNotAtASemicolonDashOrComma() {
+        List<Word> w = TextTokenizer.words("fine; well\u2014 so, but yes. really? great! ok", 0);
+        boolean[] ends = new boolean[w.size() - 1];
+        for (int i = 1; i < w.size(); i++) ends[i - 1] = segmenter.sentenceEnds(w.get(i - 1), w.get(i));
+        assertThat(ends).containsExactly(false, false, false, false, true, true, true);
+    }
+
+    @Test
     void aPauseInLiveWordTimingsIsAClauseBreak() {
         List<Word> words = new ArrayList<>(Words.at(0, 0.3, "there is no rush"));
         words.addAll(Words.at(2.0, 0.3, "the offer ends friday")); // 0.9 s of silence before "the"

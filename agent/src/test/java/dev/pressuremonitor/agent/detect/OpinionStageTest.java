@@ -157,4 +157,49 @@ class OpinionStageTest {
         d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(36.4, "anyway shake on it")));
         assertThat(opinion.contexts).containsExactly("we are happy");
     }
+
+    /** Hears CLOSE at {@code sureness} in a text with "shake" only when the text is short: a long turn dilutes it. */
+    private record Diluted(double sureness, List<String> asked) implements SecondOpinion {
+        Diluted(double sureness) {
+            this(sureness, new ArrayList<>());
+        }
+
+        @Override
+        public Optional<Verdict> judge(String repText, String prospectContext) {
+            asked.add(repText);
+            boolean heard = repText.contains("shake") && repText.split(" ").length <= OpinionWindows.MAX_WORDS;
+            return heard ? Optional.of(new Verdict(Category.CLOSE, sureness)) : Optional.empty();
+        }
+
+        @Override
+        public boolean live() {
+            return true;
+        }
+    }
+
+    private static final String NEUTRAL = "we looked at the loading bay last week and the team liked the layout a lot.";
+    private static final String LONG_TURN = NEUTRAL + " " + NEUTRAL + " so can we shake on it tonight? " + NEUTRAL;
+
+    @Test
+    void aPressingSentenceInsideALongTurnIsHeardAndQuotedFromTheSentencesItWasHeardIn() {
+        Diluted opinion = new Diluted(0.9);
+        List<Alert> out = alerts(detector(opinion).accept(new TranscriptSegment(Speaker.REP, true, Words.at(30, LONG_TURN))));
+        assertThat(opinion.asked().get(0)).isEqualTo(LONG_TURN); // the whole turn is asked first
+        assertThat(out).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo("learned.close");
+            // two neutral sentences (32 words) fill the first window; the question opens the second
+            assertThat(a.phrase()).startsWith("so can we shake on it tonight? we looked");
+            assertThat(a.start()).isEqualTo(30 + 32 * 0.3, org.assertj.core.data.Offset.offset(1e-9));
+        });
+    }
+
+    @Test
+    void aWindowsVerdictLessSureThanTheFloorIsNotHeard() {
+        Diluted opinion = new Diluted(OpinionStage.WINDOW_FLOOR - 0.01);
+        assertThat(alerts(detector(opinion).accept(new TranscriptSegment(Speaker.REP, true, Words.at(30, LONG_TURN))))).isEmpty();
+        assertThat(opinion.asked()).hasSizeGreaterThan(1);
+        // the same sureness about a short turn is the opinion's own call
+        assertThat(alerts(detector(new Diluted(OpinionStage.WINDOW_FLOOR - 0.01)).accept(
+                new TranscriptSegment(Speaker.REP, true, Words.at(30, "so can we shake on it tonight?"))))).hasSize(1);
+    }
 }
