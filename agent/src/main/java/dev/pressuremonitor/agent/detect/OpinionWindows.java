@@ -9,9 +9,11 @@ import java.util.List;
  * Where the second opinion looks in a settled utterance. The classifier was fitted on turns of one to three
  * sentences (a median of 23 words); a long turn's embedding is an average over everything said in it, so one
  * pressing sentence among neutral ones fades. A turn up to {@link #MAX_WORDS} words is looked at whole; a longer one
- * whole and also as windows of whole sentences (a sentence ends at . ? ! or a pause, as in {@link ClauseSegmenter}) packed up to
+ * as windows of whole sentences (a sentence ends at . ? ! or a pause, as in {@link ClauseSegmenter}) packed up to
  * {@link #MAX_WORDS} words, and a sentence longer than that (live speech without pauses has no ends to cut at) as
- * overlapping runs of {@link #RUN_WORDS} words, each starting {@link #STRIDE_WORDS} after the one before.
+ * overlapping runs of {@link #RUN_WORDS} words, each starting {@link #STRIDE_WORDS} after the one before. The whole of
+ * a long turn is not looked at as well: it heard no more on dev domains the head was not fitted on, and cost as much
+ * as all its windows together.
  */
 final class OpinionWindows {
     /** Longer than 19 in 20 of the lines the head was fitted on. */
@@ -25,11 +27,13 @@ final class OpinionWindows {
         this.sentences = new ClauseSegmenter(pauseSeconds);
     }
 
-    /** Each window as {from, to} word indexes (to exclusive): the whole turn first, then its parts in order when it is long. */
+    /** Each window as {from, to} word indexes (to exclusive), in order: the whole turn when it is short. */
     List<int[]> windows(List<Word> words) {
         List<int[]> out = new ArrayList<>();
-        out.add(new int[]{0, words.size()});
-        if (words.size() <= MAX_WORDS) return out;
+        if (words.size() <= MAX_WORDS) {
+            out.add(new int[]{0, words.size()});
+            return out;
+        }
         int from = 0; // the window being packed starts here
         int sentence = 0;
         for (int i = 1; i <= words.size(); i++) {
