@@ -57,8 +57,8 @@ final class OpinionStage {
         }
         if (rulesHeardPressure) return Optional.empty();
         String context = words.get(0).start() - lastProspectEnd <= CONTEXT_SECONDS ? lastProspect : null;
-        // a long turn is looked at whole and a few sentences at a time; the surest verdict is the turn's, quoting
-        // the words it was found in
+        // a long turn is looked at a few sentences at a time (OpinionWindows); the surest verdict is the turn's,
+        // quoting the words it was found in
         SecondOpinion.Verdict best = null;
         List<Word> said = words;
         for (int[] w : windows.windows(words)) {
