@@ -31,7 +31,6 @@ final class OpinionStage {
     static final double WINDOW_FLOOR = 0.65;
 
     private final SecondOpinion opinion;
-    private final OpinionWindows windows = new OpinionWindows(ClauseSegmenter.DEFAULT_PAUSE);
     private final Map<Category, Reframe> reframes = new EnumMap<>(Category.class);
     private String lastProspect;
     private double lastProspectEnd = Double.NEGATIVE_INFINITY;
@@ -61,7 +60,7 @@ final class OpinionStage {
         // quoting the words it was found in
         SecondOpinion.Verdict best = null;
         List<Word> said = words;
-        for (int[] w : windows.windows(words)) {
+        for (int[] w : OpinionWindows.windows(words)) {
             List<Word> part = words.subList(w[0], w[1]);
             Optional<SecondOpinion.Verdict> verdict = opinion.judge(text(part, part.size()), context);
             if (verdict.isEmpty() || !reframes.containsKey(verdict.get().category())) continue;

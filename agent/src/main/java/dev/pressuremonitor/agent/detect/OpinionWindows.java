@@ -21,14 +21,11 @@ final class OpinionWindows {
     static final int RUN_WORDS = 24;
     static final int STRIDE_WORDS = 12;
 
-    private final ClauseSegmenter sentences;
-
-    OpinionWindows(double pauseSeconds) {
-        this.sentences = new ClauseSegmenter(pauseSeconds);
-    }
+    /** The same pause as the clauses the rules see ({@link Utterance}). */
+    private static final ClauseSegmenter SENTENCES = new ClauseSegmenter();
 
     /** Each window as {from, to} word indexes (to exclusive), in order: the whole turn when it is short. */
-    List<int[]> windows(List<Word> words) {
+    static List<int[]> windows(List<Word> words) {
         List<int[]> out = new ArrayList<>();
         if (words.size() <= MAX_WORDS) {
             out.add(new int[]{0, words.size()});
@@ -37,7 +34,7 @@ final class OpinionWindows {
         int from = 0; // the window being packed starts here
         int sentence = 0;
         for (int i = 1; i <= words.size(); i++) {
-            if (i < words.size() && !sentences.sentenceEnds(words.get(i - 1), words.get(i))) continue;
+            if (i < words.size() && !SENTENCES.sentenceEnds(words.get(i - 1), words.get(i))) continue;
             // a sentence [sentence, i) ends here
             if (i - from > MAX_WORDS && sentence > from) {
                 out.add(new int[]{from, sentence});

@@ -12,15 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Where the second opinion looks in a settled turn: whole when short, a few sentences at a time when long. */
 class OpinionWindowsTest {
-    private final OpinionWindows windows = new OpinionWindows(ClauseSegmenter.DEFAULT_PAUSE);
-
     /** {@code n} plain words "w0 w1 ...", the last one ending with {@code end}. */
     private static String words(int from, int n, String end) {
         return IntStream.range(from, from + n).mapToObj(i -> "w" + i).collect(Collectors.joining(" ")) + end;
     }
 
-    private List<String> looks(List<Word> words) {
-        return windows.windows(words).stream().map(w -> w[0] + "-" + w[1]).toList();
+    private static List<String> looks(List<Word> words) {
+        return OpinionWindows.windows(words).stream().map(w -> w[0] + "-" + w[1]).toList();
     }
 
     @Test
