@@ -80,7 +80,8 @@ public final class KeepAlive extends ChannelDuplexHandler {
     }
 
     private void tick(ChannelHandlerContext ctx) {
-        if (closing || !ctx.channel().isActive()) return;
+        // another handler's close (a flood, a frame too big) is already under way: no pings into its grace period
+        if (closing || WebSocketErrors.closing(ctx.channel()) || !ctx.channel().isActive()) return;
         long silent = System.nanoTime() - lastHeard;
         boolean webSocket = ctx.pipeline().get("ws-protocol") != null;
         if (silent >= silentNanos && (unanswered > 0 || !webSocket)) {

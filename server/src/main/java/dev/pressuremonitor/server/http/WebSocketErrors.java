@@ -19,6 +19,14 @@ public final class WebSocketErrors {
         close(ctx, cause, limit -> { });
     }
 
+    /** Set on a channel once its closing handshake has started. */
+    private static final io.netty.util.AttributeKey<Boolean> CLOSING = io.netty.util.AttributeKey.valueOf("pm-ws-closing");
+
+    /** Whether the closing handshake has started on this channel (our close frame is sent or on its way). */
+    public static boolean closing(io.netty.channel.Channel channel) {
+        return Boolean.TRUE.equals(channel.attr(CLOSING).get());
+    }
+
     /** How long a peer has to answer our close frame before the connection is cut. */
     public static final long CLOSE_GRACE_SECONDS = 2;
 
@@ -28,6 +36,9 @@ public final class WebSocketErrors {
      * frames in flight, and the peer would never see why.
      */
     public static void closeGracefully(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+        // once only: a second close frame breaks the protocol (RFC 6455 5.5.1), and the first reason is the one the
+        // peer should read (a flood of pings or a keep-alive tick during the grace would otherwise send another)
+        if (ctx.channel().attr(CLOSING).setIfAbsent(Boolean.TRUE) != null) return;
         // from now on the peer's messages are read and dropped (its close answer still reaches the protocol handler):
         // a peer still writing then finds the socket read, not closed on unread bytes, and reads our reason
         io.netty.channel.ChannelPipeline p = ctx.pipeline();
