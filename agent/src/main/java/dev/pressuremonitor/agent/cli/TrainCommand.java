@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pressuremonitor.agent.detect.RuleEngine;
 import dev.pressuremonitor.agent.detect.TextClassifier;
+import dev.pressuremonitor.agent.detect.MissingApostrophes;
 import dev.pressuremonitor.agent.detect.learned.Combination;
 import dev.pressuremonitor.agent.detect.learned.Features;
 import dev.pressuremonitor.agent.detect.learned.HeadTrainer;
@@ -214,6 +215,9 @@ final class TrainCommand implements Callable<Integer> {
 
     /** A line's features for a head with these hash settings; {@code embed} gives a text's sentence embedding. */
     static Features features(Function<String, float[]> embed, String text, String context, int hashSlots, double hashWeight) {
+        // as the opinion judges (LearnedOpinion.features): "dont" read as "don't"
+        text = MissingApostrophes.restore(text);
+        context = MissingApostrophes.restore(context);
         float[] t = embed.apply(text);
         float[] c = context == null || context.isBlank() ? null : embed.apply(context);
         return Features.of(t, c, WordHashes.slots(text, hashSlots), hashWeight);

@@ -4,6 +4,7 @@ import dev.pressuremonitor.models.Word;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * First stage: turns recognised words into comparable tokens. Lower-cases, keeps letters, digits and inner
@@ -26,6 +27,25 @@ public final class Normalizer {
             e("weren't", "were not"), e("haven't", "have not"), e("hasn't", "has not"), e("hadn't", "had not"),
             e("ain't", "is not"), e("gonna", "going to"), e("wanna", "want to"), e("gotta", "got to"),
             e("y'all", "you all"), e("'em", "them"), e("ok", "okay"));
+    /**
+     * Contractions typed or transcribed without their apostrophe ("dont", "youre", "im"), as many transcripts and quick
+     * notes have them, to the contraction they stand for. Only spellings that are no other English word: "were",
+     * "well", "its", "lets", "ill", "id", "wed" and "em" stay as they are.
+     */
+    private static final Map<String, String> BARE = bare(Set.of("we're", "we'll", "it's", "let's", "i'll", "i'd", "we'd", "'em"));
+
+    private static Map<String, String> bare(Set<String> ambiguous) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (String c : CONTRACTIONS.keySet()) {
+            if (c.indexOf('\'') >= 0 && !ambiguous.contains(c)) m.put(c.replace("'", ""), c);
+        }
+        return Map.copyOf(m);
+    }
+
+    /** The contraction a word written without its apostrophe stands for (lower case), or null. */
+    static String contraction(String bare) {
+        return BARE.get(bare);
+    }
 
     private static Map.Entry<String, String[]> e(String from, String to) {
         return Map.entry(from, to.split(" "));
@@ -43,6 +63,10 @@ public final class Normalizer {
         // the one contraction that starts with its apostrophe, which cleaning strips ("call 'em" is "call them")
         if (t.equals("em") && (word.text().startsWith("'") || word.text().startsWith("\u2019"))) t = "'em";
         String[] expanded = CONTRACTIONS.get(t);
+        if (expanded == null) {
+            String c = BARE.get(t);
+            if (c != null) expanded = CONTRACTIONS.get(c);
+        }
         if (expanded != null) {
             for (String part : expanded) out.add(new Token(part, word.start(), word.end(), index, clause));
             return;

@@ -30,6 +30,21 @@ class NormalizerTest {
     }
 
     @Test
+    void expandsAContractionTypedWithoutItsApostropheWhenTheSpellingIsNoOtherWord() {
+        assertThat(tokens("dont")).containsExactly("do", "not");
+        assertThat(tokens("Youre")).containsExactly("you", "are");
+        assertThat(tokens("im")).containsExactly("i", "am");
+        assertThat(tokens("thats")).containsExactly("that", "is");
+        assertThat(tokens("wont")).containsExactly("will", "not");
+        // words of their own: left to the stage that sees their neighbours (BareContractions)
+        assertThat(tokens("were")).containsExactly("were");
+        assertThat(tokens("its")).containsExactly("its");
+        assertThat(tokens("well")).containsExactly("well");
+        assertThat(tokens("lets")).containsExactly("lets");
+        assertThat(tokens("ill")).containsExactly("ill");
+    }
+
+    @Test
     void readsEmWithItsLeadingApostropheAsThem() {
         assertThat(tokens("'em")).containsExactly("them");
         assertThat(tokens("\u2019em")).containsExactly("them");

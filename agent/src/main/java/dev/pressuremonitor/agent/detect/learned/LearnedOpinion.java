@@ -1,5 +1,6 @@
 package dev.pressuremonitor.agent.detect.learned;
 
+import dev.pressuremonitor.agent.detect.MissingApostrophes;
 import dev.pressuremonitor.agent.detect.SecondOpinion;
 import dev.pressuremonitor.models.Category;
 
@@ -53,6 +54,9 @@ public final class LearnedOpinion implements SecondOpinion {
     }
 
     Features features(String repText, String prospectContext) {
+        // as the head was fitted (TrainCommand.features): contractions with their apostrophes
+        repText = MissingApostrophes.restore(repText);
+        prospectContext = MissingApostrophes.restore(prospectContext);
         float[] context = null;
         if (prospectContext != null && !prospectContext.isBlank()) {
             Cached c = lastContext;
