@@ -1,0 +1,43 @@
+package dev.pressuremonitor.agent.detect;
+
+import dev.pressuremonitor.models.Speaker;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "you know" and "i mean" said in passing are not heard; said as words of the sentence, they are. */
+class DiscourseMarkersTest {
+
+    private static String tokens(String text) {
+        return String.join(" ", Utterance.of(Speaker.REP, Words.at(0, text)).tokens().stream().map(Token::text).toList());
+    }
+
+    @ParameterizedTest(name = "\"{0}\" reads \"{1}\"")
+    @CsvSource({
+            "it's you know the best option out there, it is the best option out there",
+            "i mean you need to decide by friday, you need to decide by friday",
+            "you really you know need to lock this in, you really need to lock this in",
+            "we are i mean the cheapest in town, we are the cheapest in town",
+    })
+    void saidInPassingItIsNotHeard(String said, String read) {
+        assertThat(tokens(said)).isEqualTo(read);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" stays")
+    @ValueSource(strings = {
+            "did you know we are the only ones",
+            "just so you know we close at five",
+            "i will let you know by friday",
+            "you know what let us just get it done",
+            "do you know him",
+            "that is what i mean by value",
+            "i mean it when i say no pressure",
+            "you know",
+            "is that clear you know",
+    })
+    void saidAsAWordOfTheSentenceItStays(String said) {
+        assertThat(tokens(said)).isEqualTo(said);
+    }
+}
