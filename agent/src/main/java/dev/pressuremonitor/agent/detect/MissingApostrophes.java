@@ -24,7 +24,7 @@ public final class MissingApostrophes {
             int start = i;
             while (i < n && (Character.isLetter(text.charAt(i)) || isApostropheInWord(text, i))) i++;
             String word = text.substring(start, i);
-            String written = word.length() <= 9 ? Normalizer.contraction(word.toLowerCase(java.util.Locale.ROOT)) : null;
+            String written = Normalizer.contraction(word.toLowerCase(java.util.Locale.ROOT));
             if (written != null && out == null) {
                 out = new StringBuilder(n + 8);
                 out.append(text, 0, start);
