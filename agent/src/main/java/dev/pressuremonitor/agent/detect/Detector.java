@@ -86,7 +86,9 @@ public final class Detector {
             boolean heardBefore = !metrics.add(u);
             if (objected && !heardBefore && segment.speaker() == Speaker.PROSPECT) metrics.objection(words.get(words.size() - 1).end());
             if (opinion != null && !heardBefore) {
-                opinion.settled(segment.speaker(), words, pressure).ifPresent(a -> {
+                // the opinion reads what the rules read: no hesitations, restarts or passing "you know"s
+                List<Word> read = u.readWords();
+                if (!read.isEmpty()) opinion.settled(segment.speaker(), read, pressure).ifPresent(a -> {
                     if (opinion.live()) {
                         index.pressure(a.start(), severityFactor(a.severity()));
                         out.add(policy.decide(a));

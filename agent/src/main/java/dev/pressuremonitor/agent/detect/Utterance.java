@@ -28,6 +28,21 @@ public record Utterance(Speaker speaker, List<Word> words, List<Token> tokens) {
         return new Utterance(speaker, words, tokens);
     }
 
+    /**
+     * The words the rules read, as the recogniser spelled them: each word behind a token, once, in order. What the
+     * stages dropped (a hesitation, a restart's first saying again, a "you know" in passing) is not among them.
+     */
+    public List<Word> readWords() {
+        List<Word> out = new ArrayList<>(words.size());
+        int last = -1;
+        for (Token t : tokens) {
+            if (t.word() == last) continue;
+            last = t.word();
+            out.add(words.get(last));
+        }
+        return out;
+    }
+
     /** The words behind tokens {@code first..last}, as the recogniser spelled them. */
     public String heard(int first, int last) {
         int from = tokens.get(first).word(), to = tokens.get(last).word();

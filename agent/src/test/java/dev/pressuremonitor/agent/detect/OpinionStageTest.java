@@ -91,6 +91,17 @@ class OpinionStageTest {
     }
 
     @Test
+    void isAskedAboutWhatTheRulesReadWithoutHesitationsRestartsOrPassingYouKnows() {
+        Scripted opinion = new Scripted(true);
+        Detector d = detector(opinion);
+        d.accept(new TranscriptSegment(Speaker.PROSPECT, true, Words.at(20, "um we we are happy with what we have")));
+        List<Alert> out = alerts(d.accept(new TranscriptSegment(Speaker.REP, true, Words.at(22, "uh so so can we you know shake on it"))));
+        assertThat(opinion.asked).containsExactly("so can we shake on it");
+        assertThat(opinion.contexts).containsExactly("we are happy with what we have");
+        assertThat(out).singleElement().satisfies(a -> assertThat(a.start()).as("from the first word read").isEqualTo(22.3));
+    }
+
+    @Test
     void aProspectTurnLongAgoIsNotTheContext() {
         Scripted opinion = new Scripted(true);
         Detector d = detector(opinion);
