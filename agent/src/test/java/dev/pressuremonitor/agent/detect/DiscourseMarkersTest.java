@@ -1,6 +1,5 @@
 package dev.pressuremonitor.agent.detect;
 
-import dev.pressuremonitor.models.Speaker;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,10 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** "you know" and "i mean" said in passing are not heard; said as words of the sentence, they are. */
 class DiscourseMarkersTest {
 
-    private static String tokens(String text) {
-        return String.join(" ", Utterance.of(Speaker.REP, Words.at(0, text)).tokens().stream().map(Token::text).toList());
-    }
-
     @ParameterizedTest(name = "\"{0}\" reads \"{1}\"")
     @CsvSource({
             "it's you know the best option out there, it is the best option out there",
@@ -22,7 +17,7 @@ class DiscourseMarkersTest {
             "we are i mean the cheapest in town, we are the cheapest in town",
     })
     void saidInPassingItIsNotHeard(String said, String read) {
-        assertThat(tokens(said)).isEqualTo(read);
+        assertThat(Words.read(said)).isEqualTo(read);
     }
 
     @ParameterizedTest(name = "\"{0}\" stays")
@@ -38,6 +33,6 @@ class DiscourseMarkersTest {
             "is that clear you know",
     })
     void saidAsAWordOfTheSentenceItStays(String said) {
-        assertThat(tokens(said)).isEqualTo(said);
+        assertThat(Words.read(said)).isEqualTo(said);
     }
 }

@@ -12,10 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A word or phrase said again at once, as a restart, is read once. */
 class StuttersTest {
 
-    private static String tokens(String text) {
-        return String.join(" ", Utterance.of(Speaker.REP, Words.at(0, text)).tokens().stream().map(Token::text).toList());
-    }
-
     @ParameterizedTest(name = "\"{0}\" reads \"{1}\"")
     @CsvSource({
             "i i think you should sign today, i think you should sign today",
@@ -27,12 +23,12 @@ class StuttersTest {
             "let me just let me just tell you, let me just tell you",
     })
     void aRestartIsReadOnce(String said, String read) {
-        assertThat(tokens(said)).isEqualTo(read);
+        assertThat(Words.read(said)).isEqualTo(read);
     }
 
     @Test
     void wordsSaidAgainInTheNextClauseStay() {
-        assertThat(tokens("is that okay? okay then")).isEqualTo("is that okay okay then");
+        assertThat(Words.read("is that okay? okay then")).isEqualTo("is that okay okay then");
     }
 
     @Test

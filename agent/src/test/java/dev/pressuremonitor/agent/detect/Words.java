@@ -24,6 +24,11 @@ final class Words {
         return at(start, 0.3, text);
     }
 
+    /** The tokens the rules read in {@code text} said by the rep, joined by spaces. */
+    static String read(String text) {
+        return String.join(" ", Utterance.of(dev.pressuremonitor.models.Speaker.REP, at(0, text)).tokens().stream().map(Token::text).toList());
+    }
+
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
