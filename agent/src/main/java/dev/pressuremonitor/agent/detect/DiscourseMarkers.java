@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Stage after the fillers: "you know" and "i mean" said in passing, as spoken English strews them ("it's you know
- * the best option", "i mean you need to decide"), are dropped so the rules hear the phrase around them. Kept where
- * they are words of the sentence: after "do", "did", "so", "let", "if", "what" and the like ("did you know", "just
- * so you know", "let you know", "what i mean"), and before what is known or meant ("you know what", "you know
- * him", "i mean it", "i mean that").
+ * Stage after the fillers, before the restarts: "you know" and "i mean" said in passing, as spoken English strews
+ * them ("it's you know the best option", "i mean you need to decide"), are dropped so the rules hear the phrase
+ * around them. Kept where they are words of the sentence: after "do", "did", "so", "let", "if", "what" and the like
+ * ("did you know", "just so you know", "let you know", "what i mean"), and before what is known or meant ("you know
+ * what", "you know him", "i mean it", "i mean that").
  */
 public final class DiscourseMarkers {
     private static final Set<String> KNOW_AFTER = Set.of("do", "did", "does", "would", "will", "could", "should",
-            "might", "can", "if", "what", "how", "as", "not", "let", "to", "so", "want", "need", "you", "and", "who",
+            "might", "can", "if", "what", "how", "as", "not", "let", "to", "so", "want", "need", "and", "who",
             "now", "already", "probably", "even", "never", "all");
     private static final Set<String> KNOWN = Set.of("what", "how", "why", "who", "when", "where", "whether", "if",
             "that", "about", "anyone", "anybody", "someone", "somebody", "any", "me", "him", "her", "them", "us",

@@ -3,9 +3,10 @@ package dev.pressuremonitor.agent.detect;
 import java.util.List;
 
 /**
- * Stage after the fillers: a word or a phrase of up to three words said twice or more in a row, as people restart
- * and speech-to-text writes it ("i i think", "we can we can do that", "you you should"), is read once, so the
- * rules hear the phrase they were written for. Only within a clause; the first saying is kept, with its timing.
+ * Stage after the fillers and the passing "you know"s: a word or a phrase of up to three words said twice or more in
+ * a row, as people restart and speech-to-text writes it ("i i think", "we can we can do that", "you you should"), is
+ * read once, so the rules hear the phrase they were written for. Only within a clause; the first saying is kept,
+ * with its timing.
  */
 public final class Stutters {
     static final int LONGEST = 3;

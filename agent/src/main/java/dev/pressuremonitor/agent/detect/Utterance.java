@@ -16,14 +16,15 @@ public record Utterance(Speaker speaker, List<Word> words, List<Token> tokens) {
     private static final DiscourseMarkers MARKERS = new DiscourseMarkers();
     private static final BareContractions BARE = new BareContractions();
 
-    /** Runs the token stages (mark clauses, normalise, drop fillers, read a stutter once, drop "you know" said in passing, read contractions missing their apostrophe) over recognised words. */
+    /** Runs the token stages (mark clauses, normalise, drop fillers, drop "you know" said in passing, read a restart once, read contractions missing their apostrophe) over recognised words. */
     public static Utterance of(Speaker speaker, List<Word> words) {
         int[] clause = CLAUSES.clauses(words);
         List<Token> tokens = new ArrayList<>(words.size() + 4);
         for (int i = 0; i < words.size(); i++) NORMALIZER.normalize(words.get(i), i, clause[i], tokens);
         FILLERS.filter(tokens);
-        STUTTERS.collapse(tokens);
+        // "you you know really need": the passing "you know" first, so the restart does not take the subject with it
         MARKERS.drop(tokens);
+        STUTTERS.collapse(tokens);
         BARE.read(tokens);
         return new Utterance(speaker, words, tokens);
     }

@@ -15,6 +15,7 @@ class DiscourseMarkersTest {
             "i mean you need to decide by friday, you need to decide by friday",
             "you really you know need to lock this in, you really need to lock this in",
             "we are i mean the cheapest in town, we are the cheapest in town",
+            "i i think you you know really need to decide, i think you really need to decide",
     })
     void saidInPassingItIsNotHeard(String said, String read) {
         assertThat(Words.read(said)).isEqualTo(read);
