@@ -8,6 +8,7 @@ prospect's words are kept.
   no-apostrophes  "don't" -> "dont", "we're" -> "were", "let's" -> "lets"
   restarts        a twentieth of the words said twice ("i i think")
   you-know        "you know" or "i mean" before a twentieth of the words
+  like            "like" after half the forms of "be" ("we're like the only ones")
   hesitations     "uh" or "um" before about 6% of the words
   homophones      half of the sound-alikes swapped ("you're"/"your", "there"/"their", "to"/"too")
 
@@ -16,7 +17,7 @@ Run: python3 tools/make_surface_variants.py test restarts > /tmp/restarts.jsonl 
      java -jar agent/target/pressure-monitor.jar eval /tmp/restarts.jsonl"""
 import json, os, random, re, sys
 
-KINDS = ("spoken", "no-apostrophes", "restarts", "you-know", "hesitations", "homophones")
+KINDS = ("spoken", "no-apostrophes", "restarts", "you-know", "like", "hesitations", "homophones")
 if len(sys.argv) != 3 or sys.argv[1] not in ("test", "dev") or sys.argv[2] not in KINDS:
     sys.exit(__doc__)
 split, kind = sys.argv[1], sys.argv[2]
@@ -25,6 +26,7 @@ held = set(json.load(open(f"{corpus}/split.json"))["test"])
 domains = sorted(f[:-len(".jsonl")] for f in os.listdir(f"{corpus}/domains") if f.endswith(".jsonl"))
 domains = [d for d in domains if (d in held) == (split == "test")]
 rng = random.Random(7)
+BE = {"is", "are", "was", "were", "am", "it's", "that's", "we're", "you're", "they're", "i'm", "he's", "she's", "there's"}
 SOUND_ALIKE = {"your": "you're", "you're": "your", "there": "their", "their": "there", "they're": "there",
                "its": "it's", "it's": "its", "to": "too", "too": "to", "then": "than", "than": "then",
                "know": "no", "no": "know", "we're": "were", "were": "we're", "right": "write", "here": "hear",
@@ -41,7 +43,13 @@ def variant(text):
     if kind == "no-apostrophes":
         return text.replace("'", "").replace("\u2019", "")
     out = []
-    for w in spoken(text):
+    words = spoken(text)
+    for i, w in enumerate(words):
+        if kind == "like":
+            out.append(w)
+            if w in BE and i + 1 < len(words) and rng.random() < 0.5:
+                out.append("like")
+            continue
         r = rng.random()
         if kind == "restarts" and r < 0.05:
             out.append(w)

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * Stage after the fillers, before the restarts: "you know" and "i mean" said in passing, as spoken English strews
- * them ("it's you know the best option", "i mean you need to decide"), are dropped so the rules hear the phrase
- * around them. Kept where they are words of the sentence: after "do", "did", "so", "let", "if", "what" and the like
+ * them ("it's you know the best option", "i mean you need to decide"), and "like" right after a form of "be"
+ * ("we're like the only ones", "it's like a scam"), are dropped so the rules hear the phrase around them. Kept where they are words of the sentence: after "do", "did", "so", "let", "if", "what" and the like
  * ("did you know", "just so you know", "let you know", "what i mean"), and before what is known or meant ("you know
  * what", "you know him", "i mean it", "i mean that").
  */
@@ -22,15 +22,27 @@ public final class DiscourseMarkers {
     private static final Set<String> MEANT = Set.of("it", "that", "this", "what", "to", "by", "when", "business",
             "no", "every", "each", "literally", "exactly");
 
+    /** Forms of "be" after which "like" is said in passing ("we're like the only ones", "it's like a scam"). */
+    private static final Set<String> BE = Set.of("is", "are", "was", "were", "am", "be", "been");
+
     public void drop(List<Token> tokens) {
         if (tokens.size() <= 2) return;
         for (int i = 0; i + 1 < tokens.size(); ) {
             if (passing(tokens, i)) {
                 tokens.subList(i, i + 2).clear();
+            } else if (likeAfterBe(tokens, i)) {
+                tokens.remove(i);
             } else {
                 i++;
             }
         }
+    }
+
+    /** "like" between a form of "be" and more words of its clause: "it is like the best", not "what is it like". */
+    private static boolean likeAfterBe(List<Token> tokens, int i) {
+        if (i == 0 || !tokens.get(i).text().equals("like")) return false;
+        int clause = tokens.get(i).clause();
+        return BE.contains(tokens.get(i - 1).text()) && tokens.get(i - 1).clause() == clause && tokens.get(i + 1).clause() == clause;
     }
 
     private static boolean passing(List<Token> tokens, int i) {

@@ -16,6 +16,8 @@ class DiscourseMarkersTest {
             "you really you know need to lock this in, you really need to lock this in",
             "we are i mean the cheapest in town, we are the cheapest in town",
             "i i think you you know really need to decide, i think you really need to decide",
+            "we're like the only ones who do this, we are the only ones who do this",
+            "honestly it's like a scam, honestly it is a scam",
     })
     void saidInPassingItIsNotHeard(String said, String read) {
         assertThat(Words.read(said)).isEqualTo(read);
@@ -32,6 +34,9 @@ class DiscourseMarkersTest {
             "i mean it when i say no pressure",
             "you know",
             "is that clear you know",
+            "what is it like",
+            "i would like to see the numbers",
+            "it sounds like a lot",
     })
     void saidAsAWordOfTheSentenceItStays(String said) {
         assertThat(Words.read(said)).isEqualTo(said);
