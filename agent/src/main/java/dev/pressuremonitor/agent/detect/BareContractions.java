@@ -6,8 +6,7 @@ import java.util.Set;
 /**
  * Stage after the restarts and the passing "you know"s: reads the contractions whose spelling without an apostrophe
  * is also a word of its own ("were", "its", "lets", "ill", "id") as the contraction where the words around them say
- * so. {@link Normalizer} already
- * expands the unambiguous ones ("dont", "youre"); these need their neighbours:
+ * so. {@link Normalizer} already expands the unambiguous ones ("dont", "youre"); these need their neighbours:
  * <ul>
  * <li>at the start of a clause, or after a word that opens one ("so", "but", "i think", "because"), "lets" is
  * "let us", "its" is "it is", "ill" is "i will" and "id" is "i would" ("so lets", "i think its"; not "it lets",
@@ -31,6 +30,9 @@ public final class BareContractions {
     /** After "were the", a rank makes it a claim about us: "were the only ones", "were the first", "were the biggest". */
     private static final Set<String> RANKS = Set.of("only", "one", "first", "top", "right", "number", "leading", "market", "go");
 
+    private static final String[] LET_US = {"let", "us"}, IT_IS = {"it", "is"}, I_WILL = {"i", "will"},
+            I_WOULD = {"i", "would"}, WE_ARE = {"we", "are"};
+
     public void read(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             String[] as = reading(tokens, i);
@@ -43,16 +45,15 @@ public final class BareContractions {
     }
 
     private static String[] reading(List<Token> tokens, int i) {
-        String w = tokens.get(i).text();
-        boolean ambiguous = w.equals("lets") || w.equals("its") || w.equals("ill") || w.equals("id") || w.equals("were");
-        if (!ambiguous || !opensClause(tokens, i)) return null;
-        return switch (w) {
-            case "lets" -> new String[]{"let", "us"};
-            case "its" -> new String[]{"it", "is"};
-            case "ill" -> new String[]{"i", "will"};
-            case "id" -> new String[]{"i", "would"};
-            default -> subjectFollows(tokens, i) ? null : new String[]{"we", "are"};
+        String[] as = switch (tokens.get(i).text()) {
+            case "lets" -> LET_US;
+            case "its" -> IT_IS;
+            case "ill" -> I_WILL;
+            case "id" -> I_WOULD;
+            case "were" -> subjectFollows(tokens, i) ? null : WE_ARE;
+            default -> null;
         };
+        return as != null && opensClause(tokens, i) ? as : null;
     }
 
     /** "were you", "were the numbers": a subject after it; but "were the only ones", "were the best" are claims. */

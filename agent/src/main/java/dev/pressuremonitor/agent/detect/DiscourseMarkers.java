@@ -6,9 +6,10 @@ import java.util.Set;
 /**
  * Stage after the fillers, before the restarts: "you know" and "i mean" said in passing, as spoken English strews
  * them ("it's you know the best option", "i mean you need to decide"), and "like" right after a form of "be"
- * ("we're like the only ones", "it's like a scam"), are dropped so the rules hear the phrase around them. Kept where they are words of the sentence: after "do", "did", "so", "let", "if", "what" and the like
- * ("did you know", "just so you know", "let you know", "what i mean"), and before what is known or meant ("you know
- * what", "you know him", "i mean it", "i mean that").
+ * ("we're like the only ones", "it's like a scam"), are dropped so the rules hear the phrase around them. Kept
+ * where they are words of the sentence: after "do", "did", "so", "let", "if", "what" and the like ("did you know",
+ * "just so you know", "let you know", "what i mean"), and before what is known or meant ("you know what", "you know
+ * him", "i mean it", "i mean that").
  */
 public final class DiscourseMarkers {
     private static final Set<String> KNOW_AFTER = Set.of("do", "did", "does", "would", "will", "could", "should",

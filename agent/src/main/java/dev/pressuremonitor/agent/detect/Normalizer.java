@@ -42,6 +42,15 @@ public final class Normalizer {
         return Map.copyOf(m);
     }
 
+    /** What each contraction expands to, written with its apostrophe or without it: one look-up per word. */
+    private static final Map<String, String[]> EXPANSIONS = expansions();
+
+    private static Map<String, String[]> expansions() {
+        Map<String, String[]> m = new java.util.HashMap<>(CONTRACTIONS);
+        BARE.forEach((bare, written) -> m.put(bare, CONTRACTIONS.get(written)));
+        return Map.copyOf(m);
+    }
+
     /** The contraction a word written without its apostrophe stands for (lower case), or null. */
     static String contraction(String bare) {
         return BARE.get(bare);
@@ -62,11 +71,7 @@ public final class Normalizer {
         if (t.isEmpty()) return;
         // the one contraction that starts with its apostrophe, which cleaning strips ("call 'em" is "call them")
         if (t.equals("em") && (word.text().startsWith("'") || word.text().startsWith("\u2019"))) t = "'em";
-        String[] expanded = CONTRACTIONS.get(t);
-        if (expanded == null) {
-            String c = BARE.get(t);
-            if (c != null) expanded = CONTRACTIONS.get(c);
-        }
+        String[] expanded = EXPANSIONS.get(t);
         if (expanded != null) {
             for (String part : expanded) out.add(new Token(part, word.start(), word.end(), index, clause));
             return;
